@@ -1,0 +1,18 @@
+// Compiles src/ to dist/ with tsc and copies the static assets beside the compiled code.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+let tsc;
+try {
+  tsc = require.resolve('typescript/bin/tsc');
+} catch {
+  // Installed without devDependencies: use the committed build if there is one.
+  if (existsSync('dist/cli/main.js')) process.exit(0);
+  console.error('newsdesk build: TypeScript is not installed; run `npm install` (with dev dependencies).');
+  process.exit(1);
+}
+rmSync('dist', { recursive: true, force: true });
+execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+if (existsSync('src/render/assets')) cpSync('src/render/assets', 'dist/render/assets', { recursive: true });

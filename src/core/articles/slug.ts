@@ -1,0 +1,79 @@
+import { DomainError } from '../errors.js';
+import { RESERVED_SEGMENTS } from '../permalinks/permalinks.js';
+
+/** Longest slug we make or accept, in characters. */
+export const MAX_SLUG_LENGTH = 96;
+
+// Bidi embeddings/overrides/isolates, marks, zero-width characters, BOM and other invisible format characters.
+const INVISIBLE = /[\p{Cf}\p{Cc}\u034f\u115f\u1160\u3164\uffa0]/gu;
+const LATIN_BASE_WITH_MARKS = /(\p{Script=Latin}|\p{Script=Greek}|\p{Script=Cyrillic})\p{M}+/gu;
+const EXCESS_MARKS = /(\p{M}{2})\p{M}+/gu;
+const NOT_SLUG_CHAR = /[^\p{L}\p{M}\p{N}]+/gu;
+const VALID_SLUG = /^[\p{Ll}\p{Lo}\p{Lm}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]*(?:-[\p{Ll}\p{Lo}\p{Lm}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]*)*$/u;
+
+/**
+ * Makes a URL slug from a title: compatibility forms folded (NFKC, so 𝐁𝐨𝐥𝐝 becomes bold), invisible and
+ * bidi control characters removed, lower case, accents dropped from Latin, Greek and Cyrillic letters, runs
+ * of anything else turned into one hyphen, at most MAX_SLUG_LENGTH characters cut at a hyphen. The result
+ * is NFC. Returns '' when nothing usable is left (emoji only, say).
+ */
+export function slugify(title: string): string {
+  const folded = title
+    .toWellFormed()
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(LATIN_BASE_WITH_MARKS, '$1')
+    .replace(EXCESS_MARKS, '$1')
+    .normalize('NFC')
+    .replace(NOT_SLUG_CHAR, '-')
+    .replace(/^[-\p{M}]+|-+$/gu, '');
+  return shorten(folded);
+}
+
+function shorten(slug: string): string {
+  const chars = [...slug];
+  if (chars.length <= MAX_SLUG_LENGTH) return slug;
+  const head = chars.slice(0, MAX_SLUG_LENGTH).join('');
+  const lastHyphen = head.lastIndexOf('-');
+  return (lastHyphen > MAX_SLUG_LENGTH / 2 ? head.slice(0, lastHyphen) : head).replace(/-+$/, '');
+}
+
+export function isReservedSlug(slug: string): boolean {
+  return RESERVED_SEGMENTS.has(slug);
+}
+
+/** Checks a slug an editor typed. Throws SLUG_INVALID or SLUG_RESERVED with a message they can act on. */
+export function assertValidSlug(slug: string): void {
+  if (slug === '' || slug !== slug.normalize('NFC') || !VALID_SLUG.test(slug) || [...slug].length > MAX_SLUG_LENGTH) {
+    throw new DomainError(
+      'SLUG_INVALID',
+      `"${slug}" is not a valid slug: use lower-case letters and digits separated by single hyphens, at most ${MAX_SLUG_LENGTH} characters.`,
+      { slug },
+    );
+  }
+  if (isReservedSlug(slug)) {
+    throw new DomainError('SLUG_RESERVED', `"${slug}" is reserved for a site path (/${slug}/…); choose another slug.`, {
+      slug,
+    });
+  }
+}
+
+/**
+ * The first free slug among `base`, `base-2`, `base-3`, …; reserved words count as taken.
+ * `fallback` is used when the base is empty.
+ */
+export async function uniqueSlug(
+  base: string,
+  isTaken: (slug: string) => Promise<boolean>,
+  fallback = 'article',
+): Promise<string> {
+  const root = base === '' ? fallback : base;
+  for (let n = 1; n < 1000; n++) {
+    const suffix = n === 1 ? '' : `-${n}`;
+    const candidate = shorten(root).slice(0, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/, '') + suffix;
+    if (!isReservedSlug(candidate) && !(await isTaken(candidate))) return candidate;
+  }
+  throw new DomainError('SLUG_TAKEN', `No free slug near "${root}"; choose one by hand.`, { slug: root });
+}

@@ -1,0 +1,27 @@
+/** Stable codes for everything the domain can refuse. Only `http/` maps them to status codes. */
+export type DomainErrorCode =
+  | 'ARTICLE_NOT_FOUND'
+  | 'CATEGORY_NOT_FOUND'
+  | 'TAG_NOT_FOUND'
+  | 'USER_NOT_FOUND'
+  | 'SLUG_TAKEN'
+  | 'SLUG_INVALID'
+  | 'SLUG_RESERVED'
+  | 'STALE_REVISION'
+  | 'VALIDATION_FAILED'
+  | 'INVALID_CURSOR';
+
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function isDomainError(error: unknown, code?: DomainErrorCode): error is DomainError {
+  return error instanceof DomainError && (code === undefined || error.code === code);
+}

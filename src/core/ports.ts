@@ -1,0 +1,77 @@
+import type { Article, ArticleDraft, ArticleSummary, Byline } from './articles/article.js';
+import type { Category, Tag } from './taxonomy/taxonomy.js';
+import type { Author, NewUser } from './authors/author.js';
+import type { Cursor } from './articles/cursor.js';
+
+/** Where "now" comes from. Injected everywhere so tests can move time. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Which published articles a listing shows. Every list is newest first, ties broken by id. */
+export interface ArticleListQuery {
+  now: Date;
+  limit: number;
+  before?: Cursor;
+  categoryId?: number;
+  /** Include articles in descendant categories of `categoryId`. Default is `true`. */
+  includeSubcategories?: boolean;
+  tagId?: number;
+  authorId?: number;
+  excludeIds?: readonly number[];
+}
+
+export interface ArticleStore {
+  create(draft: ArticleDraft): Promise<Article>;
+  /** Public lookup: only a visible article (published, `published_at <= now`). */
+  findPublicBySlug(slug: string, now: Date): Promise<Article | undefined>;
+  findById(id: number): Promise<Article | undefined>;
+  slugExists(slug: string): Promise<boolean>;
+  listPublic(query: ArticleListQuery): Promise<ArticleSummary[]>;
+  /** Authors of each article, in byline order. */
+  bylines(articleIds: readonly number[]): Promise<Map<number, Byline[]>>;
+  tags(articleIds: readonly number[]): Promise<Map<number, Tag[]>>;
+  count(): Promise<number>;
+}
+
+export interface CategoryStore {
+  create(input: { slug: string; name: string; description?: string; parentId?: number | null }): Promise<Category>;
+  findBySlug(slug: string): Promise<Category | undefined>;
+  findByIds(ids: readonly number[]): Promise<Map<number, Category>>;
+  /** Every category, ordered by name then id. */
+  list(): Promise<Category[]>;
+}
+
+export interface TagStore {
+  /** Returns the tag with this slug, creating it with `name` when it does not exist. */
+  ensure(input: { slug: string; name: string }): Promise<Tag>;
+  findBySlug(slug: string): Promise<Tag | undefined>;
+}
+
+export interface UserStore {
+  create(user: NewUser): Promise<Author>;
+  findBySlug(slug: string): Promise<Author | undefined>;
+  findByEmail(email: string): Promise<Author | undefined>;
+  list(): Promise<Author[]>;
+}
+
+export interface RedirectStore {
+  add(input: { fromPath: string; toPath: string; status?: 301 | 302 }): Promise<void>;
+  find(fromPath: string): Promise<{ toPath: string; status: number } | undefined>;
+}
+
+/** Everything the application needs from a database. */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly articles: ArticleStore;
+  readonly categories: CategoryStore;
+  readonly tags: TagStore;
+  readonly users: UserStore;
+  readonly redirects: RedirectStore;
+  /** Runs `work` in one transaction with a store bound to it; rolls back when it throws. */
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
