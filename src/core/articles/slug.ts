@@ -5,7 +5,7 @@ import { RESERVED_SEGMENTS } from '../permalinks/permalinks.js';
 export const MAX_SLUG_LENGTH = 96;
 
 // Bidi embeddings/overrides/isolates, marks, zero-width characters, BOM and other invisible format characters.
-const INVISIBLE = /[\p{Cf}\p{Cc}\u034f\u115f\u1160\u3164\uffa0]/gu;
+const INVISIBLE = /[\p{Cf}\p{Cc}\p{Cs}\u034f\u115f\u1160\u3164\uffa0]/gu;
 const LATIN_BASE_WITH_MARKS = /(\p{Script=Latin}|\p{Script=Greek}|\p{Script=Cyrillic})\p{M}+/gu;
 const EXCESS_MARKS = /(\p{M}{2})\p{M}+/gu;
 const NOT_SLUG_CHAR = /[^\p{L}\p{M}\p{N}]+/gu;
@@ -19,7 +19,7 @@ const VALID_SLUG = /^[\p{Ll}\p{Lo}\p{Lm}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]*(?:
  */
 export function slugify(title: string): string {
   const folded = title
-    .toWellFormed()
+    .replace(INVISIBLE, '')
     .normalize('NFKC')
     .replace(INVISIBLE, '')
     .toLowerCase()

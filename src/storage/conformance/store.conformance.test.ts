@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { ArticleDraft, ArticleStatus } from '../../core/articles/article.js';
+import { isDomainError } from '../../core/errors.js';
+import { openTestStore, testDatabases } from '../../../test/support/databases.js';
+
+const NOW = new Date('2026-11-29T12:00:00.000Z');
+const hoursAgo = (h: number) => new Date(NOW.getTime() - h * 3_600_000);
+
+for (const database of testDatabases()) {
+  describe(`store conformance on ${database.name}`, () => {
+    let store: Awaited<ReturnType<typeof openTestStore>>;
+    let users: number[];
+    let n = 0;
+
+    function draft(overrides: Partial<ArticleDraft> & { status?: ArticleStatus } = {}): ArticleDraft {
+      n += 1;
+      return {
+        slug: `article-${database.name}-${n}`,
+        title: `Article ${n}`,
+        dek: '',
+        bodyMd: 'Body',
+        bodyHtml: '<p>Body</p>',
+        excerpt: 'Body',
+        status: 'published',
+        publishedAt: hoursAgo(1),
+        updatedAt: hoursAgo(1),
+        createdAt: hoursAgo(2),
+        primaryCategoryId: null,
+        authorIds: [],
+        tagIds: [],
+        ...overrides,
+      };
+    }
+
+    beforeAll(async () => {
+      store = await openTestStore(database, () => NOW);
+      users = [];
+      for (const name of ['Zoë Adams', 'Bilal Khan', 'Carmen Ortiz']) {
+        const slug = name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, '-');
+        const user = await store.users.create({ email: `${slug}@example.com`, displayName: name, slug, role: 'author' });
+        users.push(user.id);
+      }
+    });
+    afterAll(async () => store.dispose());
+    beforeEach(async () => {
+      await store.db.deleteFrom('article_tags').execute();
+      await store.db.deleteFrom('article_authors').execute();
+      await store.db.deleteFrom('articles').execute();
+    });
+
+    it('runs migrations again without changing anything', async () => {
+      await store.migrate();
+      expect(await store.articles.count()).toBe(0);
+    });
+
+    it('keeps the byline order it was given, not the order of ids or names', async () => {
+      const [a, b, c] = users as [number, number, number];
+      const article = await store.articles.create(draft({ authorIds: [c, a, b] }));
+      const bylines = (await store.articles.bylines([article.id])).get(article.id);
+      expect(bylines?.map((byline) => byline.userId)).toEqual([c, a, b]);
+      expect(bylines?.map((byline) => byline.displayName)).toEqual(['Carmen Ortiz', 'Zoë Adams', 'Bilal Khan']);
+    });
+
+    it('round-trips every field, times as the same instants', async () => {
+      const published = new Date('2026-11-28T09:15:30.123Z');
+      const created = await store.articles.create(
+        draft({ title: 'Ünïcode & <tags>', publishedAt: published, noindex: true, seoTitle: 'SEO', canonicalUrl: null }),
+      );
+      const found = await store.articles.findById(created.id);
+      expect(found).toEqual(created);
+      expect(found?.publishedAt?.toISOString()).toBe('2026-11-28T09:15:30.123Z');
+      expect(found?.noindex).toBe(true);
+      expect(found?.revision).toBe(1);
+    });
+
+    it('refuses a second article with the same slug with SLUG_TAKEN and writes nothing of it', async () => {
+      const tag = await store.tags.ensure({ slug: 'dup', name: 'Dup' });
+      await store.articles.create(draft({ slug: 'same-slug' }));
+      const error = await store.articles
+        .create(draft({ slug: 'same-slug', authorIds: [users[0]!], tagIds: [tag.id] }))
+        .catch((e: unknown) => e);
+      expect(isDomainError(error, 'SLUG_TAKEN')).toBe(true);
+      expect(await store.articles.count()).toBe(1);
+      expect(await store.db.selectFrom('article_authors').selectAll().execute()).toEqual([]);
+    });
+
+    it('rolls back every row of a failed transaction', async () => {
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.articles.create(draft({ slug: 'inside-transaction' }));
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await store.articles.slugExists('inside-transaction')).toBe(false);
+    });
+
+    it('shows readers only published articles whose time has come', async () => {
+      const visible = await store.articles.create(draft({ slug: 'visible' }));
+      const hidden: Array<[string, ArticleStatus, Date | null]> = [
+        ['draft-one', 'draft', hoursAgo(1)],
+        ['in-review', 'in_review', hoursAgo(1)],
+        ['archived-one', 'archived', hoursAgo(1)],
+        ['scheduled', 'published', new Date(NOW.getTime() + 60_000)],
+        ['no-date', 'draft', null],
+      ];
+      for (const [slug, status, publishedAt] of hidden) await store.articles.create(draft({ slug, status, publishedAt }));
+      const listed = await store.articles.listPublic({ now: NOW, limit: 50 });
+      expect(listed.map((a) => a.slug)).toEqual(['visible']);
+      expect((await store.articles.findPublicBySlug('visible', NOW))?.id).toBe(visible.id);
+      for (const [slug] of hidden) expect(await store.articles.findPublicBySlug(slug, NOW)).toBeUndefined();
+      // The scheduled one appears the moment its time comes.
+      const later = new Date(NOW.getTime() + 60_000);
+      expect((await store.articles.findPublicBySlug('scheduled', later))?.slug).toBe('scheduled');
+    });
+
+    it('pages with a keyset that neither skips nor repeats when many articles share a timestamp', async () => {
+      const same = hoursAgo(3);
+      const ids: number[] = [];
+      for (let i = 0; i < 23; i++) ids.push((await store.articles.create(draft({ publishedAt: same }))).id);
+      const newest = await store.articles.create(draft({ publishedAt: hoursAgo(1) }));
+      const seen: number[] = [];
+      let before: { publishedAt: Date; id: number } | undefined;
+      for (let page = 0; page < 10; page++) {
+        const rows = await store.articles.listPublic({ now: NOW, limit: 5, before });
+        if (rows.length === 0) break;
+        seen.push(...rows.map((row) => row.id));
+        const last = rows[rows.length - 1]!;
+        before = { publishedAt: last.publishedAt, id: last.id };
+        // A newer article arriving mid-way must not shift later pages.
+        if (page === 1) await store.articles.create(draft({ publishedAt: hoursAgo(0.5) }));
+      }
+      expect(seen).toEqual([newest.id, ...ids.sort((x, y) => y - x)]);
+    });
+
+    it('filters by category (with its subcategories unless told not to), tag and author', async () => {
+      const economy = await store.categories.create({ slug: `economy-${n}`, name: 'Economy' });
+      const banking = await store.categories.create({ slug: `banking-${n}`, name: 'Banking', parentId: economy.id });
+      const rates = await store.tags.ensure({ slug: 'interest-rates', name: 'Interest rates' });
+      const inEconomy = await store.articles.create(draft({ primaryCategoryId: economy.id, publishedAt: hoursAgo(3) }));
+      const inBanking = await store.articles.create(
+        draft({ primaryCategoryId: banking.id, tagIds: [rates.id], authorIds: [users[1]!], publishedAt: hoursAgo(2) }),
+      );
+      await store.articles.create(draft({ authorIds: [users[0]!, users[1]!], publishedAt: hoursAgo(4) }));
+      const ids = (rows: Array<{ id: number }>) => rows.map((row) => row.id);
+
+      expect(ids(await store.articles.listPublic({ now: NOW, limit: 10, categoryId: economy.id }))).toEqual([
+        inBanking.id,
+        inEconomy.id,
+      ]);
+      expect(
+        ids(await store.articles.listPublic({ now: NOW, limit: 10, categoryId: economy.id, includeSubcategories: false })),
+      ).toEqual([inEconomy.id]);
+      expect(ids(await store.articles.listPublic({ now: NOW, limit: 10, tagId: rates.id }))).toEqual([inBanking.id]);
+      const byAuthor = await store.articles.listPublic({ now: NOW, limit: 10, authorId: users[1]! });
+      expect(byAuthor).toHaveLength(2);
+      expect(byAuthor[0]?.id).toBe(inBanking.id);
+      const excluded = await store.articles.listPublic({ now: NOW, limit: 10, excludeIds: [inBanking.id] });
+      expect(ids(excluded)).not.toContain(inBanking.id);
+    });
+
+    it('returns tags ordered by name and creates each tag once', async () => {
+      const zebra = await store.tags.ensure({ slug: 'zebra', name: 'Zebra' });
+      const apple = await store.tags.ensure({ slug: 'apple', name: 'Apple' });
+      expect((await store.tags.ensure({ slug: 'zebra', name: 'Zebra again' })).id).toBe(zebra.id);
+      const article = await store.articles.create(draft({ tagIds: [zebra.id, apple.id] }));
+      expect((await store.articles.tags([article.id])).get(article.id)?.map((t) => t.name)).toEqual(['Apple', 'Zebra']);
+    });
+
+    it('stores redirects and replaces one for the same old path', async () => {
+      await store.redirects.add({ fromPath: '/old-slug', toPath: '/new-slug' });
+      await store.redirects.add({ fromPath: '/old-slug', toPath: '/newer-slug' });
+      expect(await store.redirects.find('/old-slug')).toEqual({ toPath: '/newer-slug', status: 301 });
+      expect(await store.redirects.find('/unknown')).toBeUndefined();
+    });
+
+    it('lists categories by name and finds users by e-mail in any case', async () => {
+      const names = (await store.categories.list()).map((c) => c.name);
+      expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      expect((await store.users.findByEmail('ZOE-ADAMS@example.com'))?.displayName).toBe('Zoë Adams');
+    });
+  });
+}

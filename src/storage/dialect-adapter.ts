@@ -1,0 +1,20 @@
+import type { ColumnDefinitionBuilder, Dialect, Kysely } from 'kysely';
+import type { Database } from './schema.js';
+
+/** What differs between the databases, kept to this one seam (DESIGN.md §4). */
+export interface DialectAdapter {
+  readonly name: 'sqlite' | 'postgres';
+  /** Creates the Kysely dialect (and its connection pool). */
+  createDialect(): Dialect;
+  /** Column type for an instant in time: ISO text in SQLite, timestamptz in PostgreSQL. */
+  readonly timestampType: 'text' | 'timestamptz';
+  /** Makes `column` an auto-numbered integer primary key. */
+  autoId(column: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
+  /** Throws a StorageError with a clear message when the database cannot be reached. */
+  checkConnection(db: Kysely<Database>): Promise<void>;
+}
+
+/** The database could not be opened or reached; the message is meant for an operator. */
+export class StorageError extends Error {
+  override readonly name = 'StorageError';
+}

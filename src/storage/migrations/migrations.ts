@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import type { DialectAdapter } from '../dialect-adapter.js';
+import { initial } from './0001-initial.js';
+
+/** Every schema change, in order. Names are permanent: never rename or reorder one that has shipped. */
+export function migrations(adapter: DialectAdapter): Record<string, Migration> {
+  return {
+    '0001-initial': initial(adapter),
+  };
+}

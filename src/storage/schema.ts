@@ -1,0 +1,82 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** SQLite hands back ISO strings, PostgreSQL `Date`s; writes always pass ISO strings. */
+export type Timestamp = ColumnType<Date | string, string, string>;
+export type NullableTimestamp = ColumnType<Date | string | null, string | null, string | null>;
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  slug: string;
+  bio: string;
+  avatar_media_id: number | null;
+  role: string;
+  password_hash: string | null;
+  disabled_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  dek: string;
+  body_md: string;
+  body_html: string;
+  excerpt: string;
+  status: string;
+  published_at: NullableTimestamp;
+  updated_at: Timestamp;
+  created_at: Timestamp;
+  revision: number;
+  primary_category_id: number | null;
+  featured_media_id: number | null;
+  seo_title: string | null;
+  seo_description: string | null;
+  canonical_url: string | null;
+  /** 0 or 1 in both databases, so one query shape serves both. */
+  noindex: number;
+}
+
+export interface ArticleAuthorsTable {
+  article_id: number;
+  user_id: number;
+  position: number;
+}
+
+export interface ArticleTagsTable {
+  article_id: number;
+  tag_id: number;
+}
+
+export interface CategoriesTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  description: string;
+  parent_id: number | null;
+}
+
+export interface TagsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+}
+
+export interface RedirectsTable {
+  id: Generated<number>;
+  from_path: string;
+  to_path: string;
+  status: number;
+}
+
+export interface Database {
+  users: UsersTable;
+  articles: ArticlesTable;
+  article_authors: ArticleAuthorsTable;
+  article_tags: ArticleTagsTable;
+  categories: CategoriesTable;
+  tags: TagsTable;
+  redirects: RedirectsTable;
+}

@@ -1,0 +1,175 @@
+import { sql, type Kysely } from 'kysely';
+import type { Article, ArticleDraft, ArticleSummary, Byline } from '../../core/articles/article.js';
+import { DomainError } from '../../core/errors.js';
+import type { ArticleListQuery, ArticleStore } from '../../core/ports.js';
+import { descendantIds, type Tag } from '../../core/taxonomy/taxonomy.js';
+import type { Database } from '../schema.js';
+import { isUniqueViolation, SUMMARY_COLUMNS, toArticle, toCategory, toSummary, toTag } from './rows.js';
+
+type Transact = <T>(work: (db: Kysely<Database>) => Promise<T>) => Promise<T>;
+
+export function createArticleStore(db: Kysely<Database>, transact: Transact): ArticleStore {
+  return {
+    async create(draft: ArticleDraft): Promise<Article> {
+      try {
+        return await transact(async (trx) => {
+          const row = await trx
+            .insertInto('articles')
+            .values({
+              slug: draft.slug,
+              title: draft.title,
+              dek: draft.dek,
+              body_md: draft.bodyMd,
+              body_html: draft.bodyHtml,
+              excerpt: draft.excerpt,
+              status: draft.status,
+              published_at: draft.publishedAt?.toISOString() ?? null,
+              updated_at: draft.updatedAt.toISOString(),
+              created_at: draft.createdAt.toISOString(),
+              revision: 1,
+              primary_category_id: draft.primaryCategoryId,
+              seo_title: draft.seoTitle ?? null,
+              seo_description: draft.seoDescription ?? null,
+              canonical_url: draft.canonicalUrl ?? null,
+              noindex: draft.noindex ? 1 : 0,
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          if (draft.authorIds.length > 0) {
+            await trx
+              .insertInto('article_authors')
+              .values(draft.authorIds.map((userId, position) => ({ article_id: row.id, user_id: userId, position })))
+              .execute();
+          }
+          if (draft.tagIds.length > 0) {
+            await trx
+              .insertInto('article_tags')
+              .values([...new Set(draft.tagIds)].map((tagId) => ({ article_id: row.id, tag_id: tagId })))
+              .execute();
+          }
+          return toArticle(row);
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw new DomainError('SLUG_TAKEN', `The slug "${draft.slug}" is already used by another article.`, {
+            slug: draft.slug,
+          });
+        }
+        throw error;
+      }
+    },
+
+    async findPublicBySlug(slug, now) {
+      const row = await db
+        .selectFrom('articles')
+        .selectAll()
+        .where('slug', '=', slug)
+        .where('status', '=', 'published')
+        .where('published_at', '<=', now.toISOString())
+        .executeTakeFirst();
+      return row && toArticle(row);
+    },
+
+    async findById(id) {
+      const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toArticle(row);
+    },
+
+    async slugExists(slug) {
+      const row = await db.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async listPublic(query: ArticleListQuery): Promise<ArticleSummary[]> {
+      let q = db
+        .selectFrom('articles')
+        .select(SUMMARY_COLUMNS)
+        .where('articles.status', '=', 'published')
+        .where('articles.published_at', '<=', query.now.toISOString());
+      if (query.before) {
+        q = q.where(
+          sql<boolean>`(articles.published_at, articles.id) < (${query.before.publishedAt.toISOString()}, ${query.before.id})`,
+        );
+      }
+      if (query.categoryId !== undefined) {
+        const ids =
+          query.includeSubcategories === false
+            ? [query.categoryId]
+            : descendantIds((await db.selectFrom('categories').selectAll().execute()).map(toCategory), query.categoryId);
+        q = q.where('articles.primary_category_id', 'in', ids);
+      }
+      if (query.tagId !== undefined) {
+        const tagId = query.tagId;
+        q = q.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('article_tags')
+              .select('article_tags.article_id')
+              .whereRef('article_tags.article_id', '=', 'articles.id')
+              .where('article_tags.tag_id', '=', tagId),
+          ),
+        );
+      }
+      if (query.authorId !== undefined) {
+        const authorId = query.authorId;
+        q = q.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('article_authors')
+              .select('article_authors.article_id')
+              .whereRef('article_authors.article_id', '=', 'articles.id')
+              .where('article_authors.user_id', '=', authorId),
+          ),
+        );
+      }
+      if (query.excludeIds && query.excludeIds.length > 0) q = q.where('articles.id', 'not in', [...query.excludeIds]);
+      const rows = await q
+        .orderBy('articles.published_at', 'desc')
+        .orderBy('articles.id', 'desc')
+        .limit(query.limit)
+        .execute();
+      return rows.map(toSummary);
+    },
+
+    async bylines(articleIds) {
+      const result = new Map<number, Byline[]>(articleIds.map((id) => [id, []]));
+      if (articleIds.length === 0) return result;
+      const rows = await db
+        .selectFrom('article_authors')
+        .innerJoin('users', 'users.id', 'article_authors.user_id')
+        .select(['article_authors.article_id', 'article_authors.position', 'users.id', 'users.slug', 'users.display_name'])
+        .where('article_authors.article_id', 'in', [...articleIds])
+        .orderBy('article_authors.article_id')
+        .orderBy('article_authors.position')
+        .execute();
+      for (const row of rows) {
+        result.get(row.article_id)?.push({
+          userId: row.id,
+          slug: row.slug,
+          displayName: row.display_name,
+          position: row.position,
+        });
+      }
+      return result;
+    },
+
+    async tags(articleIds) {
+      const result = new Map<number, Tag[]>(articleIds.map((id) => [id, []]));
+      if (articleIds.length === 0) return result;
+      const rows = await db
+        .selectFrom('article_tags')
+        .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+        .select(['article_tags.article_id', 'tags.id', 'tags.slug', 'tags.name'])
+        .where('article_tags.article_id', 'in', [...articleIds])
+        .orderBy('article_tags.article_id')
+        .orderBy('tags.name')
+        .orderBy('tags.id')
+        .execute();
+      for (const row of rows) result.get(row.article_id)?.push(toTag(row));
+      return result;
+    },
+
+    async count() {
+      const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+}

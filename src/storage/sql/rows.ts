@@ -1,0 +1,89 @@
+import type { Selectable } from 'kysely';
+import type { Article, ArticleStatus, ArticleSummary } from '../../core/articles/article.js';
+import type { Author, Role } from '../../core/authors/author.js';
+import type { Category, Tag } from '../../core/taxonomy/taxonomy.js';
+import type { ArticlesTable, CategoriesTable, TagsTable, UsersTable } from '../schema.js';
+
+export function toDate(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+export function toNullableDate(value: Date | string | null): Date | null {
+  return value === null ? null : toDate(value);
+}
+
+export function toArticle(row: Selectable<ArticlesTable>): Article {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    dek: row.dek,
+    bodyMd: row.body_md,
+    bodyHtml: row.body_html,
+    excerpt: row.excerpt,
+    status: row.status as ArticleStatus,
+    publishedAt: toNullableDate(row.published_at),
+    updatedAt: toDate(row.updated_at),
+    createdAt: toDate(row.created_at),
+    revision: row.revision,
+    primaryCategoryId: row.primary_category_id,
+    seoTitle: row.seo_title,
+    seoDescription: row.seo_description,
+    canonicalUrl: row.canonical_url,
+    noindex: row.noindex === 1,
+  };
+}
+
+export const SUMMARY_COLUMNS = [
+  'articles.id',
+  'articles.slug',
+  'articles.title',
+  'articles.dek',
+  'articles.excerpt',
+  'articles.published_at',
+  'articles.updated_at',
+  'articles.primary_category_id',
+] as const;
+
+type SummaryRow = Pick<
+  Selectable<ArticlesTable>,
+  'id' | 'slug' | 'title' | 'dek' | 'excerpt' | 'published_at' | 'updated_at' | 'primary_category_id'
+>;
+
+export function toSummary(row: SummaryRow): ArticleSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    dek: row.dek,
+    excerpt: row.excerpt,
+    publishedAt: toDate(row.published_at as Date | string),
+    updatedAt: toDate(row.updated_at),
+    primaryCategoryId: row.primary_category_id,
+  };
+}
+
+export function toAuthor(row: Selectable<UsersTable>): Author {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    slug: row.slug,
+    bio: row.bio,
+    role: row.role as Role,
+  };
+}
+
+export function toCategory(row: Selectable<CategoriesTable>): Category {
+  return { id: row.id, slug: row.slug, name: row.name, description: row.description, parentId: row.parent_id };
+}
+
+export function toTag(row: Selectable<TagsTable>): Tag {
+  return { id: row.id, slug: row.slug, name: row.name };
+}
+
+/** Turns an insert that broke a unique constraint into `undefined`-free detection across both drivers. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -1,0 +1,66 @@
+import type { Kysely } from 'kysely';
+import type { Category } from '../../core/taxonomy/taxonomy.js';
+import type { CategoryStore, TagStore } from '../../core/ports.js';
+import type { Database } from '../schema.js';
+import { isUniqueViolation, toCategory, toTag } from './rows.js';
+import { DomainError } from '../../core/errors.js';
+
+export function createCategoryStore(db: Kysely<Database>): CategoryStore {
+  return {
+    async create(input) {
+      try {
+        const row = await db
+          .insertInto('categories')
+          .values({
+            slug: input.slug,
+            name: input.name,
+            description: input.description ?? '',
+            parent_id: input.parentId ?? null,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return toCategory(row);
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw new DomainError('SLUG_TAKEN', `A category with the slug "${input.slug}" already exists.`, { slug: input.slug });
+        }
+        throw error;
+      }
+    },
+    async findBySlug(slug) {
+      const row = await db.selectFrom('categories').selectAll().where('slug', '=', slug).executeTakeFirst();
+      return row && toCategory(row);
+    },
+    async findByIds(ids) {
+      const result = new Map<number, Category>();
+      if (ids.length === 0) return result;
+      const rows = await db.selectFrom('categories').selectAll().where('id', 'in', [...ids]).orderBy('id').execute();
+      for (const row of rows) result.set(row.id, toCategory(row));
+      return result;
+    },
+    async list() {
+      const rows = await db.selectFrom('categories').selectAll().orderBy('name').orderBy('id').execute();
+      return rows.map(toCategory);
+    },
+  };
+}
+
+export function createTagStore(db: Kysely<Database>): TagStore {
+  return {
+    async ensure(input) {
+      const existing = await db.selectFrom('tags').selectAll().where('slug', '=', input.slug).executeTakeFirst();
+      if (existing) return toTag(existing);
+      const row = await db
+        .insertInto('tags')
+        .values({ slug: input.slug, name: input.name })
+        .onConflict((oc) => oc.column('slug').doUpdateSet({ slug: input.slug }))
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toTag(row);
+    },
+    async findBySlug(slug) {
+      const row = await db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst();
+      return row && toTag(row);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { SqliteDialect, sql } from 'kysely';
+import { StorageError, type DialectAdapter } from '../dialect-adapter.js';
+
+/** SQLite through better-sqlite3: one file, WAL, foreign keys on, a busy timeout for concurrent writers. */
+export function sqliteAdapter(file: string): DialectAdapter {
+  return {
+    name: 'sqlite',
+    timestampType: 'text',
+    createDialect() {
+      if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+      let database: Database.Database;
+      try {
+        database = new Database(file);
+      } catch (error) {
+        throw new StorageError(`Cannot open the SQLite database at ${file}: ${(error as Error).message}`);
+      }
+      database.pragma('journal_mode = WAL');
+      database.pragma('foreign_keys = ON');
+      database.pragma('busy_timeout = 5000');
+      database.pragma('synchronous = NORMAL');
+      return new SqliteDialect({ database });
+    },
+    autoId: (column) => column.primaryKey().autoIncrement(),
+    async checkConnection(db) {
+      await sql`select 1`.execute(db);
+    },
+  };
+}
