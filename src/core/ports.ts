@@ -10,6 +10,11 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/** Markdown to safe HTML: the site's one renderer, used for bodies, previews and feeds. */
+export interface MarkdownRenderer {
+  render(markdown: string): string;
+}
+
 /** Which published articles a listing shows. Every list is newest first, ties broken by id. */
 export interface ArticleListQuery {
   now: Date;

@@ -1,0 +1,60 @@
+import { createArticle, type ArticleDeps } from '../../core/articles/create-article.js';
+import type { Store } from '../../core/ports.js';
+import { demoArticles, demoAuthors, demoCategories } from './demo-content.js';
+
+const HOUR = 3_600_000;
+
+export interface SeedResult {
+  authors: number;
+  categories: number;
+  articles: number;
+}
+
+/**
+ * Loads the demo newsroom (authors, categories, articles dated relative to the clock) in one transaction.
+ * Does nothing and returns zeros when the demo authors are already there, so running it twice is safe.
+ */
+export async function seedDemo(deps: ArticleDeps): Promise<SeedResult> {
+  if (await deps.store.users.findBySlug(demoAuthors[0]!.slug)) return { authors: 0, categories: 0, articles: 0 };
+  const now = deps.clock.now().getTime();
+  return deps.store.transaction(async (store: Store) => {
+    const userIds = new Map<string, number>();
+    for (const author of demoAuthors) {
+      const user = await store.users.create({ ...author, passwordHash: null });
+      userIds.set(author.slug, user.id);
+    }
+    const categoryIds = new Map<string, number>();
+    for (const category of demoCategories) {
+      const parentId = category.parentSlug ? categoryIds.get(category.parentSlug) : undefined;
+      const created = await store.categories.create({ ...category, parentId: parentId ?? null });
+      categoryIds.set(category.slug, created.id);
+    }
+    // Oldest first, so ids grow with publication time as they would in a real newsroom.
+    const ordered = [...demoArticles].sort((a, b) => b.hoursAgo - a.hoursAgo);
+    for (const article of ordered) {
+      const publishedAt = new Date(now - article.hoursAgo * HOUR);
+      const status = article.status === 'draft' ? 'draft' : 'published';
+      await createArticle(
+        { ...deps, store, clock: { now: () => (status === 'draft' ? new Date(now) : publishedAt) } },
+        {
+          title: article.title,
+          dek: article.dek,
+          bodyMd: article.bodyMd,
+          ...(article.excerpt ? { excerpt: article.excerpt } : {}),
+          slug: article.slug,
+          status,
+          publishedAt: status === 'draft' ? null : publishedAt,
+          updatedAt: new Date(now - (article.updatedHoursAgo ?? Math.max(article.hoursAgo, 0)) * HOUR),
+          primaryCategoryId: categoryIds.get(article.categorySlug) ?? null,
+          authorIds: article.authorSlugs.map((slug) => {
+            const id = userIds.get(slug);
+            if (id === undefined) throw new Error(`Demo article ${article.slug} names unknown author ${slug}.`);
+            return id;
+          }),
+          tagNames: article.tagNames,
+        },
+      );
+    }
+    return { authors: demoAuthors.length, categories: demoCategories.length, articles: demoArticles.length };
+  });
+}

@@ -1,0 +1,83 @@
+import { DomainError } from '../errors.js';
+import type { Clock, MarkdownRenderer, Store } from '../ports.js';
+import type { Article, ArticleStatus } from './article.js';
+import { excerptFor } from './excerpt.js';
+import { assertValidSlug, slugify, uniqueSlug } from './slug.js';
+
+export interface NewArticleInput {
+  title: string;
+  dek?: string;
+  bodyMd: string;
+  /** The editor's own excerpt; derived from the body when empty. */
+  excerpt?: string;
+  /** Chosen slug; made from the title (and made unique) when omitted. */
+  slug?: string;
+  status?: ArticleStatus;
+  publishedAt?: Date | null;
+  updatedAt?: Date;
+  primaryCategoryId?: number | null;
+  /** Byline order. */
+  authorIds: readonly number[];
+  tagNames?: readonly string[];
+  seoTitle?: string | null;
+  seoDescription?: string | null;
+  canonicalUrl?: string | null;
+  noindex?: boolean;
+}
+
+export interface ArticleDeps {
+  store: Store;
+  clock: Clock;
+  markdown: MarkdownRenderer;
+  excerptWords: number;
+}
+
+/** Validates and stores a new article with its authors and tags, all in one transaction. */
+export async function createArticle(deps: ArticleDeps, input: NewArticleInput): Promise<Article> {
+  const title = input.title.trim();
+  if (title === '') throw new DomainError('VALIDATION_FAILED', 'An article needs a title.', { field: 'title' });
+  if (new Set(input.authorIds).size !== input.authorIds.length) {
+    throw new DomainError('VALIDATION_FAILED', 'An author can appear only once in a byline.', { field: 'authorIds' });
+  }
+  const status = input.status ?? 'draft';
+  const now = deps.clock.now();
+  const publishedAt = input.publishedAt ?? (status === 'published' ? now : null);
+  const bodyHtml = deps.markdown.render(input.bodyMd);
+  const excerpt = excerptFor({ excerpt: input.excerpt, bodyHtml, words: deps.excerptWords });
+
+  return deps.store.transaction(async (store) => {
+    let slug: string;
+    if (input.slug !== undefined && input.slug !== '') {
+      assertValidSlug(input.slug);
+      slug = input.slug;
+    } else {
+      slug = await uniqueSlug(slugify(title), (candidate) => store.articles.slugExists(candidate));
+    }
+    const tagIds: number[] = [];
+    for (const name of input.tagNames ?? []) {
+      const clean = name.trim();
+      const tagSlug = slugify(clean);
+      if (tagSlug === '') continue;
+      tagIds.push((await store.tags.ensure({ slug: tagSlug, name: clean })).id);
+    }
+    return store.articles.create({
+      slug,
+      title,
+      dek: input.dek?.trim() ?? '',
+      bodyMd: input.bodyMd,
+      bodyHtml,
+      excerpt,
+      status,
+      publishedAt,
+      updatedAt: input.updatedAt ?? now,
+      createdAt: now,
+      primaryCategoryId: input.primaryCategoryId ?? null,
+      authorIds: input.authorIds,
+      tagIds,
+      seoTitle: input.seoTitle ?? null,
+      seoDescription: input.seoDescription ?? null,
+      canonicalUrl: input.canonicalUrl ?? null,
+      noindex: input.noindex ?? false,
+    });
+  });
+}

@@ -1,0 +1,76 @@
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { isDomainError } from '../core/errors.js';
+import type { Config } from '../config/config.js';
+import type { Clock, Store } from '../core/ports.js';
+import { requireAccessDeclarations } from './access.js';
+import { STATUS_BY_CODE } from './errors.js';
+import { loadSiteAssets } from './site/assets.js';
+import { registerSiteRoutes } from './site/site-routes.js';
+
+export interface ServerDeps {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  /** Pino options or false; tests pass false. */
+  logger?: boolean | { level: string };
+}
+
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Builds the HTTP application without listening, so tests can `inject()` and the CLI can `listen()`. */
+export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 400 },
+    trustProxy: false,
+    // One line per request is noise at thousands of requests a second; errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+  requireAccessDeclarations(app);
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+    reply.header('x-frame-options', 'DENY');
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    }
+    return payload;
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (isDomainError(error)) {
+      return reply.code(STATUS_BY_CODE[error.code]).send({ error: error.code, message: error.message });
+    }
+    const validation = (error as { validation?: unknown }).validation;
+    if (validation) {
+      return reply.code(400).send({ error: 'VALIDATION_FAILED', message: (error as Error).message });
+    }
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send({ error: 'INTERNAL', message: 'Something went wrong on our side; please try again.' });
+  });
+
+  const assets = loadSiteAssets();
+  app.get<{ Params: { name: string } }>('/assets/:name', { config: { access: 'public' } }, async (request, reply) => {
+    const asset = assets.byName.get(request.params.name);
+    if (!asset) return reply.callNotFound();
+    return reply
+      .header('content-type', asset.contentType)
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(asset.body);
+  });
+  app.get('/healthz', { config: { access: 'public' } }, async () => ({ ok: true }));
+
+  registerSiteRoutes(app, { config: deps.config, store: deps.store, clock: deps.clock, assets });
+  await app.ready();
+  return app;
+}

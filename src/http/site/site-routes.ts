@@ -1,0 +1,115 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { decodeCursor, type Cursor } from '../../core/articles/cursor.js';
+import { articlePage, homePage, listPage } from '../../core/articles/site-queries.js';
+import { archiveView, articleView, homeView, type ArchiveSubject } from '../../render/view-models/build-pages.js';
+import { ArchivePage } from '../../render/templates/archive-page.js';
+import { ArticlePage } from '../../render/templates/article-page.js';
+import { HomePage } from '../../render/templates/home-page.js';
+import { NotFoundPage } from '../../render/templates/not-found-page.js';
+import { documentHtml } from '../../render/render-page.js';
+import { renderContext, type SiteDeps } from './site-context.js';
+
+const PUBLIC = { access: 'public' } as const;
+const slugParams = {
+  type: 'object',
+  properties: { slug: { type: 'string', minLength: 1, maxLength: 400 } },
+  required: ['slug'],
+} as const;
+const archiveQuery = {
+  type: 'object',
+  properties: { before: { type: 'string', maxLength: 40 } },
+} as const;
+
+type SlugRequest = FastifyRequest<{ Params: { slug: string }; Querystring: { before?: string } }>;
+
+function sendHtml(reply: FastifyReply, html: string, status = 200): FastifyReply {
+  return reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', status === 200 ? 'public, max-age=30, stale-while-revalidate=60' : 'no-cache')
+    .send(html);
+}
+
+/** The reading site: home, articles, archives, and a 404 that first looks for a redirect. */
+export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
+  const { store, clock, config } = deps;
+
+  async function notFound(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+    const path = request.url.split('?')[0] ?? '/';
+    const redirect = await store.redirects.find(decodeSafely(path)).catch(() => undefined);
+    if (redirect) return reply.code(redirect.status).header('location', redirect.toPath).send();
+    const ctx = await renderContext(deps, clock.now());
+    const html = documentHtml(
+      NotFoundPage({
+        site: ctx.site,
+        head: { title: `Page not found | ${config.siteName}`, description: 'This page does not exist.', canonical: `${config.siteUrl}${path}`, ogType: 'website', robots: 'noindex', jsonLd: [] },
+        body: { message: 'We could not find that page. It may have moved, or the address may be mistyped.' },
+      }),
+    );
+    return sendHtml(reply, html, 404);
+  }
+
+  app.setNotFoundHandler(notFound);
+
+  app.get('/', { config: PUBLIC }, async (_request, reply) => {
+    const now = clock.now();
+    const [data, ctx] = await Promise.all([
+      homePage(store, { now, latestCount: 11, perSection: 4 }),
+      renderContext(deps, now),
+    ]);
+    return sendHtml(reply, documentHtml(HomePage(homeView(data, ctx))));
+  });
+
+  app.get('/:slug', { config: PUBLIC, schema: { params: slugParams } }, async (request: SlugRequest, reply) => {
+    const now = clock.now();
+    const data = await articlePage(store, { slug: request.params.slug, now, recentCount: config.recentPosts });
+    if (!data) return notFound(request, reply);
+    const ctx = await renderContext(deps, now);
+    return sendHtml(reply, documentHtml(ArticlePage(articleView(data, ctx))));
+  });
+
+  const archive = (prefix: 'category' | 'tag' | 'author', find: (slug: string) => Promise<ArchiveSubject | undefined>) =>
+    app.get(
+      `/${prefix}/:slug`,
+      { config: PUBLIC, schema: { params: slugParams, querystring: archiveQuery } },
+      async (request: SlugRequest, reply) => {
+        const subject = await find(request.params.slug);
+        if (!subject) return notFound(request, reply);
+        const before: Cursor | undefined = request.query.before ? decodeCursor(request.query.before) : undefined;
+        const now = clock.now();
+        const filter =
+          subject.kind === 'category'
+            ? { categoryId: subject.category.id }
+            : subject.kind === 'tag'
+              ? { tagId: subject.tag.id }
+              : { authorId: subject.author.id };
+        const [list, ctx] = await Promise.all([
+          listPage(store, { now, limit: config.pageSize, ...filter, ...(before ? { before } : {}) }),
+          renderContext(deps, now),
+        ]);
+        const view = archiveView({ subject, list, ...(request.query.before ? { before: request.query.before } : {}) }, ctx);
+        return sendHtml(reply, documentHtml(ArchivePage(view)));
+      },
+    );
+
+  archive('category', async (slug) => {
+    const category = await store.categories.findBySlug(slug);
+    return category && { kind: 'category', category };
+  });
+  archive('tag', async (slug) => {
+    const tag = await store.tags.findBySlug(slug);
+    return tag && { kind: 'tag', tag };
+  });
+  archive('author', async (slug) => {
+    const author = await store.users.findBySlug(slug);
+    return author && { kind: 'author', author };
+  });
+}
+
+function decodeSafely(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
+}

@@ -1,0 +1,38 @@
+import type { ArchiveVM, PageVM } from '../view-models/view-models.js';
+import { Layout } from './layout.js';
+import { ArticleList } from './parts.js';
+
+const KIND_LABEL: Record<ArchiveVM['kind'], string> = { category: 'Section', tag: 'Tag', author: 'Author' };
+
+export function ArchivePage({ site, head, body }: PageVM<ArchiveVM>): JSX.Element {
+  return (
+    <Layout site={site} head={head}>
+      <div class="page page--archive">
+        <header class="archive__header">
+          <p class="archive__kind" safe>
+            {KIND_LABEL[body.kind]}
+          </p>
+          <h1 safe>{body.heading}</h1>
+          <p class="archive__description" safe>
+            {body.description}
+          </p>
+          {body.paged ? <p class="archive__paged">Older articles</p> : ''}
+        </header>
+        {body.items.length > 0 ? (
+          <ArticleList items={body.items} headingLevel={2} />
+        ) : (
+          <p>There are no articles here yet.</p>
+        )}
+        {body.nextHref ? (
+          <nav class="pager" aria-label="Pages">
+            <a href={body.nextHref} rel="next">
+              Older articles
+            </a>
+          </nav>
+        ) : (
+          ''
+        )}
+      </div>
+    </Layout>
+  );
+}

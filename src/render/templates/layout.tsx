@@ -1,0 +1,66 @@
+import type { PropsWithChildren } from '@kitajs/html';
+import { serializeJsonLd } from '../view-models/structured-data.js';
+import type { HeadVM, SiteVM } from '../view-models/view-models.js';
+
+export function Layout(props: PropsWithChildren<{ site: SiteVM; head: HeadVM }>): JSX.Element {
+  const { site, head } = props;
+  const safeJsonLd = head.jsonLd.map(serializeJsonLd);
+  return (
+    <html lang={site.lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title safe>{head.title}</title>
+        <meta name="description" content={head.description} />
+        <link rel="canonical" href={head.canonical} />
+        {head.robots ? <meta name="robots" content={head.robots} /> : ''}
+        {head.prev ? <link rel="prev" href={head.prev} /> : ''}
+        {head.next ? <link rel="next" href={head.next} /> : ''}
+        <meta name="color-scheme" content="light dark" />
+        <meta property="og:site_name" content={site.name} />
+        <meta property="og:type" content={head.ogType} />
+        <meta property="og:title" content={head.title} />
+        <meta property="og:description" content={head.description} />
+        <meta property="og:url" content={head.canonical} />
+        <meta name="twitter:card" content="summary" />
+        <link rel="stylesheet" href={site.stylesheetHref} />
+        <link rel="icon" href={site.logoHref} type="image/svg+xml" />
+        {safeJsonLd.map((safeJson) => (
+          <script type="application/ld+json">{safeJson}</script>
+        ))}
+        <script src={site.scriptHref} defer></script>
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header class="site-header">
+          <div class="site-header__inner">
+            <a class="site-name" href="/" safe>
+              {site.name}
+            </a>
+            <nav aria-label="Sections">
+              <ul class="site-nav">
+                {site.nav.map((link) => (
+                  <li>
+                    <a href={link.href} safe>
+                      {link.text}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" tabindex="-1">
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <p>
+            <span safe>{site.name}</span> · <span safe>{site.description}</span>
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,137 @@
+import type { ArticleSummary } from '../../core/articles/article.js';
+import { encodeCursor } from '../../core/articles/cursor.js';
+import type { ArticlePageData, HomePageData, ListedArticles } from '../../core/articles/site-queries.js';
+import type { Author } from '../../core/authors/author.js';
+import type { Category, Tag } from '../../core/taxonomy/taxonomy.js';
+import {
+  absoluteUrl, articlePath, authorPath, categoryPath, pagedPath, tagPath,
+} from '../../core/permalinks/permalinks.js';
+import { formatTime, type DateFormat } from './format.js';
+import { archiveJsonLd, articleJsonLd, homeJsonLd } from './structured-data.js';
+import type { ArchiveVM, ArticleVM, HomeVM, ListItemVM, PageVM, SiteVM } from './view-models.js';
+
+export interface RenderContext {
+  site: SiteVM;
+  format: DateFormat;
+  now: Date;
+}
+
+function listItem(item: ArticleSummary, ctx: RenderContext, categories?: Map<number, Category>): ListItemVM {
+  const category = item.primaryCategoryId === null ? undefined : categories?.get(item.primaryCategoryId);
+  return {
+    title: item.title,
+    href: articlePath(item.slug),
+    excerpt: item.excerpt,
+    time: formatTime(item.publishedAt, ctx.now, ctx.format),
+    ...(category ? { category: { text: category.name, href: categoryPath(category.slug) } } : {}),
+  };
+}
+
+function listItems(list: ListedArticles, ctx: RenderContext, withCategory = true): ListItemVM[] {
+  return list.items.map((item) => listItem(item, ctx, withCategory ? list.categories : undefined));
+}
+
+// Updates within a minute of publication are the same edit session, not an update readers need to see.
+const UPDATE_THRESHOLD_MS = 60_000;
+
+export function articleView(data: ArticlePageData, ctx: RenderContext): PageVM<ArticleVM> {
+  const { article, category } = data;
+  const publishedAt = article.publishedAt ?? article.createdAt;
+  const canonical = article.canonicalUrl ?? absoluteUrl(ctx.site.url, articlePath(article.slug));
+  const updated = article.updatedAt.getTime() - publishedAt.getTime() > UPDATE_THRESHOLD_MS;
+  return {
+    site: ctx.site,
+    head: {
+      title: article.seoTitle ?? article.title,
+      description: article.seoDescription ?? (article.dek || article.excerpt),
+      canonical,
+      ogType: 'article',
+      ...(article.noindex ? { robots: 'noindex' } : {}),
+      jsonLd: articleJsonLd({ data, site: ctx.site, canonical, timeZone: ctx.format.timeZone }),
+    },
+    body: {
+      title: article.title,
+      dek: article.dek,
+      bodyHtml: article.bodyHtml,
+      bylines: data.bylines.map((byline) => ({ text: byline.displayName, href: authorPath(byline.slug) })),
+      published: formatTime(publishedAt, ctx.now, ctx.format),
+      ...(updated ? { updated: formatTime(article.updatedAt, ctx.now, ctx.format) } : {}),
+      ...(category
+        ? {
+            category: { text: category.name, href: categoryPath(category.slug) },
+            moreLink: { text: `More ${category.name} news`, href: categoryPath(category.slug) },
+          }
+        : {}),
+      tags: data.tags.map((tag) => ({ text: tag.name, href: tagPath(tag.slug) })),
+      recent: listItems(data.recent, ctx),
+    },
+  };
+}
+
+export function homeView(data: HomePageData, ctx: RenderContext): PageVM<HomeVM> {
+  const [first, ...rest] = data.latest.items;
+  return {
+    site: ctx.site,
+    head: {
+      title: `${ctx.site.name}: ${ctx.site.description}`,
+      description: ctx.site.description,
+      canonical: absoluteUrl(ctx.site.url, '/'),
+      ogType: 'website',
+      jsonLd: homeJsonLd(ctx.site),
+    },
+    body: {
+      ...(first ? { lead: { ...listItem(first, ctx, data.latest.categories), dek: first.dek } } : {}),
+      latest: rest.map((item) => listItem(item, ctx, data.latest.categories)),
+      sections: data.sections.map((section) => ({
+        heading: { text: section.category.name, href: categoryPath(section.category.slug) },
+        items: section.items.map((item) => listItem(item, ctx)),
+      })),
+    },
+  };
+}
+
+export type ArchiveSubject =
+  | { kind: 'category'; category: Category }
+  | { kind: 'tag'; tag: Tag }
+  | { kind: 'author'; author: Author };
+
+function describeSubject(subject: ArchiveSubject): { heading: string; description: string; path: string } {
+  switch (subject.kind) {
+    case 'category':
+      return { heading: subject.category.name, description: subject.category.description, path: categoryPath(subject.category.slug) };
+    case 'tag':
+      return { heading: subject.tag.name, description: `Articles tagged ${subject.tag.name}.`, path: tagPath(subject.tag.slug) };
+    case 'author':
+      return { heading: subject.author.displayName, description: subject.author.bio, path: authorPath(subject.author.slug) };
+  }
+}
+
+export function archiveView(
+  input: { subject: ArchiveSubject; list: ListedArticles; before?: string },
+  ctx: RenderContext,
+): PageVM<ArchiveVM> {
+  const { heading, description, path } = describeSubject(input.subject);
+  const nextHref = input.list.next ? pagedPath(path, encodeCursor(input.list.next)) : undefined;
+  const canonical = absoluteUrl(ctx.site.url, pagedPath(path, input.before));
+  const items = listItems(input.list, ctx, input.subject.kind !== 'category');
+  const fallbackDescription = `The latest ${heading} news from ${ctx.site.name}.`;
+  return {
+    site: ctx.site,
+    head: {
+      title: input.before ? `${heading}: older articles | ${ctx.site.name}` : `${heading} | ${ctx.site.name}`,
+      description: description || fallbackDescription,
+      canonical,
+      ogType: 'website',
+      jsonLd: archiveJsonLd({ site: ctx.site, name: heading, url: canonical, items }),
+      ...(nextHref ? { next: nextHref } : {}),
+    },
+    body: {
+      kind: input.subject.kind,
+      heading,
+      description: description || fallbackDescription,
+      items,
+      ...(nextHref ? { nextHref } : {}),
+      paged: input.before !== undefined,
+    },
+  };
+}

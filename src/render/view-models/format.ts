@@ -1,0 +1,50 @@
+import { relativeTime } from '../../core/time/relative-time.js';
+import type { TimeVM } from './view-models.js';
+
+/** How dates are written on the site: locale and time zone from the configuration. */
+export interface DateFormat {
+  locale: string;
+  timeZone: string;
+}
+
+const absoluteFormatters = new Map<string, Intl.DateTimeFormat>();
+
+export function formatTime(date: Date, now: Date, format: DateFormat): TimeVM {
+  const key = `${format.locale}|${format.timeZone}`;
+  let formatter = absoluteFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(format.locale, {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: format.timeZone,
+    });
+    absoluteFormatters.set(key, formatter);
+  }
+  return { iso: date.toISOString(), relative: relativeTime(date, now, format.locale), absolute: `${formatter.format(date)} ${zoneName(date, format)}` };
+}
+
+function zoneName(date: Date, format: DateFormat): string {
+  const parts = new Intl.DateTimeFormat(format.locale, { timeZone: format.timeZone, timeZoneName: 'short' }).formatToParts(date);
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? format.timeZone;
+}
+
+/** A date with the site's UTC offset, as JSON-LD and OpenGraph want it (2026-11-29T12:00:00+05:00). */
+export function isoWithOffset(date: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '00';
+  const local = Date.UTC(+get('year'), +get('month') - 1, +get('day'), +get('hour'), +get('minute'), +get('second'));
+  const offsetMinutes = Math.round((local - Math.floor(date.getTime() / 1000) * 1000) / 60000);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}${offset}`;
+}

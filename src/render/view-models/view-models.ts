@@ -1,0 +1,83 @@
+/** The only shapes templates see. Every string here is plain text unless its name ends in `Html`. */
+
+export interface Link {
+  text: string;
+  href: string;
+}
+
+export interface TimeVM {
+  iso: string;
+  /** "5 hours ago", from the server's clock; the client script refreshes it. */
+  relative: string;
+  /** "29 November 2026 at 07:00 UTC" in the site's locale and time zone. */
+  absolute: string;
+}
+
+export interface SiteVM {
+  name: string;
+  description: string;
+  url: string;
+  lang: string;
+  nav: Link[];
+  stylesheetHref: string;
+  scriptHref: string;
+  logoHref: string;
+}
+
+/** What every page puts in its <head>. */
+export interface HeadVM {
+  title: string;
+  description: string;
+  canonical: string;
+  ogType: 'website' | 'article';
+  robots?: string;
+  /** JSON-LD objects, serialised safely by the layout. */
+  jsonLd: object[];
+  prev?: string;
+  next?: string;
+}
+
+export interface ListItemVM {
+  title: string;
+  href: string;
+  excerpt: string;
+  time: TimeVM;
+  category?: Link;
+}
+
+export interface ArticleVM {
+  title: string;
+  dek: string;
+  bodyHtml: string;
+  bylines: Link[];
+  published: TimeVM;
+  /** Present when the article changed after publication. */
+  updated?: TimeVM;
+  category?: Link;
+  /** "More International news" */
+  moreLink?: Link;
+  tags: Link[];
+  recent: ListItemVM[];
+}
+
+export interface HomeVM {
+  lead?: ListItemVM & { dek: string };
+  latest: ListItemVM[];
+  sections: Array<{ heading: Link; items: ListItemVM[] }>;
+}
+
+export interface ArchiveVM {
+  kind: 'category' | 'tag' | 'author';
+  heading: string;
+  description: string;
+  items: ListItemVM[];
+  nextHref?: string;
+  /** True on pages after the first. */
+  paged: boolean;
+}
+
+export interface PageVM<T> {
+  site: SiteVM;
+  head: HeadVM;
+  body: T;
+}
