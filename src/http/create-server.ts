@@ -5,7 +5,7 @@ import type { Clock, Store } from '../core/ports.js';
 import { requireAccessDeclarations } from './access.js';
 import { STATUS_BY_CODE } from './errors.js';
 import { loadSiteAssets } from './site/assets.js';
-import { registerSiteRoutes } from './site/site-routes.js';
+import { registerSiteRoutes, sendErrorPage } from './site/site-routes.js';
 
 export interface ServerDeps {
   config: Config;
@@ -47,19 +47,30 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     return payload;
   });
 
-  app.setErrorHandler((error, request, reply) => {
+  const assets = loadSiteAssets();
+  const siteDeps = { config: deps.config, store: deps.store, clock: deps.clock, assets };
+
+  app.setErrorHandler(async (error, request, reply) => {
+    let status = 500;
+    let code = 'INTERNAL';
+    let message = 'Something went wrong on our side; please try again in a moment.';
     if (isDomainError(error)) {
-      return reply.code(STATUS_BY_CODE[error.code]).send({ error: error.code, message: error.message });
+      status = STATUS_BY_CODE[error.code];
+      code = error.code;
+      message = error.message;
+    } else if ((error as { validation?: unknown }).validation) {
+      status = 400;
+      code = 'VALIDATION_FAILED';
+      message = (error as Error).message;
+    } else {
+      request.log.error({ err: error }, 'request failed');
     }
-    const validation = (error as { validation?: unknown }).validation;
-    if (validation) {
-      return reply.code(400).send({ error: 'VALIDATION_FAILED', message: (error as Error).message });
-    }
-    request.log.error({ err: error }, 'request failed');
-    return reply.code(500).send({ error: 'INTERNAL', message: 'Something went wrong on our side; please try again.' });
+    if (request.url.startsWith('/api/')) return reply.code(status).send({ error: code, message });
+    return sendErrorPage(siteDeps, request, reply, { status, message }).catch(() =>
+      reply.code(status).type('text/plain; charset=utf-8').send(message),
+    );
   });
 
-  const assets = loadSiteAssets();
   app.get<{ Params: { name: string } }>('/assets/:name', { config: { access: 'public' } }, async (request, reply) => {
     const asset = assets.byName.get(request.params.name);
     if (!asset) return reply.callNotFound();
@@ -70,7 +81,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   app.get('/healthz', { config: { access: 'public' } }, async () => ({ ok: true }));
 
-  registerSiteRoutes(app, { config: deps.config, store: deps.store, clock: deps.clock, assets });
+  registerSiteRoutes(app, siteDeps);
   await app.ready();
   return app;
 }

@@ -47,7 +47,11 @@ function bind(db: Kysely<Database>, adapter: DialectAdapter, now: () => Date, in
     async migrate() {
       const all = migrations(adapter);
       const provider: MigrationProvider = { getMigrations: async (): Promise<Record<string, Migration>> => all };
-      const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+      const { error, results } = await new Migrator({
+        db,
+        provider,
+        ...(adapter.schema ? { migrationTableSchema: adapter.schema } : {}),
+      }).migrateToLatest();
       if (error) {
         const failed = results?.find((result) => result.status === 'Error');
         throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${(error as Error).message}`);

@@ -10,6 +10,8 @@ export interface DialectAdapter {
   readonly timestampType: 'text' | 'timestamptz';
   /** Makes `column` an auto-numbered integer primary key. */
   autoId(column: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
+  /** The schema our tables live in, when not the database's default; Kysely's migrator must be told. */
+  readonly schema?: string;
   /** Throws a StorageError with a clear message when the database cannot be reached. */
   checkConnection(db: Kysely<Database>): Promise<void>;
 }

@@ -5,7 +5,7 @@ import { archiveView, articleView, homeView, type ArchiveSubject } from '../../r
 import { ArchivePage } from '../../render/templates/archive-page.js';
 import { ArticlePage } from '../../render/templates/article-page.js';
 import { HomePage } from '../../render/templates/home-page.js';
-import { NotFoundPage } from '../../render/templates/not-found-page.js';
+import { ErrorPage } from '../../render/templates/error-page.js';
 import { documentHtml } from '../../render/render-page.js';
 import { renderContext, type SiteDeps } from './site-context.js';
 
@@ -38,15 +38,10 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     const path = request.url.split('?')[0] ?? '/';
     const redirect = await store.redirects.find(decodeSafely(path)).catch(() => undefined);
     if (redirect) return reply.code(redirect.status).header('location', redirect.toPath).send();
-    const ctx = await renderContext(deps, clock.now());
-    const html = documentHtml(
-      NotFoundPage({
-        site: ctx.site,
-        head: { title: `Page not found | ${config.siteName}`, description: 'This page does not exist.', canonical: `${config.siteUrl}${path}`, ogType: 'website', robots: 'noindex', jsonLd: [] },
-        body: { message: 'We could not find that page. It may have moved, or the address may be mistyped.' },
-      }),
-    );
-    return sendHtml(reply, html, 404);
+    return sendErrorPage(deps, request, reply, {
+      status: 404,
+      message: 'We could not find that page. It may have moved, or the address may be mistyped.',
+    });
   }
 
   app.setNotFoundHandler(notFound);
@@ -104,6 +99,33 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     const author = await store.users.findBySlug(slug);
     return author && { kind: 'author', author };
   });
+}
+
+/** An HTML error page in the site's layout, never cached, never indexed. */
+export async function sendErrorPage(
+  deps: SiteDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  input: { status: number; message: string },
+): Promise<FastifyReply> {
+  const path = request.url.split('?')[0] ?? '/';
+  const ctx = await renderContext(deps, deps.clock.now());
+  const heading = input.status === 404 ? 'Page not found' : input.status >= 500 ? 'Something went wrong' : 'That request did not work';
+  const html = documentHtml(
+    ErrorPage({
+      site: ctx.site,
+      head: {
+        title: `${heading} | ${deps.config.siteName}`,
+        description: heading,
+        canonical: `${deps.config.siteUrl}${path}`,
+        ogType: 'website',
+        robots: 'noindex',
+        jsonLd: [],
+      },
+      body: { heading, message: input.message },
+    }),
+  );
+  return sendHtml(reply, html, input.status);
 }
 
 function decodeSafely(path: string): string {

@@ -18,6 +18,7 @@ export function postgresAdapter(options: PostgresOptions): DialectAdapter {
   return {
     name: 'postgres',
     timestampType: 'timestamptz',
+    ...(options.schema ? { schema: options.schema } : {}),
     createDialect() {
       const pool = new pg.Pool({
         connectionString: options.connectionString,

@@ -1,0 +1,51 @@
+import { createApp, type App } from '../../src/app/create-app.js';
+import { seedDemo } from '../../src/app/demo/seed-demo.js';
+import { loadConfig } from '../../src/config/config.js';
+import type { Clock } from '../../src/core/ports.js';
+import { createMarkdownRenderer } from '../../src/render/markdown.js';
+import type { TestDatabase } from './databases.js';
+
+/** A clock tests can move. */
+export class TestClock implements Clock {
+  constructor(private current: Date) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(date: Date): void {
+    this.current = new Date(date);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export const TEST_NOW = new Date('2026-11-29T12:00:00.000Z');
+
+export interface TestApp extends App {
+  clock: TestClock;
+  dispose(): Promise<void>;
+}
+
+/** The whole application on a fresh database, with the demo content dated from `TEST_NOW`. */
+export async function openTestApp(
+  database: TestDatabase,
+  options: { env?: Record<string, string>; seed?: boolean } = {},
+): Promise<TestApp> {
+  const { config: databaseConfig, drop } = await database.create();
+  const config = {
+    ...loadConfig({ NEWSDESK_SITE_URL: 'https://news.example.test', NEWSDESK_DEMO_CONTENT: 'off', ...options.env }),
+    database: databaseConfig,
+  };
+  const clock = new TestClock(TEST_NOW);
+  const app = await createApp({ config, clock, logger: false });
+  if (options.seed !== false) {
+    await seedDemo({ store: app.store, clock, markdown: createMarkdownRenderer(), excerptWords: config.excerptWords });
+  }
+  return Object.assign(app, {
+    clock,
+    async dispose() {
+      await app.close();
+      await drop();
+    },
+  });
+}
