@@ -1,0 +1,119 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.js';
+
+function capture(env: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    io: {
+      env: { NEWSDESK_LOG_LEVEL: 'silent', ...env },
+      stdout: { write: (text: string) => out.push(text) },
+      stderr: { write: (text: string) => err.push(text) },
+    },
+    stdout: () => out.join(''),
+    stderr: () => err.join(''),
+  };
+}
+
+const tempSqlite = () => `sqlite:${join(mkdtempSync(join(tmpdir(), 'newsdesk-cli-')), 'cli.sqlite')}`;
+
+describe('newsdesk CLI', () => {
+  it('lists its commands and explains each with --help', async () => {
+    const run = capture();
+    expect((await runCli(['--help'], run.io)).code).toBe(0);
+    for (const name of ['serve', 'migrate', 'seed-demo']) expect(run.stdout()).toContain(name);
+    for (const name of ['serve', 'migrate', 'seed-demo']) {
+      const help = capture();
+      expect((await runCli([name, '--help'], help.io)).code).toBe(0);
+      expect(help.stdout()).toContain(`Usage: newsdesk ${name}`);
+    }
+  });
+
+  it('refuses an unknown command or option with exit code 1', async () => {
+    const unknown = capture();
+    expect((await runCli(['frobnicate'], unknown.io)).code).toBe(1);
+    expect(unknown.stderr()).toContain('unknown command "frobnicate"');
+    const badOption = capture();
+    expect((await runCli(['migrate', '--nope'], badOption.io)).code).toBe(1);
+    expect(badOption.stderr()).toContain("Unknown option '--nope'");
+  });
+
+  it('migrates, and loads the demo content once', async () => {
+    const env = { DATABASE_URL: tempSqlite() };
+    const migrate = capture(env);
+    expect((await runCli(['migrate'], migrate.io)).code).toBe(0);
+    expect(migrate.stdout()).toContain('Database is up to date');
+    const seed = capture(env);
+    expect((await runCli(['seed-demo'], seed.io)).code).toBe(0);
+    expect(seed.stdout()).toMatch(/^Loaded 18 articles, 6 categories and 4 authors\./);
+    const again = capture(env);
+    expect((await runCli(['seed-demo'], again.io)).code).toBe(0);
+    expect(again.stdout()).toContain('already loaded');
+  });
+
+  describe('bad configuration stops start-up with one clear line', () => {
+    let blocker: Server;
+    let busyPort: number;
+    beforeAll(async () => {
+      blocker = createServer();
+      await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+      busyPort = (blocker.address() as { port: number }).port;
+    });
+    afterAll(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
+
+    const cases: Array<[string, () => Record<string, string>, RegExp]> = [
+      ['an unknown DATABASE_URL scheme', () => ({ DATABASE_URL: 'mysql://root@localhost/news' }), /unsupported scheme "mysql"\. Use sqlite:<file>/],
+      [
+        'an unreachable PostgreSQL',
+        () => ({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/newsdesk' }),
+        /Cannot connect to PostgreSQL at 127\.0\.0\.1:1\/newsdesk \(ECONNREFUSED\)/,
+      ],
+      [
+        'a port in use',
+        () => ({ DATABASE_URL: tempSqlite(), NEWSDESK_PORT: String(busyPort), NEWSDESK_HOST: '127.0.0.1', NEWSDESK_DEMO_CONTENT: 'off' }),
+        /port \d+ on 127\.0\.0\.1 is already in use/,
+      ],
+      ['a bad port number', () => ({ NEWSDESK_PORT: 'eighty' }), /NEWSDESK_PORT must be a whole number from 0 to 65535, not "eighty"/],
+      ['a bad site URL', () => ({ NEWSDESK_SITE_URL: 'news.example.com' }), /NEWSDESK_SITE_URL must be an absolute URL/],
+    ];
+    for (const [name, env, message] of cases) {
+      it(name, async () => {
+        const run = capture(env());
+        const result = await runCli(['serve'], run.io);
+        await result.stop?.();
+        expect(result.code).toBe(1);
+        expect(run.stderr()).toMatch(message);
+        expect(run.stderr()).not.toMatch(/\n\s+at /);
+      });
+    }
+
+    it('as a real process too: exit code 1, no stack trace', () => {
+      const child = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+        env: { ...process.env, DATABASE_URL: 'mongodb://localhost/news' },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(child.status).toBe(1);
+      expect(child.stderr.trim().split('\n')).toHaveLength(1);
+      expect(child.stderr).toContain('unsupported scheme "mongodb"');
+    });
+  });
+
+  it('serves on a free port and stops cleanly', async () => {
+    const run = capture({ DATABASE_URL: tempSqlite(), NEWSDESK_PORT: '0', NEWSDESK_HOST: '127.0.0.1' });
+    const result = await runCli(['serve'], run.io);
+    try {
+      expect(result.code).toBe(0);
+      const url = /http:\/\/127\.0\.0\.1:\d+/.exec(run.stdout())?.[0];
+      const response = await fetch(`${url}/pakistan-cabinet-approves-cis-moa-with-united-states`);
+      expect(response.status).toBe(200);
+    } finally {
+      await result.stop?.();
+    }
+  });
+});
