@@ -9,7 +9,7 @@ try {
   tsc = require.resolve('typescript/bin/tsc');
 } catch {
   // Installed without devDependencies: use the committed build if there is one.
-  if (existsSync('dist/cli/main.js')) process.exit(0);
+  if (existsSync('dist/app/main.js')) process.exit(0);
   console.error('newsdesk build: TypeScript is not installed; run `npm install` (with dev dependencies).');
   process.exit(1);
 }

@@ -1,10 +1,17 @@
+import type { FastifyInstance } from 'fastify';
 import type { ParseArgsConfig } from 'node:util';
-import { createApp } from '../app/create-app.js';
-import { seedDemo } from '../app/demo/seed-demo.js';
 import type { Config } from '../config/config.js';
-import { systemClock } from '../core/ports.js';
-import { createMarkdownRenderer } from '../render/markdown.js';
+import type { Store } from '../core/ports.js';
 import { createStore } from '../storage/create-store.js';
+
+/**
+ * What the commands need from the composition root (app/), handed in by app/main.ts so that cli/ does
+ * not import app/ (DESIGN.md §2).
+ */
+export interface CliServices {
+  createApp(input: { config: Config }): Promise<{ server: FastifyInstance; close(): Promise<void> }>;
+  seedDemo(input: { store: Store; config: Config }): Promise<{ articles: number; categories: number; authors: number }>;
+}
 
 export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
@@ -20,6 +27,7 @@ export interface Command {
     config: Config;
     values: Record<string, string | boolean | undefined>;
     io: CliIo;
+    services: CliServices;
   }): Promise<{ code: number; stop?: () => Promise<void> }>;
 }
 
@@ -36,14 +44,14 @@ Serves the public site. On an empty database the demo content is loaded unless N
   --host H   address to bind (default NEWSDESK_HOST or localhost; 0.0.0.0 for every interface)
 `,
   options: { port: { type: 'string' }, host: { type: 'string' } },
-  async run({ config, values, io }) {
+  async run({ config, values, io, services }) {
     const port = values.port === undefined ? config.port : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       io.stderr.write(`newsdesk serve: --port must be a whole number from 0 to 65535, not "${String(values.port)}".\n`);
       return { code: 1 };
     }
     const host = typeof values.host === 'string' ? values.host : config.host;
-    const app = await createApp({ config });
+    const app = await services.createApp({ config });
     try {
       await app.server.listen({ port, host });
     } catch (error) {
@@ -93,16 +101,11 @@ Migrates the database, then loads the demo content in one transaction. Safe to r
 when the demo authors are already there.
 `,
   options: {},
-  async run({ config, io }) {
+  async run({ config, io, services }) {
     const store = await createStore(config.database);
     try {
       await store.migrate();
-      const result = await seedDemo({
-        store,
-        clock: systemClock,
-        markdown: createMarkdownRenderer(),
-        excerptWords: config.excerptWords,
-      });
+      const result = await services.seedDemo({ store, config });
       io.stdout.write(
         result.articles === 0
           ? 'The demo content is already loaded; nothing changed.\n'

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config/config.js';
 import { StorageError } from '../storage/dialect-adapter.js';
-import { commands, type CliIo, type Command } from './commands.js';
+import { commands, type CliIo, type CliServices, type Command } from './commands.js';
 
-export type { CliIo } from './commands.js';
+export type { CliIo, CliServices } from './commands.js';
 
 export interface CliResult {
   code: number;
@@ -23,7 +23,7 @@ Configuration comes from the environment (see README.md): NEWSDESK_PORT, NEWSDES
 `;
 
 /** Runs one CLI command. Every expected failure ends as one clear line on stderr and exit code 1. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<CliResult> {
+export async function runCli(argv: readonly string[], io: CliIo, services: CliServices): Promise<CliResult> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(USAGE);
@@ -52,7 +52,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
   }
   try {
     const config: Config = loadConfig(io.env);
-    return await command.run({ config, values, io });
+    return await command.run({ config, values, io, services });
   } catch (error) {
     io.stderr.write(`newsdesk ${name}: ${describeFailure(error)}\n`);
     return { code: 1 };

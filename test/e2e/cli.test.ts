@@ -4,7 +4,10 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
+import { cliServices } from '../../src/app/cli-services.js';
+import { runCli as run } from '../../src/cli/run-cli.js';
+
+const runCli = (argv: string[], io: Parameters<typeof run>[1]) => run(argv, io, cliServices);
 
 function capture(env: Record<string, string> = {}) {
   const out: string[] = [];
@@ -93,7 +96,7 @@ describe('newsdesk CLI', () => {
     }
 
     it('as a real process too: exit code 1, no stack trace', () => {
-      const child = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+      const child = spawnSync(process.execPath, ['--import', 'tsx', 'src/app/main.ts', 'serve'], {
         env: { ...process.env, DATABASE_URL: 'mongodb://localhost/news' },
         encoding: 'utf8',
         timeout: 30_000,

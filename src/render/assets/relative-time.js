@@ -7,7 +7,7 @@
   var format;
   try {
     format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
-  } catch (e) {
+  } catch {
     return;
   }
   function text(date, now) {

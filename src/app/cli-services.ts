@@ -1,0 +1,12 @@
+import type { CliServices } from '../cli/run-cli.js';
+import { systemClock } from '../core/ports.js';
+import { createMarkdownRenderer } from '../render/markdown.js';
+import { createApp } from './create-app.js';
+import { seedDemo } from './demo/seed-demo.js';
+
+/** The real implementations behind the CLI's commands. */
+export const cliServices: CliServices = {
+  createApp: ({ config }) => createApp({ config }),
+  seedDemo: ({ store, config }) =>
+    seedDemo({ store, clock: systemClock, markdown: createMarkdownRenderer(), excerptWords: config.excerptWords }),
+};
