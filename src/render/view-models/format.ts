@@ -7,30 +7,42 @@ export interface DateFormat {
   timeZone: string;
 }
 
-const absoluteFormatters = new Map<string, Intl.DateTimeFormat>();
+// Building an Intl.DateTimeFormat costs far more than using one: keep one per locale, zone and purpose.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(key: string, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let found = formatters.get(key);
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, found);
+  }
+  return found;
+}
 
 export function formatTime(date: Date, now: Date, format: DateFormat): TimeVM {
-  const key = `${format.locale}|${format.timeZone}`;
-  let formatter = absoluteFormatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(format.locale, {
-      dateStyle: 'long',
-      timeStyle: 'short',
-      timeZone: format.timeZone,
-    });
-    absoluteFormatters.set(key, formatter);
-  }
-  return { iso: date.toISOString(), relative: relativeTime(date, now, format.locale), absolute: `${formatter.format(date)} ${zoneName(date, format)}` };
+  const absolute = formatter(`abs|${format.locale}|${format.timeZone}`, format.locale, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: format.timeZone,
+  });
+  return {
+    iso: date.toISOString(),
+    relative: relativeTime(date, now, format.locale),
+    absolute: `${absolute.format(date)} ${zoneName(date, format)}`,
+  };
 }
 
 function zoneName(date: Date, format: DateFormat): string {
-  const parts = new Intl.DateTimeFormat(format.locale, { timeZone: format.timeZone, timeZoneName: 'short' }).formatToParts(date);
+  const parts = formatter(`zone|${format.locale}|${format.timeZone}`, format.locale, {
+    timeZone: format.timeZone,
+    timeZoneName: 'short',
+  }).formatToParts(date);
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? format.timeZone;
 }
 
 /** A date with the site's UTC offset, as JSON-LD and OpenGraph want it (2026-11-29T12:00:00+05:00). */
 export function isoWithOffset(date: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = formatter(`offset|${timeZone}`, 'en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',

@@ -1,0 +1,174 @@
+/**
+ * Load benchmark (DESIGN.md §10): generates articles in a fresh database, starts the real server and a
+ * raw node:http "ceiling" server serving one article page's bytes as child processes, loads each scenario
+ * with autocannon on 127.0.0.1 one after another, and prints a table. A report, never a test.
+ *
+ *   tsx bench/run.ts [--articles N] [--duration S] [--connections C] [--database-url URL]
+ */
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { generateArticles } from '../src/app/bench-data/generate-articles.js';
+import { createStore } from '../src/storage/create-store.js';
+import { createBenchDatabase, pickTargets, type Targets } from './database.js';
+import { formatTable, runScenario, stopLoad, type Row, type Scenario } from './load.js';
+import { freePort, killAllChildren, RAW_SERVER_SCRIPT, startChild, waitForHttp } from './processes.js';
+
+const USAGE = `Usage: tsx bench/run.ts [--articles N] [--duration S] [--connections C] [--database-url URL]
+  --articles N        articles to generate (default 10000)
+  --duration S        seconds of load per scenario, after a 1 s warm-up (default 5)
+  --connections C     concurrent connections (default 10)
+  --database-url URL  postgres://… (a fresh schema is made and dropped) or sqlite:<new file>;
+                      default a temp SQLite file
+`;
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SERVER_MAIN = join(ROOT, 'dist', 'app', 'main.js');
+const SPREAD = 500;
+
+function options(): { articles: number; duration: number; connections: number; databaseUrl?: string } {
+  const { values } = parseArgs({
+    options: {
+      articles: { type: 'string' },
+      duration: { type: 'string' },
+      connections: { type: 'string' },
+      'database-url': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  const int = (name: string, raw: string | undefined, fallback: number, min: number, max: number): number => {
+    const value = raw === undefined ? fallback : Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}.\n\n${USAGE}`);
+    return value;
+  };
+  return {
+    articles: int('articles', values.articles, 10_000, 1, 10_000_000),
+    duration: int('duration', values.duration, 5, 1, 600),
+    connections: int('connections', values.connections, 10, 1, 1000),
+    ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
+  };
+}
+
+/** Newest modification time of any file under `dir`. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+const log = (text: string) => process.stderr.write(`${text}\n`);
+const cleanups: Array<() => Promise<unknown>> = [];
+let interrupted = false;
+
+async function cleanup(): Promise<void> {
+  for (const step of cleanups.splice(0).reverse()) await step().catch((error: unknown) => log(`cleanup: ${String(error)}`));
+}
+
+function scenarios(origin: string, ceilingOrigin: string, serverPid: number, ceilingPid: number, targets: Targets): Scenario[] {
+  const page = (name: string, paths: string[]): Scenario => ({ name, origin, paths, pid: serverPid });
+  const category = `/category/${encodeURIComponent(targets.categorySlug)}`;
+  return [
+    { name: 'ceiling (raw node:http)', origin: ceilingOrigin, paths: ['/'], pid: ceilingPid },
+    page('article, one slug', [`/${encodeURIComponent(targets.articleSlug)}`]),
+    page(`article, ${targets.slugs.length} slugs`, targets.slugs.map((slug) => `/${encodeURIComponent(slug)}`)),
+    page('home', ['/']),
+    page('category, first page', [category]),
+    page('category, 90% back', [`${category}?before=${encodeURIComponent(targets.deepCursor)}`]),
+    page('tag, first page', [`/tag/${encodeURIComponent(targets.tagSlug)}`]),
+  ];
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: run "npm run build" (or "npm run bench", which builds first).`);
+  if (newestMtime(join(ROOT, 'src')) > statSync(SERVER_MAIN).mtimeMs) log('Note: src/ has changes newer than dist/; the server under test is the built one.');
+
+  const database = createBenchDatabase(opts.databaseUrl);
+  cleanups.push(() => database.drop());
+  const store = await createStore(database.config);
+  let storeOpen = true;
+  cleanups.push(async () => storeOpen && (await store.close()));
+  await store.migrate();
+  const started = performance.now();
+  await generateArticles({
+    store,
+    count: opts.articles,
+    now: new Date(),
+    onProgress: (done) => process.stderr.isTTY && process.stderr.write(`\rGenerating articles: ${done}/${opts.articles}`),
+  });
+  log(`${process.stderr.isTTY ? '\r' : ''}Generated ${opts.articles} articles in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  const targets = await pickTargets(store, SPREAD);
+  storeOpen = false;
+  await store.close();
+
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const server = startChild('newsdesk server', process.execPath, [SERVER_MAIN, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
+    ...process.env,
+    DATABASE_URL: database.url,
+    NEWSDESK_DEMO_CONTENT: 'off',
+    NEWSDESK_LOG_LEVEL: 'warn',
+  });
+  cleanups.push(() => server.stop());
+  await waitForHttp(`${origin}/healthz`, server);
+
+  const articleResponse = await fetch(`${origin}/${encodeURIComponent(targets.articleSlug)}`);
+  const articleBytes = Buffer.from(await articleResponse.arrayBuffer());
+  if (articleResponse.status !== 200) throw new Error(`The article page answered ${articleResponse.status}:\n${articleBytes.toString('utf8').slice(0, 2000)}`);
+  const contentType = articleResponse.headers.get('content-type') ?? 'text/html; charset=utf-8';
+  const scratch = mkdtempSync(join(tmpdir(), 'newsdesk-bench-ceiling-'));
+  cleanups.push(async () => rmSync(scratch, { recursive: true, force: true }));
+  writeFileSync(join(scratch, 'raw-server.mjs'), RAW_SERVER_SCRIPT);
+  writeFileSync(join(scratch, 'body.html'), articleBytes);
+  const rawPort = await freePort();
+  const ceiling = startChild('raw node:http server', process.execPath, [join(scratch, 'raw-server.mjs'), join(scratch, 'body.html'), contentType, String(rawPort)], process.env);
+  cleanups.push(() => ceiling.stop());
+  const ceilingOrigin = `http://127.0.0.1:${rawPort}`;
+  await waitForHttp(`${ceilingOrigin}/`, ceiling);
+
+  const rows: Row[] = [];
+  for (const scenario of scenarios(origin, ceilingOrigin, server.pid, ceiling.pid, targets)) {
+    if (interrupted) return;
+    const probe = await fetch(`${scenario.origin}${scenario.paths[0]}`);
+    const size = (await probe.arrayBuffer()).byteLength;
+    log(`Running "${scenario.name}" (${scenario.paths[0]}${scenario.paths.length > 1 ? ', …' : ''}): first answer ${probe.status}, ${size} bytes`);
+    rows.push(await runScenario(scenario, opts.connections, opts.duration));
+    if (server.exited()) throw new Error(`The server exited during "${scenario.name}":\n${server.output()}`);
+  }
+
+  const kind = database.config.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+  process.stdout.write(
+    `\nNewsdesk benchmark: ${opts.articles} articles, ${kind}, Node ${process.version}, ` +
+      `${opts.connections} connections, ${opts.duration} s per scenario (after 1 s warm-up), article page ${articleBytes.length} bytes\n\n` +
+      `${formatTable(rows, rows[0]?.rps ?? 0)}\n`,
+  );
+  const serverLines = server.output().split('\n').filter((line) => line.trim() !== '' && !line.startsWith('Newsdesk is serving'));
+  if (serverLines.length > 0) process.stdout.write(`\nServer output (last lines):\n${serverLines.slice(-20).join('\n')}\n`);
+}
+
+process.on('exit', killAllChildren);
+function interrupt(): void {
+  interrupted = true;
+  log('\nInterrupted: stopping.');
+  stopLoad();
+  setTimeout(() => process.exit(130), 10_000).unref();
+  void cleanup().finally(() => process.exit(130));
+}
+process.once('SIGINT', interrupt);
+process.once('SIGTERM', interrupt);
+
+try {
+  await main();
+} catch (error) {
+  process.exitCode = 1;
+  if (!interrupted) log(`\nbench: ${error instanceof Error ? error.message : String(error)}`);
+} finally {
+  await cleanup();
+}
