@@ -20,9 +20,8 @@ export interface ArticleListQuery {
   now: Date;
   limit: number;
   before?: Cursor;
-  categoryId?: number;
-  /** Include articles in descendant categories of `categoryId`. Default is `true`. */
-  includeSubcategories?: boolean;
+  /** Articles whose primary category is one of these (a section and its subsections: see `descendantIds`). */
+  categoryIds?: readonly number[];
   tagId?: number;
   authorId?: number;
   excludeIds?: readonly number[];

@@ -1,5 +1,5 @@
 import type { ArticleListQuery, Store } from '../ports.js';
-import { topLevel, type Category, type Tag } from '../taxonomy/taxonomy.js';
+import { descendantIds, topLevel, type Category, type Tag } from '../taxonomy/taxonomy.js';
 import type { Article, ArticleSummary, Byline } from './article.js';
 import type { Cursor } from './cursor.js';
 
@@ -77,7 +77,11 @@ export async function homePage(
   const sections = await Promise.all(
     topLevel(categories).map(async (category) => ({
       category,
-      items: await store.articles.listPublic({ now: input.now, limit: input.perSection, categoryId: category.id }),
+      items: await store.articles.listPublic({
+        now: input.now,
+        limit: input.perSection,
+        categoryIds: descendantIds(categories, category.id),
+      }),
     })),
   );
   return { latest, sections: sections.filter((section) => section.items.length > 0) };

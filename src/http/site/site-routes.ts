@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { decodeCursor, type Cursor } from '../../core/articles/cursor.js';
 import { articlePage, homePage, listPage } from '../../core/articles/site-queries.js';
+import { descendantIds } from '../../core/taxonomy/taxonomy.js';
 import { archiveView, articleView, homeView, type ArchiveSubject } from '../../render/view-models/build-pages.js';
 import { ArchivePage } from '../../render/templates/archive-page.js';
 import { ArticlePage } from '../../render/templates/article-page.js';
@@ -74,7 +75,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
         const now = clock.now();
         const filter =
           subject.kind === 'category'
-            ? { categoryId: subject.category.id }
+            ? { categoryIds: descendantIds(await store.categories.list(), subject.category.id) }
             : subject.kind === 'tag'
               ? { tagId: subject.tag.id }
               : { authorId: subject.author.id };

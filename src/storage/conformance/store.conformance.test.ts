@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleDraft, ArticleStatus } from '../../core/articles/article.js';
 import { isDomainError } from '../../core/errors.js';
+import { descendantIds } from '../../core/taxonomy/taxonomy.js';
 import { openTestStore, testDatabases } from '../../../test/support/databases.js';
 
 const NOW = new Date('2026-11-29T12:00:00.000Z');
@@ -132,7 +133,7 @@ for (const database of testDatabases()) {
       expect(seen).toEqual([newest.id, ...ids.sort((x, y) => y - x)]);
     });
 
-    it('filters by category (with its subcategories unless told not to), tag and author', async () => {
+    it('filters by a set of categories, a tag and an author', async () => {
       const economy = await store.categories.create({ slug: `economy-${n}`, name: 'Economy' });
       const banking = await store.categories.create({ slug: `banking-${n}`, name: 'Banking', parentId: economy.id });
       const rates = await store.tags.ensure({ slug: 'interest-rates', name: 'Interest rates' });
@@ -143,13 +144,14 @@ for (const database of testDatabases()) {
       await store.articles.create(draft({ authorIds: [users[0]!, users[1]!], publishedAt: hoursAgo(4) }));
       const ids = (rows: Array<{ id: number }>) => rows.map((row) => row.id);
 
-      expect(ids(await store.articles.listPublic({ now: NOW, limit: 10, categoryId: economy.id }))).toEqual([
+      const sections = descendantIds(await store.categories.list(), economy.id);
+      expect(sections).toEqual([economy.id, banking.id]);
+      expect(ids(await store.articles.listPublic({ now: NOW, limit: 10, categoryIds: sections }))).toEqual([
         inBanking.id,
         inEconomy.id,
       ]);
-      expect(
-        ids(await store.articles.listPublic({ now: NOW, limit: 10, categoryId: economy.id, includeSubcategories: false })),
-      ).toEqual([inEconomy.id]);
+      expect(ids(await store.articles.listPublic({ now: NOW, limit: 10, categoryIds: [economy.id] }))).toEqual([inEconomy.id]);
+      expect(await store.articles.listPublic({ now: NOW, limit: 10, categoryIds: [] })).toEqual([]);
       expect(ids(await store.articles.listPublic({ now: NOW, limit: 10, tagId: rates.id }))).toEqual([inBanking.id]);
       const byAuthor = await store.articles.listPublic({ now: NOW, limit: 10, authorId: users[1]! });
       expect(byAuthor).toHaveLength(2);

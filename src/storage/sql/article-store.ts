@@ -2,9 +2,9 @@ import { sql, type Kysely } from 'kysely';
 import type { Article, ArticleDraft, ArticleSummary, Byline } from '../../core/articles/article.js';
 import { DomainError } from '../../core/errors.js';
 import type { ArticleListQuery, ArticleStore } from '../../core/ports.js';
-import { descendantIds, type Tag } from '../../core/taxonomy/taxonomy.js';
+import type { Tag } from '../../core/taxonomy/taxonomy.js';
 import type { Database } from '../schema.js';
-import { isUniqueViolation, SUMMARY_COLUMNS, toArticle, toCategory, toSummary, toTag } from './rows.js';
+import { isUniqueViolation, SUMMARY_COLUMNS, toArticle, toSummary, toTag } from './rows.js';
 
 type Transact = <T>(work: (db: Kysely<Database>) => Promise<T>) => Promise<T>;
 
@@ -91,12 +91,9 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact): Ar
           sql<boolean>`(articles.published_at, articles.id) < (${query.before.publishedAt.toISOString()}, ${query.before.id})`,
         );
       }
-      if (query.categoryId !== undefined) {
-        const ids =
-          query.includeSubcategories === false
-            ? [query.categoryId]
-            : descendantIds((await db.selectFrom('categories').selectAll().execute()).map(toCategory), query.categoryId);
-        q = q.where('articles.primary_category_id', 'in', ids);
+      if (query.categoryIds !== undefined) {
+        if (query.categoryIds.length === 0) return [];
+        q = q.where('articles.primary_category_id', 'in', [...query.categoryIds]);
       }
       if (query.tagId !== undefined) {
         const tagId = query.tagId;
