@@ -38,6 +38,32 @@ export interface ArticleStore {
   bylines(articleIds: readonly number[]): Promise<Map<number, Byline[]>>;
   tags(articleIds: readonly number[]): Promise<Map<number, Tag[]>>;
   count(): Promise<number>;
+  /** Body HTML of each article, for feeds. */
+  bodies(articleIds: readonly number[]): Promise<Map<number, string>>;
+  /** Public, indexable articles per month ('YYYY-MM', UTC), oldest month first, with the latest update. */
+  sitemapMonths(now: Date): Promise<SitemapMonth[]>;
+  /** One page of a month's public, indexable articles, oldest first (published_at, id). */
+  sitemapEntries(query: { now: Date; from: Date; to: Date; offset: number; limit: number }): Promise<SitemapEntry[]>;
+  /** Public, indexable articles published at or after `since`, newest first. */
+  recentForNews(query: { now: Date; since: Date; offset: number; limit: number }): Promise<NewsEntry[]>;
+  countRecentForNews(query: { now: Date; since: Date }): Promise<number>;
+}
+
+export interface SitemapMonth {
+  month: string;
+  count: number;
+  lastModified: Date;
+}
+
+export interface SitemapEntry {
+  slug: string;
+  updatedAt: Date;
+}
+
+export interface NewsEntry {
+  slug: string;
+  title: string;
+  publishedAt: Date;
 }
 
 export interface CategoryStore {
@@ -52,6 +78,9 @@ export interface TagStore {
   /** Returns the tag with this slug, creating it with `name` when it does not exist. */
   ensure(input: { slug: string; name: string }): Promise<Tag>;
   findBySlug(slug: string): Promise<Tag | undefined>;
+  /** Tags with at least one public article, by id; `offset`/`limit` page through them. */
+  listInUse(query: { now: Date; offset: number; limit: number }): Promise<Tag[]>;
+  countInUse(now: Date): Promise<number>;
 }
 
 export interface UserStore {
@@ -59,6 +88,8 @@ export interface UserStore {
   findBySlug(slug: string): Promise<Author | undefined>;
   findByEmail(email: string): Promise<Author | undefined>;
   list(): Promise<Author[]>;
+  /** Users named in the byline of at least one public article, ordered by id. */
+  listBylined(now: Date): Promise<Author[]>;
 }
 
 export interface RedirectStore {

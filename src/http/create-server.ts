@@ -5,6 +5,8 @@ import type { Clock, Store } from '../core/ports.js';
 import { requireAccessDeclarations } from './access.js';
 import { STATUS_BY_CODE } from './errors.js';
 import { loadSiteAssets } from './site/assets.js';
+import { registerFeedRoutes } from './site/feed-routes.js';
+import { registerSitemapRoutes } from './site/sitemap-routes.js';
 import { registerSiteRoutes, sendErrorPage } from './site/site-routes.js';
 
 export interface ServerDeps {
@@ -81,6 +83,8 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   app.get('/healthz', { config: { access: 'public' } }, async () => ({ ok: true }));
 
+  registerFeedRoutes(app, siteDeps);
+  registerSitemapRoutes(app, siteDeps);
   registerSiteRoutes(app, siteDeps);
   await app.ready();
   return app;

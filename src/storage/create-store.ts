@@ -37,7 +37,7 @@ function bind(db: Kysely<Database>, adapter: DialectAdapter, now: () => Date, in
   return {
     dialect: adapter.name,
     db,
-    articles: createArticleStore(db, transact),
+    articles: createArticleStore(db, transact, adapter),
     categories: createCategoryStore(db),
     tags: createTagStore(db),
     users: createUserStore(db, now),

@@ -1,4 +1,4 @@
-import type { ColumnDefinitionBuilder, Dialect, Kysely } from 'kysely';
+import type { ColumnDefinitionBuilder, Dialect, Kysely, RawBuilder } from 'kysely';
 import type { Database } from './schema.js';
 
 /** What differs between the databases, kept to this one seam (DESIGN.md §4). */
@@ -12,6 +12,8 @@ export interface DialectAdapter {
   autoId(column: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
   /** The schema our tables live in, when not the database's default; Kysely's migrator must be told. */
   readonly schema?: string;
+  /** 'YYYY-MM' (UTC) of a timestamp column, for grouping sitemaps by month. */
+  monthOf(column: string): RawBuilder<string>;
   /** Throws a StorageError with a clear message when the database cannot be reached. */
   checkConnection(db: Kysely<Database>): Promise<void>;
 }

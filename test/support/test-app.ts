@@ -2,6 +2,8 @@ import { createApp, type App } from '../../src/app/create-app.js';
 import { seedDemo } from '../../src/app/demo/seed-demo.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { Clock } from '../../src/core/ports.js';
+import type { Article } from '../../src/core/articles/article.js';
+import { createArticle, type NewArticleInput } from '../../src/core/articles/create-article.js';
 import { createMarkdownRenderer } from '../../src/render/markdown.js';
 import type { TestDatabase } from './databases.js';
 
@@ -48,4 +50,28 @@ export async function openTestApp(
       await drop();
     },
   });
+}
+
+/** Creates an article through the real domain operation (slug, excerpt and HTML derived as in production). */
+export async function addArticle(
+  app: TestApp,
+  input: Partial<NewArticleInput> & { title: string; authorSlugs?: string[]; categorySlug?: string },
+): Promise<Article> {
+  const authorIds: number[] = [];
+  for (const slug of input.authorSlugs ?? ['imran-qadir']) {
+    const user = await app.store.users.findBySlug(slug);
+    if (!user) throw new Error(`no user ${slug}`);
+    authorIds.push(user.id);
+  }
+  const category = input.categorySlug ? await app.store.categories.findBySlug(input.categorySlug) : undefined;
+  return createArticle(
+    { store: app.store, clock: app.clock, markdown: createMarkdownRenderer(), excerptWords: app.config.excerptWords },
+    {
+      bodyMd: 'A short body.',
+      status: 'published',
+      ...input,
+      authorIds,
+      primaryCategoryId: category?.id ?? null,
+    },
+  );
 }

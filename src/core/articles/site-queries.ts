@@ -86,3 +86,25 @@ export async function homePage(
   );
   return { latest, sections: sections.filter((section) => section.items.length > 0) };
 }
+
+export interface FeedData {
+  items: ArticleSummary[];
+  bodies: Map<number, string>;
+  bylines: Map<number, Byline[]>;
+  tags: Map<number, Tag[]>;
+  categories: Map<number, Category>;
+}
+
+/** The newest `limit` public articles of a listing with everything a feed entry shows: a fixed number of queries. */
+export async function feedItems(store: Store, query: ArticleListQuery): Promise<FeedData> {
+  const items = await store.articles.listPublic(query);
+  const ids = items.map((item) => item.id);
+  const categoryIds = [...new Set(items.flatMap((item) => (item.primaryCategoryId === null ? [] : [item.primaryCategoryId])))];
+  const [bodies, bylines, tags, categories] = await Promise.all([
+    store.articles.bodies(ids),
+    store.articles.bylines(ids),
+    store.articles.tags(ids),
+    store.categories.findByIds(categoryIds),
+  ]);
+  return { items, bodies, bylines, tags, categories };
+}

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { decodeCursor, type Cursor } from '../../core/articles/cursor.js';
 import { articlePage, homePage, listPage } from '../../core/articles/site-queries.js';
-import { descendantIds } from '../../core/taxonomy/taxonomy.js';
-import { archiveView, articleView, homeView, type ArchiveSubject } from '../../render/view-models/build-pages.js';
+import { archiveView, articleView, homeView } from '../../render/view-models/build-pages.js';
+import { ARCHIVE_KINDS, findArchiveSubject, listFilter } from './archive-subjects.js';
 import { ArchivePage } from '../../render/templates/archive-page.js';
 import { ArticlePage } from '../../render/templates/article-page.js';
 import { HomePage } from '../../render/templates/home-page.js';
@@ -64,42 +64,26 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     return sendHtml(reply, documentHtml(ArticlePage(articleView(data, ctx))));
   });
 
-  const archive = (prefix: 'category' | 'tag' | 'author', find: (slug: string) => Promise<ArchiveSubject | undefined>) =>
+  for (const kind of ARCHIVE_KINDS) {
     app.get(
-      `/${prefix}/:slug`,
+      `/${kind}/:slug`,
       { config: PUBLIC, schema: { params: slugParams, querystring: archiveQuery } },
       async (request: SlugRequest, reply) => {
-        const subject = await find(request.params.slug);
+        const subject = await findArchiveSubject(store, kind, request.params.slug);
         if (!subject) return notFound(request, reply);
         const before: Cursor | undefined = request.query.before ? decodeCursor(request.query.before) : undefined;
         const now = clock.now();
-        const filter =
-          subject.kind === 'category'
-            ? { categoryIds: descendantIds(await store.categories.list(), subject.category.id) }
-            : subject.kind === 'tag'
-              ? { tagId: subject.tag.id }
-              : { authorId: subject.author.id };
         const [list, ctx] = await Promise.all([
-          listPage(store, { now, limit: config.pageSize, ...filter, ...(before ? { before } : {}) }),
+          listFilter(store, subject).then((filter) =>
+            listPage(store, { now, limit: config.pageSize, ...filter, ...(before ? { before } : {}) }),
+          ),
           renderContext(deps, now),
         ]);
         const view = archiveView({ subject, list, ...(request.query.before ? { before: request.query.before } : {}) }, ctx);
         return sendHtml(reply, documentHtml(ArchivePage(view)));
       },
     );
-
-  archive('category', async (slug) => {
-    const category = await store.categories.findBySlug(slug);
-    return category && { kind: 'category', category };
-  });
-  archive('tag', async (slug) => {
-    const tag = await store.tags.findBySlug(slug);
-    return tag && { kind: 'tag', tag };
-  });
-  archive('author', async (slug) => {
-    const author = await store.users.findBySlug(slug);
-    return author && { kind: 'author', author };
-  });
+  }
 }
 
 /** An HTML error page in the site's layout, never cached, never indexed. */

@@ -31,6 +31,7 @@ export function postgresAdapter(options: PostgresOptions): DialectAdapter {
       return new PostgresDialect({ pool });
     },
     autoId: (column) => column.primaryKey().generatedByDefaultAsIdentity(),
+    monthOf: (column) => sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM')`,
     async checkConnection(db) {
       try {
         if (options.schema) await sql`create schema if not exists ${sql.id(options.schema)}`.execute(db);

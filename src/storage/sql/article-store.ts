@@ -3,12 +3,21 @@ import type { Article, ArticleDraft, ArticleSummary, Byline } from '../../core/a
 import { DomainError } from '../../core/errors.js';
 import type { ArticleListQuery, ArticleStore } from '../../core/ports.js';
 import type { Tag } from '../../core/taxonomy/taxonomy.js';
+import type { DialectAdapter } from '../dialect-adapter.js';
 import type { Database } from '../schema.js';
-import { isUniqueViolation, SUMMARY_COLUMNS, toArticle, toSummary, toTag } from './rows.js';
+import { isUniqueViolation, SUMMARY_COLUMNS, toArticle, toDate, toSummary, toTag } from './rows.js';
 
 type Transact = <T>(work: (db: Kysely<Database>) => Promise<T>) => Promise<T>;
 
-export function createArticleStore(db: Kysely<Database>, transact: Transact): ArticleStore {
+export function createArticleStore(db: Kysely<Database>, transact: Transact, adapter: DialectAdapter): ArticleStore {
+  /** Public and indexable: what crawlers are told about. */
+  const indexable = (now: Date) =>
+    db
+      .selectFrom('articles')
+      .where('articles.status', '=', 'published')
+      .where('articles.published_at', '<=', now.toISOString())
+      .where('articles.noindex', '=', 0);
+
   return {
     async create(draft: ArticleDraft): Promise<Article> {
       try {
@@ -166,6 +175,70 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact): Ar
 
     async count() {
       const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    async bodies(articleIds) {
+      const result = new Map<number, string>();
+      if (articleIds.length === 0) return result;
+      const rows = await db
+        .selectFrom('articles')
+        .select(['id', 'body_html'])
+        .where('id', 'in', [...articleIds])
+        .orderBy('id')
+        .execute();
+      for (const row of rows) result.set(row.id, row.body_html);
+      return result;
+    },
+
+    async sitemapMonths(now) {
+      const month = adapter.monthOf('articles.published_at');
+      const rows = await indexable(now)
+        .select((eb) => [
+          month.as('month'),
+          eb.fn.countAll<number>().as('count'),
+          eb.fn.max('articles.updated_at').as('last_modified'),
+        ])
+        .groupBy(month)
+        .orderBy(month)
+        .execute();
+      return rows.map((row) => ({
+        month: row.month,
+        count: Number(row.count),
+        lastModified: toDate(row.last_modified as Date | string),
+      }));
+    },
+
+    async sitemapEntries(query) {
+      const rows = await indexable(query.now)
+        .select(['articles.slug', 'articles.updated_at'])
+        .where('articles.published_at', '>=', query.from.toISOString())
+        .where('articles.published_at', '<', query.to.toISOString())
+        .orderBy('articles.published_at')
+        .orderBy('articles.id')
+        .limit(query.limit)
+        .offset(query.offset)
+        .execute();
+      return rows.map((row) => ({ slug: row.slug, updatedAt: toDate(row.updated_at) }));
+    },
+
+    async recentForNews(query) {
+      const rows = await indexable(query.now)
+        .select(['articles.slug', 'articles.title', 'articles.published_at'])
+        .where('articles.published_at', '>=', query.since.toISOString())
+        .orderBy('articles.published_at', 'desc')
+        .orderBy('articles.id', 'desc')
+        .limit(query.limit)
+        .offset(query.offset)
+        .execute();
+      return rows.map((row) => ({ slug: row.slug, title: row.title, publishedAt: toDate(row.published_at as Date | string) }));
+    },
+
+    async countRecentForNews(query) {
+      const row = await indexable(query.now)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('articles.published_at', '>=', query.since.toISOString())
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
   };

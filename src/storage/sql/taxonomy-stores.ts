@@ -62,5 +62,32 @@ export function createTagStore(db: Kysely<Database>): TagStore {
       const row = await db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst();
       return row && toTag(row);
     },
+    async listInUse(query) {
+      const rows = await inUse(db, query.now)
+        .selectAll('tags')
+        .orderBy('tags.id')
+        .limit(query.limit)
+        .offset(query.offset)
+        .execute();
+      return rows.map(toTag);
+    },
+    async countInUse(now) {
+      const row = await inUse(db, now).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
   };
+}
+
+/** Tags carried by at least one public article. */
+function inUse(db: Kysely<Database>, now: Date) {
+  return db.selectFrom('tags').where(({ exists, selectFrom }) =>
+    exists(
+      selectFrom('article_tags')
+        .innerJoin('articles', 'articles.id', 'article_tags.article_id')
+        .select('article_tags.article_id')
+        .whereRef('article_tags.tag_id', '=', 'tags.id')
+        .where('articles.status', '=', 'published')
+        .where('articles.published_at', '<=', now.toISOString()),
+    ),
+  );
 }

@@ -43,6 +43,24 @@ export function createUserStore(db: Kysely<Database>, now: () => Date): UserStor
       const rows = await db.selectFrom('users').selectAll().orderBy('display_name').orderBy('id').execute();
       return rows.map(toAuthor);
     },
+    async listBylined(at) {
+      const rows = await db
+        .selectFrom('users')
+        .selectAll()
+        .where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('article_authors')
+              .innerJoin('articles', 'articles.id', 'article_authors.article_id')
+              .select('article_authors.article_id')
+              .whereRef('article_authors.user_id', '=', 'users.id')
+              .where('articles.status', '=', 'published')
+              .where('articles.published_at', '<=', at.toISOString()),
+          ),
+        )
+        .orderBy('id')
+        .execute();
+      return rows.map(toAuthor);
+    },
   };
 }
 

@@ -24,6 +24,8 @@ export function sqliteAdapter(file: string): DialectAdapter {
       return new SqliteDialect({ database });
     },
     autoId: (column) => column.primaryKey().autoIncrement(),
+    // Instants are stored as toISOString() text, so the month is its first seven characters.
+    monthOf: (column) => sql<string>`substr(${sql.ref(column)}, 1, 7)`,
     async checkConnection(db) {
       await sql`select 1`.execute(db);
     },

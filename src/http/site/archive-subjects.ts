@@ -1,0 +1,43 @@
+import type { ArticleListQuery, Store } from '../../core/ports.js';
+import { descendantIds } from '../../core/taxonomy/taxonomy.js';
+import type { ArchiveSubject } from '../../render/view-models/build-pages.js';
+
+export type ArchiveKind = ArchiveSubject['kind'];
+export const ARCHIVE_KINDS: readonly ArchiveKind[] = ['category', 'tag', 'author'];
+
+/** The category, tag or author an archive path names, or undefined. */
+export async function findArchiveSubject(store: Store, kind: ArchiveKind, slug: string): Promise<ArchiveSubject | undefined> {
+  switch (kind) {
+    case 'category': {
+      const category = await store.categories.findBySlug(slug);
+      return category && { kind, category };
+    }
+    case 'tag': {
+      const tag = await store.tags.findBySlug(slug);
+      return tag && { kind, tag };
+    }
+    case 'author': {
+      const author = await store.users.findBySlug(slug);
+      return author && { kind, author };
+    }
+  }
+}
+
+export function subjectName(subject: ArchiveSubject): string {
+  return subject.kind === 'category' ? subject.category.name : subject.kind === 'tag' ? subject.tag.name : subject.author.displayName;
+}
+
+/** The listing filter of an archive: a section with its subsections, a tag, or an author. */
+export async function listFilter(
+  store: Store,
+  subject: ArchiveSubject,
+): Promise<Pick<ArticleListQuery, 'categoryIds' | 'tagId' | 'authorId'>> {
+  switch (subject.kind) {
+    case 'category':
+      return { categoryIds: descendantIds(await store.categories.list(), subject.category.id) };
+    case 'tag':
+      return { tagId: subject.tag.id };
+    case 'author':
+      return { authorId: subject.author.id };
+  }
+}
