@@ -9,7 +9,7 @@ export interface UsersTable {
   email: string;
   display_name: string;
   slug: string;
-  bio: string;
+  bio: Generated<string>;
   avatar_media_id: number | null;
   role: string;
   password_hash: string | null;
@@ -21,22 +21,22 @@ export interface ArticlesTable {
   id: Generated<number>;
   slug: string;
   title: string;
-  dek: string;
-  body_md: string;
-  body_html: string;
-  excerpt: string;
+  dek: Generated<string>;
+  body_md: Generated<string>;
+  body_html: Generated<string>;
+  excerpt: Generated<string>;
   status: string;
   published_at: NullableTimestamp;
   updated_at: Timestamp;
   created_at: Timestamp;
-  revision: number;
+  revision: Generated<number>;
   primary_category_id: number | null;
   featured_media_id: number | null;
   seo_title: string | null;
   seo_description: string | null;
   canonical_url: string | null;
   /** 0 or 1 in both databases, so one query shape serves both. */
-  noindex: number;
+  noindex: Generated<number>;
 }
 
 export interface ArticleAuthorsTable {
@@ -54,7 +54,7 @@ export interface CategoriesTable {
   id: Generated<number>;
   slug: string;
   name: string;
-  description: string;
+  description: Generated<string>;
   parent_id: number | null;
 }
 
@@ -68,7 +68,7 @@ export interface RedirectsTable {
   id: Generated<number>;
   from_path: string;
   to_path: string;
-  status: number;
+  status: Generated<number>;
 }
 
 export interface Database {

@@ -116,6 +116,25 @@ for (const database of testDatabases()) {
         expect(breadcrumbs?.['@type']).toBe('BreadcrumbList');
       });
 
+      it('has OpenGraph article:* tags, a Twitter card and links to the site feeds', () => {
+        const all = (key: string) => [...html.matchAll(new RegExp(`<meta property="${key}" content="([^"]*)"`, 'g'))].map((m) => m[1]);
+        expect(all('article:published_time')).toEqual(['2026-11-29T07:00:00+00:00']);
+        expect(all('article:modified_time')).toEqual(['2026-11-29T09:00:00+00:00']);
+        expect(all('article:section')).toEqual(['International']);
+        expect(all('article:author')).toEqual([
+          'https://news.example.test/author/imran-qadir',
+          'https://news.example.test/author/farah-siddiqui',
+        ]);
+        expect(all('article:tag')).toEqual(['CIS-MOA', 'Defence cooperation', 'Pakistan', 'United States']);
+        expect(meta(html, 'twitter:card')).toBe('summary');
+        const alternates = [...html.matchAll(/<link rel="alternate" type="([^"]+)" title="[^"]*" href="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+        expect(alternates).toEqual([
+          ['application/rss+xml', '/rss.xml'],
+          ['application/atom+xml', '/atom.xml'],
+          ['application/feed+json', '/feed.json'],
+        ]);
+      });
+
       it('is served with a content security policy that allows no inline script', async () => {
         const response = await get(CIS);
         expect(response.headers['content-security-policy']).toContain("script-src 'self'");
@@ -148,6 +167,7 @@ for (const database of testDatabases()) {
           .map((a) => `/${a.slug}`);
         expect(hrefs).toEqual(expected);
         expect(jsonLd(html)[0]?.['@type']).toBe('CollectionPage');
+        expect(html).toContain('<link rel="alternate" type="application/rss+xml" title="Newsdesk: Economy (RSS)" href="/category/economy/rss.xml"/>');
       });
 
       it('has tag and author archives', async () => {

@@ -106,6 +106,7 @@ export async function sendErrorPage(
         ogType: 'website',
         robots: 'noindex',
         jsonLd: [],
+        alternates: [],
       },
       body: { heading, message: input.message },
     }),

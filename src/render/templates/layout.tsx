@@ -22,7 +22,27 @@ export function Layout(props: PropsWithChildren<{ site: SiteVM; head: HeadVM }>)
         <meta property="og:title" content={head.title} />
         <meta property="og:description" content={head.description} />
         <meta property="og:url" content={head.canonical} />
+        {head.ogArticle ? (
+          <>
+            <meta property="article:published_time" content={head.ogArticle.publishedTime} />
+            <meta property="article:modified_time" content={head.ogArticle.modifiedTime} />
+            {head.ogArticle.section ? <meta property="article:section" content={head.ogArticle.section} /> : ''}
+            {head.ogArticle.authors.map((author) => (
+              <meta property="article:author" content={author} />
+            ))}
+            {head.ogArticle.tags.map((tag) => (
+              <meta property="article:tag" content={tag} />
+            ))}
+          </>
+        ) : (
+          ''
+        )}
         <meta name="twitter:card" content="summary" />
+        <meta name="twitter:title" content={head.title} />
+        <meta name="twitter:description" content={head.description} />
+        {head.alternates.map((feed) => (
+          <link rel="alternate" type={feed.type} title={feed.title} href={feed.href} />
+        ))}
         <link rel="stylesheet" href={site.stylesheetHref} />
         <link rel="icon" href={site.logoHref} type="image/svg+xml" />
         {safeJsonLd.map((safeJson) => (

@@ -6,14 +6,23 @@ import type { Category, Tag } from '../../core/taxonomy/taxonomy.js';
 import {
   absoluteUrl, articlePath, authorPath, categoryPath, pagedPath, tagPath,
 } from '../../core/permalinks/permalinks.js';
-import { formatTime, type DateFormat } from './format.js';
+import { formatTime, isoWithOffset, type DateFormat } from './format.js';
 import { archiveJsonLd, articleJsonLd, homeJsonLd } from './structured-data.js';
-import type { ArchiveVM, ArticleVM, HomeVM, ListItemVM, PageVM, SiteVM } from './view-models.js';
+import type { ArchiveVM, ArticleVM, FeedLink, HomeVM, ListItemVM, PageVM, SiteVM } from './view-models.js';
 
 export interface RenderContext {
   site: SiteVM;
   format: DateFormat;
   now: Date;
+}
+
+/** RSS, Atom and JSON Feed links for a listing at `basePath` ('' for the whole site). */
+export function feedLinks(basePath: string, title: string): FeedLink[] {
+  return [
+    { type: 'application/rss+xml', title: `${title} (RSS)`, href: `${basePath}/rss.xml` },
+    { type: 'application/atom+xml', title: `${title} (Atom)`, href: `${basePath}/atom.xml` },
+    { type: 'application/feed+json', title: `${title} (JSON Feed)`, href: `${basePath}/feed.json` },
+  ];
 }
 
 function listItem(item: ArticleSummary, ctx: RenderContext, categories?: Map<number, Category>): ListItemVM {
@@ -48,6 +57,14 @@ export function articleView(data: ArticlePageData, ctx: RenderContext): PageVM<A
       ogType: 'article',
       ...(article.noindex ? { robots: 'noindex' } : {}),
       jsonLd: articleJsonLd({ data, site: ctx.site, canonical, timeZone: ctx.format.timeZone }),
+      alternates: feedLinks('', ctx.site.name),
+      ogArticle: {
+        publishedTime: isoWithOffset(publishedAt, ctx.format.timeZone),
+        modifiedTime: isoWithOffset(updated ? article.updatedAt : publishedAt, ctx.format.timeZone),
+        ...(category ? { section: category.name } : {}),
+        tags: data.tags.map((tag) => tag.name),
+        authors: data.bylines.map((byline) => absoluteUrl(ctx.site.url, authorPath(byline.slug))),
+      },
     },
     body: {
       title: article.title,
@@ -78,6 +95,7 @@ export function homeView(data: HomePageData, ctx: RenderContext): PageVM<HomeVM>
       canonical: absoluteUrl(ctx.site.url, '/'),
       ogType: 'website',
       jsonLd: homeJsonLd(ctx.site),
+      alternates: feedLinks('', ctx.site.name),
     },
     body: {
       ...(first ? { lead: { ...listItem(first, ctx, data.latest.categories), dek: first.dek } } : {}),
@@ -123,6 +141,7 @@ export function archiveView(
       canonical,
       ogType: 'website',
       jsonLd: archiveJsonLd({ site: ctx.site, name: heading, url: canonical, items }),
+      alternates: [...feedLinks(path, `${ctx.site.name}: ${heading}`), ...feedLinks('', ctx.site.name)],
       ...(nextHref ? { next: nextHref } : {}),
     },
     body: {

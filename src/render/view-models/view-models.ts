@@ -35,6 +35,22 @@ export interface HeadVM {
   jsonLd: object[];
   prev?: string;
   next?: string;
+  /** Feeds of this page (site feeds everywhere, plus the archive's own). */
+  alternates: FeedLink[];
+  /** OpenGraph article:* properties, on articles. */
+  ogArticle?: {
+    publishedTime: string;
+    modifiedTime: string;
+    section?: string;
+    tags: string[];
+    authors: string[];
+  };
+}
+
+export interface FeedLink {
+  type: 'application/rss+xml' | 'application/atom+xml' | 'application/feed+json';
+  title: string;
+  href: string;
 }
 
 export interface ListItemVM {
