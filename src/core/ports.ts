@@ -38,6 +38,8 @@ export interface ArticleStore {
   bylines(articleIds: readonly number[]): Promise<Map<number, Byline[]>>;
   tags(articleIds: readonly number[]): Promise<Map<number, Tag[]>>;
   count(): Promise<number>;
+  /** Public articles matching every term, best match first (ties newest first). See `searchTerms`. */
+  search(query: { terms: readonly string[]; now: Date; limit: number; offset: number }): Promise<ArticleSummary[]>;
   /** Body HTML of each article, for feeds. */
   bodies(articleIds: readonly number[]): Promise<Map<number, string>>;
   /** Public, indexable articles per month ('YYYY-MM', UTC), oldest month first, with the latest update. */

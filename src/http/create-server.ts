@@ -6,6 +6,7 @@ import { requireAccessDeclarations } from './access.js';
 import { STATUS_BY_CODE } from './errors.js';
 import { loadSiteAssets } from './site/assets.js';
 import { registerFeedRoutes } from './site/feed-routes.js';
+import { registerSearchRoutes } from './site/search-routes.js';
 import { registerSitemapRoutes } from './site/sitemap-routes.js';
 import { registerSiteRoutes, sendErrorPage } from './site/site-routes.js';
 
@@ -85,6 +86,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   registerFeedRoutes(app, siteDeps);
   registerSitemapRoutes(app, siteDeps);
+  registerSearchRoutes(app, siteDeps);
   registerSiteRoutes(app, siteDeps);
   await app.ready();
   return app;

@@ -1,4 +1,4 @@
-import type { ColumnDefinitionBuilder, Dialect, Kysely, RawBuilder } from 'kysely';
+import type { ColumnDefinitionBuilder, Dialect, Kysely, Migration, RawBuilder } from 'kysely';
 import type { Database } from './schema.js';
 
 /** What differs between the databases, kept to this one seam (DESIGN.md §4). */
@@ -14,6 +14,13 @@ export interface DialectAdapter {
   readonly schema?: string;
   /** 'YYYY-MM' (UTC) of a timestamp column, for grouping sitemaps by month. */
   monthOf(column: string): RawBuilder<string>;
+  /** Creates the full-text index over articles (FTS5 on SQLite, a weighted tsvector + GIN on PostgreSQL). */
+  readonly searchMigration: Migration;
+  /**
+   * Public articles matching the reader's words, best first (ties: newest first), as article ids.
+   * `terms` are plain words already cleaned by the caller; every term must match.
+   */
+  searchIds(db: Kysely<Database>, query: { terms: readonly string[]; now: Date; limit: number; offset: number }): Promise<number[]>;
   /** Throws a StorageError with a clear message when the database cannot be reached. */
   checkConnection(db: Kysely<Database>): Promise<void>;
 }

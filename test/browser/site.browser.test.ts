@@ -10,7 +10,7 @@ import { openTestApp, type TestApp } from '../support/test-app.js';
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
 const DAY = 86_400_000;
-const PAGES = ['/', '/pakistan-cabinet-approves-cis-moa-with-united-states', '/category/international'];
+const PAGES = ['/', '/pakistan-cabinet-approves-cis-moa-with-united-states', '/category/international', '/search?q=pakistan'];
 
 interface AxeViolation {
   id: string;

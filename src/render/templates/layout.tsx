@@ -70,6 +70,13 @@ export function Layout(props: PropsWithChildren<{ site: SiteVM; head: HeadVM }>)
                 ))}
               </ul>
             </nav>
+            <form class="site-search" role="search" action="/search" method="get">
+              <label for="site-search-q" class="visually-hidden">
+                Search articles
+              </label>
+              <input id="site-search-q" type="search" name="q" placeholder="Search" maxlength="200" />
+              <button type="submit">Search</button>
+            </form>
           </div>
         </header>
         <main id="main" tabindex="-1">

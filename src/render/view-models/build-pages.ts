@@ -8,7 +8,7 @@ import {
 } from '../../core/permalinks/permalinks.js';
 import { formatTime, isoWithOffset, type DateFormat } from './format.js';
 import { archiveJsonLd, articleJsonLd, homeJsonLd } from './structured-data.js';
-import type { ArchiveVM, ArticleVM, FeedLink, HomeVM, ListItemVM, PageVM, SiteVM } from './view-models.js';
+import type { ArchiveVM, ArticleVM, FeedLink, HomeVM, ListItemVM, PageVM, SearchVM, SiteVM } from './view-models.js';
 
 export interface RenderContext {
   site: SiteVM;
@@ -151,6 +151,39 @@ export function archiveView(
       items,
       ...(nextHref ? { nextHref } : {}),
       paged: input.before !== undefined,
+    },
+  };
+}
+
+export function searchView(
+  input: { query: string; page: number; items: ArticleSummary[]; categories: Map<number, Category>; hasMore: boolean },
+  ctx: RenderContext,
+): PageVM<SearchVM> {
+  const href = (page: number) => `/search?q=${encodeURIComponent(input.query)}${page > 1 ? `&page=${page}` : ''}`;
+  const message =
+    input.query.trim() === ''
+      ? 'Type a few words to search every article.'
+      : input.items.length === 0
+        ? `Nothing matched “${input.query}”. Try fewer or different words.`
+        : undefined;
+  return {
+    site: ctx.site,
+    head: {
+      title: input.query ? `Search: ${input.query} | ${ctx.site.name}` : `Search | ${ctx.site.name}`,
+      description: `Search ${ctx.site.name}.`,
+      canonical: absoluteUrl(ctx.site.url, '/search'),
+      ogType: 'website',
+      robots: 'noindex',
+      jsonLd: [],
+      alternates: feedLinks('', ctx.site.name),
+    },
+    body: {
+      query: input.query,
+      items: input.items.map((item) => listItem(item, ctx, input.categories)),
+      page: input.page,
+      ...(input.hasMore ? { nextHref: href(input.page + 1) } : {}),
+      ...(input.page > 1 ? { prevHref: href(input.page - 1) } : {}),
+      ...(message ? { message } : {}),
     },
   };
 }

@@ -57,6 +57,11 @@ export function homeJsonLd(site: SiteVM): object[] {
       name: site.name,
       url: `${site.url}/`,
       publisher: publisher(site),
+      potentialAction: {
+        '@type': 'SearchAction',
+        target: { '@type': 'EntryPoint', urlTemplate: `${site.url}/search?q={search_term_string}` },
+        'query-input': 'required name=search_term_string',
+      },
     },
   ];
 }

@@ -97,3 +97,13 @@ export interface PageVM<T> {
   head: HeadVM;
   body: T;
 }
+
+export interface SearchVM {
+  query: string;
+  items: ListItemVM[];
+  page: number;
+  nextHref?: string;
+  prevHref?: string;
+  /** Shown instead of results: no query yet, or nothing found. */
+  message?: string;
+}

@@ -6,5 +6,6 @@ import { initial } from './0001-initial.js';
 export function migrations(adapter: DialectAdapter): Record<string, Migration> {
   return {
     '0001-initial': initial(adapter),
+    '0002-search': adapter.searchMigration,
   };
 }

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { PostgresDialect, sql } from 'kysely';
 import { StorageError, type DialectAdapter } from '../dialect-adapter.js';
+import { postgresSearchIds, postgresSearchMigration } from './postgres-search.js';
 
 // COUNT(*) and other bigints arrive as strings by default; our counts fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -32,6 +33,8 @@ export function postgresAdapter(options: PostgresOptions): DialectAdapter {
     },
     autoId: (column) => column.primaryKey().generatedByDefaultAsIdentity(),
     monthOf: (column) => sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM')`,
+    searchMigration: postgresSearchMigration,
+    searchIds: postgresSearchIds,
     async checkConnection(db) {
       try {
         if (options.schema) await sql`create schema if not exists ${sql.id(options.schema)}`.execute(db);

@@ -5,7 +5,7 @@ import type { ArticleListQuery, ArticleStore } from '../../core/ports.js';
 import type { Tag } from '../../core/taxonomy/taxonomy.js';
 import type { DialectAdapter } from '../dialect-adapter.js';
 import type { Database } from '../schema.js';
-import { isUniqueViolation, SUMMARY_COLUMNS, toArticle, toDate, toSummary, toTag } from './rows.js';
+import { ARTICLE_COLUMNS, isUniqueViolation, SUMMARY_COLUMNS, toArticle, toDate, toSummary, toTag } from './rows.js';
 
 type Transact = <T>(work: (db: Kysely<Database>) => Promise<T>) => Promise<T>;
 
@@ -42,7 +42,7 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
               canonical_url: draft.canonicalUrl ?? null,
               noindex: draft.noindex ? 1 : 0,
             })
-            .returningAll()
+            .returning(ARTICLE_COLUMNS)
             .executeTakeFirstOrThrow();
           if (draft.authorIds.length > 0) {
             await trx
@@ -71,7 +71,7 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
     async findPublicBySlug(slug, now) {
       const row = await db
         .selectFrom('articles')
-        .selectAll()
+        .select(ARTICLE_COLUMNS)
         .where('slug', '=', slug)
         .where('status', '=', 'published')
         .where('published_at', '<=', now.toISOString())
@@ -80,7 +80,7 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
     },
 
     async findById(id) {
-      const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await db.selectFrom('articles').select(ARTICLE_COLUMNS).where('id', '=', id).executeTakeFirst();
       return row && toArticle(row);
     },
 
@@ -176,6 +176,15 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
     async count() {
       const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);
+    },
+
+    async search(query) {
+      if (query.terms.length === 0) return [];
+      const ids = await adapter.searchIds(db, query);
+      if (ids.length === 0) return [];
+      const rows = await db.selectFrom('articles').select(SUMMARY_COLUMNS).where('articles.id', 'in', ids).execute();
+      const byId = new Map(rows.map((row) => [row.id, toSummary(row)]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
     },
 
     async bodies(articleIds) {

@@ -34,6 +34,17 @@ export function toArticle(row: Selectable<ArticlesTable>): Article {
   };
 }
 
+/**
+ * Every column of `articles` we read, named so that `select *` never drags along columns the model does not
+ * know (PostgreSQL's generated search vector).
+ */
+export const ARTICLE_COLUMNS = [
+  'articles.id', 'articles.slug', 'articles.title', 'articles.dek', 'articles.body_md', 'articles.body_html',
+  'articles.excerpt', 'articles.status', 'articles.published_at', 'articles.updated_at', 'articles.created_at',
+  'articles.revision', 'articles.primary_category_id', 'articles.featured_media_id', 'articles.seo_title',
+  'articles.seo_description', 'articles.canonical_url', 'articles.noindex',
+] as const;
+
 export const SUMMARY_COLUMNS = [
   'articles.id',
   'articles.slug',

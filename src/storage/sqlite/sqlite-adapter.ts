@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteDialect, sql } from 'kysely';
 import { StorageError, type DialectAdapter } from '../dialect-adapter.js';
+import { sqliteSearchIds, sqliteSearchMigration } from './sqlite-search.js';
 
 /** SQLite through better-sqlite3: one file, WAL, foreign keys on, a busy timeout for concurrent writers. */
 export function sqliteAdapter(file: string): DialectAdapter {
@@ -26,6 +27,8 @@ export function sqliteAdapter(file: string): DialectAdapter {
     autoId: (column) => column.primaryKey().autoIncrement(),
     // Instants are stored as toISOString() text, so the month is its first seven characters.
     monthOf: (column) => sql<string>`substr(${sql.ref(column)}, 1, 7)`,
+    searchMigration: sqliteSearchMigration,
+    searchIds: sqliteSearchIds,
     async checkConnection(db) {
       await sql`select 1`.execute(db);
     },
