@@ -70,7 +70,7 @@ export function Layout(props: PropsWithChildren<{ site: SiteVM; head: HeadVM }>)
                 ))}
               </ul>
             </nav>
-            <form class="site-search" role="search" action="/search" method="get">
+            <form class="site-search" role="search" aria-label="Site" action="/search" method="get">
               <label for="site-search-q" class="visually-hidden">
                 Search articles
               </label>

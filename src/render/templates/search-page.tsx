@@ -7,7 +7,7 @@ export function SearchPage({ site, head, body }: PageVM<SearchVM>): JSX.Element 
     <Layout site={site} head={head}>
       <div class="page page--search">
         <h1>Search</h1>
-        <form class="search-form" role="search" action="/search" method="get">
+        <form class="search-form" role="search" aria-label="Articles" action="/search" method="get">
           <label for="search-q">Words to look for</label>
           <input id="search-q" type="search" name="q" value={body.query} maxlength="200" />
           <button type="submit">Search</button>
