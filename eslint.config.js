@@ -59,7 +59,7 @@ export default tseslint.config(
     rules: { 'no-var': 'off' },
   },
   {
-    files: ['scripts/**/*.mjs', 'eslint.config.js'],
+    files: ['scripts/**/*.mjs', 'scripts/**/*.ts', 'eslint.config.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
     rules: { 'no-console': 'off' },
   },
