@@ -5,11 +5,18 @@ import { createServer } from '../http/create-server.js';
 import { createMarkdownRenderer } from '../render/markdown.js';
 import { createStore, type StoreHandle } from '../storage/create-store.js';
 import { seedDemo } from './demo/seed-demo.js';
+import { PageCache } from '../cache/page-cache.js';
+import type { InvalidationBus } from '../core/ports.js';
+import { createBus } from './invalidation.js';
+import { scheduleWatcher } from './schedule-watcher.js';
 
 export interface App {
   config: Config;
   store: StoreHandle;
   server: FastifyInstance;
+  pageCache: PageCache;
+  /** Announces changed content to every process's page cache. */
+  bus: InvalidationBus;
   close(): Promise<void>;
 }
 
@@ -26,18 +33,30 @@ export async function createApp(input: { config: Config; clock?: Clock; logger?:
     if (config.demoContent === 'auto' && (await store.articles.count()) === 0) {
       await seedDemo({ store, clock, markdown: createMarkdownRenderer(), excerptWords: config.excerptWords });
     }
+    const pageCache = new PageCache(config.cacheMegabytes * 1024 * 1024);
+    const bus = await createBus(config);
+    const schedule = scheduleWatcher(store, clock);
+    bus.subscribe((keys) => {
+      pageCache.invalidate(keys);
+      if (keys.some((key) => key.startsWith('list:'))) schedule.reset();
+    });
     const server = await createServer({
       config,
       store,
       clock,
+      pageCache,
+      nextScheduledAt: schedule.next,
       logger: input.logger === false ? false : { level: config.logLevel },
     });
     return {
       config,
       store,
       server,
+      pageCache,
+      bus,
       async close() {
         await server.close();
+        await bus.close();
         await store.close();
       },
     };

@@ -1,4 +1,4 @@
-import type { Article, ArticleDraft, ArticleSummary, Byline } from './articles/article.js';
+import type { Article, ArticleDraft, ArticleStatus, ArticleSummary, Byline } from './articles/article.js';
 import type { Category, Tag } from './taxonomy/taxonomy.js';
 import type { Author, NewUser } from './authors/author.js';
 import type { Cursor } from './articles/cursor.js';
@@ -9,6 +9,38 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * Carries dependency keys of changed content to every process (in-process, over IPC between cluster workers,
+ * or PostgreSQL LISTEN/NOTIFY), so each can drop exactly the cached responses that showed it.
+ */
+export interface InvalidationBus {
+  /** Applies locally at once, then tells the other processes. */
+  publish(keys: readonly string[]): Promise<void>;
+  /** Called for every published batch, this process's own included. Returns an unsubscribe function. */
+  subscribe(listener: (keys: readonly string[]) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** Fields of an article a write may change; absent means unchanged. */
+export interface ArticleChanges {
+  slug?: string;
+  title?: string;
+  dek?: string;
+  bodyMd?: string;
+  bodyHtml?: string;
+  excerpt?: string;
+  status?: ArticleStatus;
+  publishedAt?: Date | null;
+  updatedAt: Date;
+  primaryCategoryId?: number | null;
+  seoTitle?: string | null;
+  seoDescription?: string | null;
+  canonicalUrl?: string | null;
+  noindex?: boolean;
+  authorIds?: readonly number[];
+  tagIds?: readonly number[];
+}
 
 /** Markdown to safe HTML: the site's one renderer, used for bodies, previews and feeds. */
 export interface MarkdownRenderer {
@@ -32,6 +64,15 @@ export interface ArticleStore {
   /** Public lookup: only a visible article (published, `published_at <= now`). */
   findPublicBySlug(slug: string, now: Date): Promise<Article | undefined>;
   findById(id: number): Promise<Article | undefined>;
+  /**
+   * Applies `changes` when the stored revision is still `revision`, and bumps it; throws STALE_REVISION
+   * (nothing written) when someone saved in between, ARTICLE_NOT_FOUND when it is gone, SLUG_TAKEN on a clash.
+   */
+  update(id: number, revision: number, changes: ArticleChanges): Promise<Article>;
+  /** Author ids (byline order) and tag ids of one article. */
+  links(id: number): Promise<{ authorIds: number[]; tagIds: number[] }>;
+  /** The earliest `published_at` after `now` of a published article: when listings next change by themselves. */
+  nextScheduledAt(now: Date): Promise<Date | undefined>;
   slugExists(slug: string): Promise<boolean>;
   listPublic(query: ArticleListQuery): Promise<ArticleSummary[]>;
   /** Authors of each article, in byline order. */
@@ -63,6 +104,7 @@ export interface SitemapEntry {
 }
 
 export interface NewsEntry {
+  id: number;
   slug: string;
   title: string;
   publishedAt: Date;

@@ -2,7 +2,9 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { isDomainError } from '../core/errors.js';
 import type { Config } from '../config/config.js';
 import type { Clock, Store } from '../core/ports.js';
+import { PageCache } from '../cache/page-cache.js';
 import { requireAccessDeclarations } from './access.js';
+import { registerPageCacheHooks } from './page-cache-hooks.js';
 import { STATUS_BY_CODE } from './errors.js';
 import { loadSiteAssets } from './site/assets.js';
 import { registerFeedRoutes } from './site/feed-routes.js';
@@ -14,6 +16,10 @@ export interface ServerDeps {
   config: Config;
   store: Store;
   clock: Clock;
+  /** Rendered public responses; a disabled cache (0 bytes) when absent. */
+  pageCache?: PageCache;
+  /** When listings next change by themselves (a scheduled article going public), epoch ms or Infinity. */
+  nextScheduledAt?: () => Promise<number>;
   /** Pino options or false; tests pass false. */
   logger?: boolean | { level: string };
 }
@@ -48,6 +54,12 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
       reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     }
     return payload;
+  });
+
+  registerPageCacheHooks(app, {
+    cache: deps.pageCache ?? new PageCache(0),
+    now: () => deps.clock.now().getTime(),
+    nextScheduledAt: deps.nextScheduledAt ?? (async () => Infinity),
   });
 
   const assets = loadSiteAssets();

@@ -65,7 +65,7 @@ export async function addArticle(
   }
   const category = input.categorySlug ? await app.store.categories.findBySlug(input.categorySlug) : undefined;
   return createArticle(
-    { store: app.store, clock: app.clock, markdown: createMarkdownRenderer(), excerptWords: app.config.excerptWords },
+    { store: app.store, clock: app.clock, markdown: createMarkdownRenderer(), excerptWords: app.config.excerptWords, bus: app.bus },
     {
       bodyMd: 'A short body.',
       status: 'published',

@@ -1,5 +1,8 @@
 import { DomainError } from '../errors.js';
-import type { Clock, MarkdownRenderer, Store } from '../ports.js';
+import type { Clock, InvalidationBus, MarkdownRenderer, Store } from '../ports.js';
+import { articleChangeKeys } from '../publishing/cache-keys.js';
+import { articleFacts } from './article-facts.js';
+import { tagIdsFor } from './update-article.js';
 import type { Article, ArticleStatus } from './article.js';
 import { excerptFor } from './excerpt.js';
 import { assertValidSlug, slugify, uniqueSlug } from './slug.js';
@@ -30,6 +33,8 @@ export interface ArticleDeps {
   clock: Clock;
   markdown: MarkdownRenderer;
   excerptWords: number;
+  /** Where the keys of what changed are announced (page caches of every process listen). */
+  bus?: InvalidationBus;
 }
 
 /** Validates and stores a new article with its authors and tags, all in one transaction. */
@@ -45,7 +50,7 @@ export async function createArticle(deps: ArticleDeps, input: NewArticleInput): 
   const bodyHtml = deps.markdown.render(input.bodyMd);
   const excerpt = excerptFor({ excerpt: input.excerpt, bodyHtml, words: deps.excerptWords });
 
-  return deps.store.transaction(async (store) => {
+  const { article, facts } = await deps.store.transaction(async (store) => {
     let slug: string;
     if (input.slug !== undefined && input.slug !== '') {
       assertValidSlug(input.slug);
@@ -53,14 +58,8 @@ export async function createArticle(deps: ArticleDeps, input: NewArticleInput): 
     } else {
       slug = await uniqueSlug(slugify(title), (candidate) => store.articles.slugExists(candidate));
     }
-    const tagIds: number[] = [];
-    for (const name of input.tagNames ?? []) {
-      const clean = name.trim();
-      const tagSlug = slugify(clean);
-      if (tagSlug === '') continue;
-      tagIds.push((await store.tags.ensure({ slug: tagSlug, name: clean })).id);
-    }
-    return store.articles.create({
+    const tagIds = await tagIdsFor(store, input.tagNames ?? []);
+    const created = await store.articles.create({
       slug,
       title,
       dek: input.dek?.trim() ?? '',
@@ -79,5 +78,8 @@ export async function createArticle(deps: ArticleDeps, input: NewArticleInput): 
       canonicalUrl: input.canonicalUrl ?? null,
       noindex: input.noindex ?? false,
     });
+    return { article: created, facts: await articleFacts(store, created) };
   });
+  await deps.bus?.publish(articleChangeKeys(undefined, facts));
+  return article;
 }

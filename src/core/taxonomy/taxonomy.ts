@@ -31,3 +31,14 @@ export function descendantIds(categories: readonly Category[], rootId: number): 
 export function topLevel(categories: readonly Category[]): Category[] {
   return categories.filter((category) => category.parentId === null);
 }
+
+/** `id` and every category above it, nearest first. Cycles are cut. */
+export function ancestorIds(categories: readonly Category[], id: number | null): number[] {
+  const byId = new Map(categories.map((category) => [category.id, category]));
+  const result: number[] = [];
+  for (let current = id; current !== null && !result.includes(current); current = byId.get(current)?.parentId ?? null) {
+    if (!byId.has(current)) break;
+    result.push(current);
+  }
+  return result;
+}

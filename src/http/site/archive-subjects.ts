@@ -1,5 +1,6 @@
 import type { ArticleListQuery, Store } from '../../core/ports.js';
 import { descendantIds } from '../../core/taxonomy/taxonomy.js';
+import { cacheKey } from '../../core/publishing/cache-keys.js';
 import type { ArchiveSubject } from '../../render/view-models/build-pages.js';
 
 export type ArchiveKind = ArchiveSubject['kind'];
@@ -39,5 +40,17 @@ export async function listFilter(
       return { tagId: subject.tag.id };
     case 'author':
       return { authorId: subject.author.id };
+  }
+}
+
+/** The subject's own key and its list key. */
+export function subjectKeys(subject: ArchiveSubject): string[] {
+  switch (subject.kind) {
+    case 'category':
+      return [cacheKey.category(subject.category.id), cacheKey.listCategory(subject.category.id)];
+    case 'tag':
+      return [cacheKey.tag(subject.tag.id), cacheKey.listTag(subject.tag.id)];
+    case 'author':
+      return [cacheKey.author(subject.author.id), cacheKey.listAuthor(subject.author.id)];
   }
 }

@@ -6,7 +6,9 @@ import { renderAtom } from '../../feeds/atom.js';
 import { renderJsonFeed } from '../../feeds/json-feed.js';
 import { renderRss } from '../../feeds/rss.js';
 import { sendWithValidators } from '../conditional.js';
-import { ARCHIVE_KINDS, findArchiveSubject, listFilter, subjectName } from './archive-subjects.js';
+import { ARCHIVE_KINDS, findArchiveSubject, listFilter, subjectKeys, subjectName } from './archive-subjects.js';
+import { dependsOn } from '../page-cache-hooks.js';
+import { cacheKey, listingKeys } from '../../core/publishing/cache-keys.js';
 import type { SiteDeps } from './site-context.js';
 
 /** Items in every feed. */
@@ -19,7 +21,7 @@ const FORMATS = {
 } as const satisfies Record<string, { contentType: string; render: (feed: FeedModel) => string }>;
 
 type FeedFile = keyof typeof FORMATS;
-const PUBLIC = { access: 'public' } as const;
+const PUBLIC = { access: 'public', cache: {} } as const;
 
 /** RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the site and under every section, tag and author path. */
 export function registerFeedRoutes(app: FastifyInstance, deps: SiteDeps): void {
@@ -28,10 +30,18 @@ export function registerFeedRoutes(app: FastifyInstance, deps: SiteDeps): void {
   async function send(
     request: FastifyRequest,
     reply: FastifyReply,
-    input: { file: FeedFile; title: string; description: string; basePath: string; filter: Partial<ArticleListQuery> },
+    input: {
+      file: FeedFile;
+      title: string;
+      description: string;
+      basePath: string;
+      filter: Partial<ArticleListQuery>;
+      subjectKeys: string[];
+    },
   ): Promise<FastifyReply> {
     const now = clock.now();
     const data = await feedItems(store, { now, limit: FEED_ITEMS, ...input.filter });
+    dependsOn(request, listingKeys({ subjectKeys: input.subjectKeys, list: data }));
     const feed = feedModel({
       data,
       siteUrl: config.siteUrl,
@@ -58,6 +68,7 @@ export function registerFeedRoutes(app: FastifyInstance, deps: SiteDeps): void {
         description: config.siteDescription,
         basePath: '',
         filter: {},
+        subjectKeys: [cacheKey.listAll],
       }),
     );
     for (const kind of ARCHIVE_KINDS) {
@@ -71,6 +82,7 @@ export function registerFeedRoutes(app: FastifyInstance, deps: SiteDeps): void {
           description: `The latest ${name} articles from ${config.siteName}.`,
           basePath: `/${kind}/${encodeURIComponent(request.params.slug)}`,
           filter: await listFilter(store, subject),
+          subjectKeys: subjectKeys(subject),
         });
       });
     }

@@ -2,7 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { decodeCursor, type Cursor } from '../../core/articles/cursor.js';
 import { articlePage, homePage, listPage } from '../../core/articles/site-queries.js';
 import { archiveView, articleView, homeView } from '../../render/view-models/build-pages.js';
-import { ARCHIVE_KINDS, findArchiveSubject, listFilter } from './archive-subjects.js';
+import { ARCHIVE_KINDS, findArchiveSubject, listFilter, subjectKeys } from './archive-subjects.js';
+import { dependsOn } from '../page-cache-hooks.js';
+import { articlePageKeys, cacheKey, homePageKeys, listingKeys } from '../../core/publishing/cache-keys.js';
 import { ArchivePage } from '../../render/templates/archive-page.js';
 import { ArticlePage } from '../../render/templates/article-page.js';
 import { HomePage } from '../../render/templates/home-page.js';
@@ -10,7 +12,8 @@ import { ErrorPage } from '../../render/templates/error-page.js';
 import { documentHtml } from '../../render/render-page.js';
 import { renderContext, type SiteDeps } from './site-context.js';
 
-const PUBLIC = { access: 'public' } as const;
+const PUBLIC = { access: 'public', cache: {} } as const;
+const PUBLIC_PAGED = { access: 'public', cache: { query: ['before'] } } as const;
 const slugParams = {
   type: 'object',
   properties: { slug: { type: 'string', minLength: 1, maxLength: 400 } },
@@ -47,12 +50,13 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
 
   app.setNotFoundHandler(notFound);
 
-  app.get('/', { config: PUBLIC }, async (_request, reply) => {
+  app.get('/', { config: PUBLIC }, async (request, reply) => {
     const now = clock.now();
     const [data, ctx] = await Promise.all([
       homePage(store, { now, latestCount: 11, perSection: 4 }),
       renderContext(deps, now),
     ]);
+    dependsOn(request, homePageKeys(data));
     return sendHtml(reply, documentHtml(HomePage(homeView(data, ctx))));
   });
 
@@ -60,6 +64,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     const now = clock.now();
     const data = await articlePage(store, { slug: request.params.slug, now, recentCount: config.recentPosts });
     if (!data) return notFound(request, reply);
+    dependsOn(request, articlePageKeys(data));
     const ctx = await renderContext(deps, now);
     return sendHtml(reply, documentHtml(ArticlePage(articleView(data, ctx))));
   });
@@ -67,7 +72,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
   for (const kind of ARCHIVE_KINDS) {
     app.get(
       `/${kind}/:slug`,
-      { config: PUBLIC, schema: { params: slugParams, querystring: archiveQuery } },
+      { config: PUBLIC_PAGED, schema: { params: slugParams, querystring: archiveQuery } },
       async (request: SlugRequest, reply) => {
         const subject = await findArchiveSubject(store, kind, request.params.slug);
         if (!subject) return notFound(request, reply);
@@ -79,6 +84,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
           ),
           renderContext(deps, now),
         ]);
+        dependsOn(request, listingKeys({ subjectKeys: subjectKeys(subject), list, extra: [cacheKey.nav] }));
         const view = archiveView({ subject, list, ...(request.query.before ? { before: request.query.before } : {}) }, ctx);
         return sendHtml(reply, documentHtml(ArchivePage(view)));
       },

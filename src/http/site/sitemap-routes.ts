@@ -9,9 +9,11 @@ import {
   renderSitemapIndex, renderUrlset,
 } from '../../sitemaps/sitemap-xml.js';
 import { sendWithValidators } from '../conditional.js';
+import { dependsOn } from '../page-cache-hooks.js';
+import { cacheKey } from '../../core/publishing/cache-keys.js';
 import type { SiteDeps } from './site-context.js';
 
-const PUBLIC = { access: 'public' } as const;
+const PUBLIC = { access: 'public', cache: {} } as const;
 const XML = 'application/xml; charset=utf-8';
 const CACHE = 'public, max-age=300, stale-while-revalidate=600';
 /** Google News takes articles from the last two days. */
@@ -31,6 +33,7 @@ export function registerSitemapRoutes(app: FastifyInstance, deps: SiteDeps): voi
 
   app.get('/sitemap.xml', { config: PUBLIC }, async (request, reply) => {
     const now = clock.now();
+    dependsOn(request, [cacheKey.sitemapIndex, cacheKey.sitemapTaxonomy, cacheKey.nav]);
     const [months, tagCount, categories, authors] = await Promise.all([
       store.articles.sitemapMonths(now),
       store.tags.countInUse(now),
@@ -54,15 +57,16 @@ export function registerSitemapRoutes(app: FastifyInstance, deps: SiteDeps): voi
     const now = clock.now();
     const since = new Date(now.getTime() - NEWS_WINDOW_MS);
     const count = await store.articles.countRecentForNews({ now, since });
+    dependsOn(request, [cacheKey.listAll]);
     if (count > MAX_URLS_PER_NEWS_SITEMAP) {
       const pages = pagesFor(count, MAX_URLS_PER_NEWS_SITEMAP);
       const index = Array.from({ length: pages }, (_, i) => ({ loc: fileUrl({ kind: 'news', page: i + 1 }) }));
       return sendXml(request, reply, renderSitemapIndex(index));
     }
-    return sendXml(request, reply, await newsSitemap(1));
+    return sendXml(request, reply, await newsSitemap(request, 1));
   });
 
-  async function newsSitemap(page: number): Promise<string> {
+  async function newsSitemap(request: FastifyRequest, page: number): Promise<string> {
     const now = clock.now();
     const entries = await store.articles.recentForNews({
       now,
@@ -70,6 +74,7 @@ export function registerSitemapRoutes(app: FastifyInstance, deps: SiteDeps): voi
       offset: (page - 1) * MAX_URLS_PER_NEWS_SITEMAP,
       limit: MAX_URLS_PER_NEWS_SITEMAP,
     });
+    dependsOn(request, [cacheKey.listAll, ...entries.map((entry) => cacheKey.article(entry.id))]);
     return renderNewsUrlset({
       publication: config.siteName,
       language: newsLanguage(config.locale),
@@ -85,6 +90,7 @@ export function registerSitemapRoutes(app: FastifyInstance, deps: SiteDeps): voi
     const file = parseSitemapFileName(request.params.name);
     if (!file) return reply.callNotFound();
     const now = clock.now();
+    dependsOn(request, file.kind === 'articles' ? [`sitemap:${file.month}`] : [cacheKey.sitemapTaxonomy, cacheKey.nav, cacheKey.listAll]);
     switch (file.kind) {
       case 'pages':
         return sendXml(request, reply, renderUrlset([{ loc: `${config.siteUrl}/` }]));
@@ -118,7 +124,7 @@ export function registerSitemapRoutes(app: FastifyInstance, deps: SiteDeps): voi
       case 'news': {
         const count = await store.articles.countRecentForNews({ now, since: new Date(now.getTime() - NEWS_WINDOW_MS) });
         if (file.page > pagesFor(count, MAX_URLS_PER_NEWS_SITEMAP)) return reply.callNotFound();
-        return sendXml(request, reply, await newsSitemap(file.page));
+        return sendXml(request, reply, await newsSitemap(request, file.page));
       }
     }
   });

@@ -79,6 +79,91 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
       return row && toArticle(row);
     },
 
+    async update(id, revision, changes) {
+      try {
+        return await transact(async (trx) => {
+          const row = await trx
+            .updateTable('articles')
+            .set({
+              ...(changes.slug !== undefined ? { slug: changes.slug } : {}),
+              ...(changes.title !== undefined ? { title: changes.title } : {}),
+              ...(changes.dek !== undefined ? { dek: changes.dek } : {}),
+              ...(changes.bodyMd !== undefined ? { body_md: changes.bodyMd } : {}),
+              ...(changes.bodyHtml !== undefined ? { body_html: changes.bodyHtml } : {}),
+              ...(changes.excerpt !== undefined ? { excerpt: changes.excerpt } : {}),
+              ...(changes.status !== undefined ? { status: changes.status } : {}),
+              ...(changes.publishedAt !== undefined ? { published_at: changes.publishedAt?.toISOString() ?? null } : {}),
+              ...(changes.primaryCategoryId !== undefined ? { primary_category_id: changes.primaryCategoryId } : {}),
+              ...(changes.seoTitle !== undefined ? { seo_title: changes.seoTitle } : {}),
+              ...(changes.seoDescription !== undefined ? { seo_description: changes.seoDescription } : {}),
+              ...(changes.canonicalUrl !== undefined ? { canonical_url: changes.canonicalUrl } : {}),
+              ...(changes.noindex !== undefined ? { noindex: changes.noindex ? 1 : 0 } : {}),
+              updated_at: changes.updatedAt.toISOString(),
+              revision: revision + 1,
+            })
+            .where('id', '=', id)
+            .where('revision', '=', revision)
+            .returning(ARTICLE_COLUMNS)
+            .executeTakeFirst();
+          if (!row) {
+            const current = await trx.selectFrom('articles').select('revision').where('id', '=', id).executeTakeFirst();
+            if (!current) throw new DomainError('ARTICLE_NOT_FOUND', `There is no article ${id}.`, { id });
+            throw new DomainError(
+              'STALE_REVISION',
+              `This article was saved by someone else (revision ${current.revision}) after the revision ${revision} you edited; nothing was overwritten.`,
+              { id, revision, currentRevision: current.revision },
+            );
+          }
+          if (changes.authorIds) {
+            await trx.deleteFrom('article_authors').where('article_id', '=', id).execute();
+            if (changes.authorIds.length > 0) {
+              await trx
+                .insertInto('article_authors')
+                .values(changes.authorIds.map((userId, position) => ({ article_id: id, user_id: userId, position })))
+                .execute();
+            }
+          }
+          if (changes.tagIds) {
+            await trx.deleteFrom('article_tags').where('article_id', '=', id).execute();
+            if (changes.tagIds.length > 0) {
+              await trx
+                .insertInto('article_tags')
+                .values([...new Set(changes.tagIds)].map((tagId) => ({ article_id: id, tag_id: tagId })))
+                .execute();
+            }
+          }
+          return toArticle(row);
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw new DomainError('SLUG_TAKEN', `The slug "${changes.slug ?? ''}" is already used by another article.`, {
+            slug: changes.slug,
+          });
+        }
+        throw error;
+      }
+    },
+
+    async links(id) {
+      const [authors, tags] = await Promise.all([
+        db.selectFrom('article_authors').select('user_id').where('article_id', '=', id).orderBy('position').execute(),
+        db.selectFrom('article_tags').select('tag_id').where('article_id', '=', id).orderBy('tag_id').execute(),
+      ]);
+      return { authorIds: authors.map((row) => row.user_id), tagIds: tags.map((row) => row.tag_id) };
+    },
+
+    async nextScheduledAt(now) {
+      const row = await db
+        .selectFrom('articles')
+        .select('published_at')
+        .where('status', '=', 'published')
+        .where('published_at', '>', now.toISOString())
+        .orderBy('published_at')
+        .limit(1)
+        .executeTakeFirst();
+      return row?.published_at ? toDate(row.published_at) : undefined;
+    },
+
     async findById(id) {
       const row = await db.selectFrom('articles').select(ARTICLE_COLUMNS).where('id', '=', id).executeTakeFirst();
       return row && toArticle(row);
@@ -233,14 +318,19 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
 
     async recentForNews(query) {
       const rows = await indexable(query.now)
-        .select(['articles.slug', 'articles.title', 'articles.published_at'])
+        .select(['articles.id', 'articles.slug', 'articles.title', 'articles.published_at'])
         .where('articles.published_at', '>=', query.since.toISOString())
         .orderBy('articles.published_at', 'desc')
         .orderBy('articles.id', 'desc')
         .limit(query.limit)
         .offset(query.offset)
         .execute();
-      return rows.map((row) => ({ slug: row.slug, title: row.title, publishedAt: toDate(row.published_at as Date | string) }));
+      return rows.map((row) => ({
+        id: row.id,
+        slug: row.slug,
+        title: row.title,
+        publishedAt: toDate(row.published_at as Date | string),
+      }));
     },
 
     async countRecentForNews(query) {

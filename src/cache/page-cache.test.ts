@@ -1,0 +1,60 @@
+import { gunzipSync, brotliDecompressSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { PageCache } from './page-cache.js';
+
+const entry = (body: string, keys: string[], expiresAt = 10_000) => ({
+  status: 200,
+  contentType: 'text/html; charset=utf-8',
+  cacheControl: 'public, max-age=60',
+  etag: '"x"',
+  body: Buffer.from(body),
+  keys,
+  expiresAt,
+});
+
+describe('PageCache', () => {
+  it('drops exactly the entries that depend on an invalidated key', () => {
+    const cache = new PageCache(1_000_000);
+    cache.set('/a', entry('A', ['article:1', 'list:all']));
+    cache.set('/b', entry('B', ['article:2', 'list:all']));
+    cache.set('/c', entry('C', ['article:3']));
+    expect(cache.invalidate(['article:1'])).toBe(1);
+    expect([cache.has('/a'), cache.has('/b'), cache.has('/c')]).toEqual([false, true, true]);
+    expect(cache.invalidate(['list:all', 'unknown'])).toBe(1);
+    expect([cache.has('/b'), cache.has('/c')]).toEqual([false, true]);
+  });
+
+  it('expires entries at their time', () => {
+    const cache = new PageCache(1_000_000);
+    cache.set('/a', entry('A', [], 1_000));
+    expect(cache.get('/a', 999)?.body.toString()).toBe('A');
+    expect(cache.get('/a', 1_000)).toBeUndefined();
+    expect(cache.has('/a')).toBe(false);
+  });
+
+  it('stays within its byte budget by evicting the least recently used', () => {
+    const cache = new PageCache(4_000);
+    const big = 'x'.repeat(300);
+    cache.set('/1', entry(big, []));
+    cache.set('/2', entry(big, []));
+    cache.get('/1', 0);
+    for (let i = 3; i < 20; i++) cache.set(`/${i}`, entry(`${big}${i}`, []));
+    expect(cache.stats().bytes).toBeLessThanOrEqual(4_000);
+    expect(cache.has('/2')).toBe(false);
+    expect(cache.has('/19')).toBe(true);
+  });
+
+  it('precompresses bodies with brotli and gzip', () => {
+    const cache = new PageCache(1_000_000);
+    const html = '<p>news</p>'.repeat(200);
+    const stored = cache.set('/a', entry(html, []))!;
+    expect(brotliDecompressSync(stored.br!).toString()).toBe(html);
+    expect(gunzipSync(stored.gzip!).toString()).toBe(html);
+  });
+
+  it('stores nothing when disabled', () => {
+    const cache = new PageCache(0);
+    cache.set('/a', entry('A', []));
+    expect(cache.get('/a', 0)).toBeUndefined();
+  });
+});

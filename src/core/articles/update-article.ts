@@ -1,0 +1,97 @@
+import { DomainError } from '../errors.js';
+import type { ArticleChanges, Store } from '../ports.js';
+import { articleChangeKeys } from '../publishing/cache-keys.js';
+import { articlePath } from '../permalinks/permalinks.js';
+import type { Article, ArticleStatus } from './article.js';
+import { articleFacts } from './article-facts.js';
+import type { ArticleDeps } from './create-article.js';
+import { excerptFor } from './excerpt.js';
+import { assertValidSlug, slugify } from './slug.js';
+
+export interface ArticleEdit {
+  title?: string;
+  dek?: string;
+  bodyMd?: string;
+  /** The editor's excerpt; '' goes back to one derived from the body. */
+  excerpt?: string;
+  slug?: string;
+  status?: ArticleStatus;
+  publishedAt?: Date | null;
+  primaryCategoryId?: number | null;
+  authorIds?: readonly number[];
+  tagNames?: readonly string[];
+  seoTitle?: string | null;
+  seoDescription?: string | null;
+  canonicalUrl?: string | null;
+  noindex?: boolean;
+}
+
+/**
+ * Saves an edit made to `revision` of an article. A stale revision is refused with STALE_REVISION and nothing
+ * is written. A published article whose slug changes keeps a 301 from its old URL. Afterwards the keys of
+ * what changed are published on the invalidation bus.
+ */
+export async function updateArticle(
+  deps: ArticleDeps,
+  input: { id: number; revision: number; edit: ArticleEdit },
+): Promise<Article> {
+  const { edit } = input;
+  if (edit.title !== undefined && edit.title.trim() === '') {
+    throw new DomainError('VALIDATION_FAILED', 'An article needs a title.', { field: 'title' });
+  }
+  if (edit.authorIds && new Set(edit.authorIds).size !== edit.authorIds.length) {
+    throw new DomainError('VALIDATION_FAILED', 'An author can appear only once in a byline.', { field: 'authorIds' });
+  }
+  if (edit.slug !== undefined) assertValidSlug(edit.slug);
+  const now = deps.clock.now();
+
+  const { before, after } = await deps.store.transaction(async (store: Store) => {
+    const current = await store.articles.findById(input.id);
+    if (!current) throw new DomainError('ARTICLE_NOT_FOUND', `There is no article ${input.id}.`, { id: input.id });
+    const beforeFacts = await articleFacts(store, current);
+    const changes: ArticleChanges = { updatedAt: now };
+    if (edit.title !== undefined) changes.title = edit.title.trim();
+    if (edit.dek !== undefined) changes.dek = edit.dek.trim();
+    if (edit.slug !== undefined) changes.slug = edit.slug;
+    if (edit.status !== undefined) changes.status = edit.status;
+    if (edit.publishedAt !== undefined) changes.publishedAt = edit.publishedAt;
+    if (edit.status === 'published' && edit.publishedAt === undefined && current.publishedAt === null) changes.publishedAt = now;
+    if (edit.primaryCategoryId !== undefined) changes.primaryCategoryId = edit.primaryCategoryId;
+    if (edit.seoTitle !== undefined) changes.seoTitle = edit.seoTitle;
+    if (edit.seoDescription !== undefined) changes.seoDescription = edit.seoDescription;
+    if (edit.canonicalUrl !== undefined) changes.canonicalUrl = edit.canonicalUrl;
+    if (edit.noindex !== undefined) changes.noindex = edit.noindex;
+    if (edit.authorIds !== undefined) changes.authorIds = edit.authorIds;
+    if (edit.bodyMd !== undefined) {
+      changes.bodyMd = edit.bodyMd;
+      changes.bodyHtml = deps.markdown.render(edit.bodyMd);
+    }
+    if (edit.bodyMd !== undefined || edit.excerpt !== undefined) {
+      changes.excerpt = excerptFor({
+        excerpt: edit.excerpt ?? null,
+        bodyHtml: changes.bodyHtml ?? current.bodyHtml,
+        words: deps.excerptWords,
+      });
+    }
+    if (edit.tagNames !== undefined) changes.tagIds = await tagIdsFor(store, edit.tagNames);
+    const updated = await store.articles.update(current.id, input.revision, changes);
+    if (changes.slug !== undefined && changes.slug !== current.slug && current.status === 'published') {
+      await store.redirects.add({ fromPath: articlePath(current.slug), toPath: articlePath(changes.slug) });
+    }
+    return { before: beforeFacts, after: { article: updated, facts: await articleFacts(store, updated) } };
+  });
+  await deps.bus?.publish(articleChangeKeys(before, after.facts));
+  return after.article;
+}
+
+/** Tag ids for tag names, creating missing tags (slugs from names). */
+export async function tagIdsFor(store: Store, names: readonly string[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const name of names) {
+    const clean = name.trim();
+    const slug = slugify(clean);
+    if (slug === '') continue;
+    ids.push((await store.tags.ensure({ slug, name: clean })).id);
+  }
+  return [...new Set(ids)];
+}

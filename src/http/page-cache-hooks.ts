@@ -1,0 +1,111 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { PageCache } from '../cache/page-cache.js';
+import { etagFor, isNotModified } from './conditional.js';
+
+/** Route option: this GET is cached; `query` names the parameters that are part of the cache key. */
+export interface RouteCacheOptions {
+  query?: readonly string[];
+  /** Longest life in memory, in seconds. Default 300. */
+  ttlSeconds?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    cache?: RouteCacheOptions;
+  }
+  interface FastifyRequest {
+    /** Set on a cacheable request that missed: where to store the response and what it depends on. */
+    pageCache?: { key: string; deps: Set<string>; ttlSeconds: number };
+  }
+}
+
+/** Requests carrying this cookie are staff: they always get a fresh render and never fill the cache. */
+export const STAFF_SESSION_COOKIE = 'newsdesk_session';
+
+/** Records the dependency keys of what this response shows; a no-op when the response is not being cached. */
+export function dependsOn(request: FastifyRequest, keys: Iterable<string>): void {
+  const deps = request.pageCache?.deps;
+  if (deps) for (const key of keys) deps.add(key);
+}
+
+export interface PageCacheHooksOptions {
+  cache: PageCache;
+  now: () => number;
+  /** The next moment a scheduled article becomes public (epoch ms), or Infinity: listings expire by then. */
+  nextScheduledAt: () => Promise<number>;
+}
+
+/** Cache key: the path and, in a fixed order, only the query parameters the route declares. */
+export function cacheKeyOf(url: string, allowed: readonly string[]): string {
+  const [path = '/', search = ''] = url.split('?', 2);
+  if (allowed.length === 0 || search === '') return path;
+  const params = new URLSearchParams(search);
+  const kept = allowed.flatMap((name) => {
+    const value = params.get(name);
+    return value === null ? [] : [`${encodeURIComponent(name)}=${encodeURIComponent(value)}`];
+  });
+  return kept.length === 0 ? path : `${path}?${kept.join('&')}`;
+}
+
+function sendCached(request: FastifyRequest, reply: FastifyReply, entry: NonNullable<ReturnType<PageCache['get']>>): FastifyReply {
+  reply
+    .code(entry.status)
+    .header('content-type', entry.contentType)
+    .header('cache-control', entry.cacheControl)
+    .header('etag', entry.etag)
+    .header('vary', 'accept-encoding')
+    .header('surrogate-key', entry.keys.join(' '))
+    .header('x-cache', 'HIT');
+  if (entry.lastModified) reply.header('last-modified', entry.lastModified);
+  if (isNotModified(request, entry.etag, entry.lastModified ? new Date(entry.lastModified) : undefined)) {
+    return reply.code(304).send();
+  }
+  const accept = String(request.headers['accept-encoding'] ?? '');
+  if (entry.br && /\bbr\b/.test(accept)) return reply.header('content-encoding', 'br').send(entry.br);
+  if (entry.gzip && /\bgzip\b/.test(accept)) return reply.header('content-encoding', 'gzip').send(entry.gzip);
+  return reply.send(entry.body);
+}
+
+/**
+ * Serves cacheable GETs from the page cache, and fills it from fresh renders with the dependency keys the
+ * handler recorded. Staff (session cookie) bypass it.
+ */
+export function registerPageCacheHooks(app: FastifyInstance, options: PageCacheHooksOptions): void {
+  const { cache } = options;
+  if (!cache.enabled) return;
+
+  app.addHook('onRequest', async (request, reply) => {
+    const config = request.routeOptions.config.cache;
+    if (!config || (request.method !== 'GET' && request.method !== 'HEAD')) return;
+    if (request.headers.cookie?.includes(`${STAFF_SESSION_COOKIE}=`)) return;
+    const key = cacheKeyOf(request.url, config.query ?? []);
+    const entry = cache.get(key, options.now());
+    if (entry) return sendCached(request, reply, entry);
+    request.pageCache = { key, deps: new Set(), ttlSeconds: config.ttlSeconds ?? 300 };
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    const pending = request.pageCache;
+    if (!pending || reply.statusCode !== 200 || reply.getHeader('content-encoding')) return payload;
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+    const body = Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
+    const now = options.now();
+    const lists = [...pending.deps].some((key) => key.startsWith('list:'));
+    const boundary = lists ? await options.nextScheduledAt() : Infinity;
+    const etag = String(reply.getHeader('etag') ?? etagFor(body));
+    const lastModified = reply.getHeader('last-modified');
+    cache.set(pending.key, {
+      status: 200,
+      contentType: String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8'),
+      cacheControl: String(reply.getHeader('cache-control') ?? 'public, max-age=30'),
+      etag,
+      ...(lastModified ? { lastModified: String(lastModified) } : {}),
+      body,
+      keys: [...pending.deps],
+      expiresAt: Math.min(now + pending.ttlSeconds * 1000, boundary),
+    });
+    reply.header('etag', etag).header('vary', 'accept-encoding').header('x-cache', 'MISS');
+    reply.header('surrogate-key', [...pending.deps].join(' '));
+    return payload;
+  });
+}
