@@ -9,6 +9,8 @@ import { PageCache } from '../cache/page-cache.js';
 import type { InvalidationBus } from '../core/ports.js';
 import { createBus } from './invalidation.js';
 import { scheduleWatcher } from './schedule-watcher.js';
+import { startOutboxWorker, type OutboxWorker } from '../jobs/outbox-worker.js';
+import { INVALIDATE_JOB } from '../core/articles/update-article.js';
 
 export interface App {
   config: Config;
@@ -17,6 +19,8 @@ export interface App {
   pageCache: PageCache;
   /** Announces changed content to every process's page cache. */
   bus: InvalidationBus;
+  /** Runs the outbox; `drain()` runs what is due now. */
+  jobs: OutboxWorker;
   close(): Promise<void>;
 }
 
@@ -24,7 +28,13 @@ export interface App {
  * The composition root: config → store (migrated) → demo content on an empty database when allowed →
  * HTTP server (not listening).
  */
-export async function createApp(input: { config: Config; clock?: Clock; logger?: boolean }): Promise<App> {
+export async function createApp(input: {
+  config: Config;
+  clock?: Clock;
+  logger?: boolean;
+  /** How often the outbox is polled; 0 polls only on `jobs.drain()`. Default 1000 ms. */
+  jobIntervalMs?: number;
+}): Promise<App> {
   const { config } = input;
   const clock = input.clock ?? systemClock;
   const store = await createStore(config.database, () => clock.now());
@@ -48,13 +58,24 @@ export async function createApp(input: { config: Config; clock?: Clock; logger?:
       nextScheduledAt: schedule.next,
       logger: input.logger === false ? false : { level: config.logLevel },
     });
+    const jobs = startOutboxWorker({
+      outbox: store.outbox,
+      clock,
+      intervalMs: input.jobIntervalMs ?? 1000,
+      handlers: {
+        [INVALIDATE_JOB]: async (payload) => bus.publish((payload as { keys: string[] }).keys),
+      },
+      onError: (error, job) => server.log.error({ err: error, job: job.id }, 'outbox job failed'),
+    });
     return {
       config,
       store,
       server,
       pageCache,
       bus,
+      jobs,
       async close() {
+        await jobs.stop();
         await server.close();
         await bus.close();
         await store.close();

@@ -1,6 +1,6 @@
 import type { Article, ArticleDraft, ArticleStatus, ArticleSummary, Byline } from './articles/article.js';
 import type { Category, Tag } from './taxonomy/taxonomy.js';
-import type { Author, NewUser } from './authors/author.js';
+import type { Author, NewUser, Role } from './authors/author.js';
 import type { Cursor } from './articles/cursor.js';
 
 /** Where "now" comes from. Injected everywhere so tests can move time. */
@@ -141,6 +141,39 @@ export interface RedirectStore {
   find(fromPath: string): Promise<{ toPath: string; status: number } | undefined>;
 }
 
+export interface ApiKey {
+  id: number;
+  name: string;
+  role: Role;
+}
+
+export interface ApiKeyStore {
+  create(input: { name: string; tokenHash: string; role: Role }): Promise<ApiKey>;
+  /** The live (not revoked) key with this token hash. */
+  findByHash(tokenHash: string): Promise<ApiKey | undefined>;
+}
+
+/** A side effect to perform once, outside the request that caused it (DESIGN.md §3). */
+export interface OutboxJob {
+  id: number;
+  kind: string;
+  payload: unknown;
+  attempts: number;
+}
+
+export interface OutboxStore {
+  enqueue(input: { kind: string; payload: unknown; availableAt: Date }): Promise<void>;
+  /**
+   * Takes up to `limit` due jobs and locks them until `lockUntil`; a job locked by one process is never
+   * handed to another (SKIP LOCKED on PostgreSQL, one writer at a time on SQLite).
+   */
+  claim(input: { now: Date; limit: number; lockUntil: Date }): Promise<OutboxJob[]>;
+  complete(id: number, at: Date): Promise<void>;
+  /** Puts the job back for a later attempt. */
+  retry(id: number, input: { error: string; availableAt: Date }): Promise<void>;
+  pending(now: Date): Promise<number>;
+}
+
 /** Everything the application needs from a database. */
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
@@ -149,6 +182,8 @@ export interface Store {
   readonly tags: TagStore;
   readonly users: UserStore;
   readonly redirects: RedirectStore;
+  readonly apiKeys: ApiKeyStore;
+  readonly outbox: OutboxStore;
   /** Runs `work` in one transaction with a store bound to it; rolls back when it throws. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   migrate(): Promise<void>;

@@ -9,6 +9,7 @@ import { sqliteAdapter } from './sqlite/sqlite-adapter.js';
 import { createArticleStore } from './sql/article-store.js';
 import { createCategoryStore, createTagStore } from './sql/taxonomy-stores.js';
 import { createRedirectStore, createUserStore } from './sql/user-store.js';
+import { createApiKeyStore, createOutboxStore } from './sql/outbox-store.js';
 
 export interface StoreHandle extends Store {
   /** The query builder, for storage-level tools (bulk generators, EXPLAIN tests). */
@@ -42,6 +43,8 @@ function bind(db: Kysely<Database>, adapter: DialectAdapter, now: () => Date, in
     tags: createTagStore(db),
     users: createUserStore(db, now),
     redirects: createRedirectStore(db),
+    apiKeys: createApiKeyStore(db, now),
+    outbox: createOutboxStore(db, adapter),
     transaction: (work) =>
       inTransaction ? work(bind(db, adapter, now, true)) : db.transaction().execute((trx) => work(bind(trx, adapter, now, true))),
     async migrate() {

@@ -21,6 +21,8 @@ export interface DialectAdapter {
    * `terms` are plain words already cleaned by the caller; every term must match.
    */
   searchIds(db: Kysely<Database>, query: { terms: readonly string[]; now: Date; limit: number; offset: number }): Promise<number[]>;
+  /** PostgreSQL can skip rows another transaction has locked; SQLite has one writer at a time anyway. */
+  readonly supportsSkipLocked: boolean;
   /** Throws a StorageError with a clear message when the database cannot be reached. */
   checkConnection(db: Kysely<Database>): Promise<void>;
 }

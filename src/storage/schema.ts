@@ -71,7 +71,30 @@ export interface RedirectsTable {
   status: Generated<number>;
 }
 
+export interface ApiKeysTable {
+  id: Generated<number>;
+  name: string;
+  token_hash: string;
+  role: string;
+  created_at: Timestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface OutboxTable {
+  id: Generated<number>;
+  kind: string;
+  /** JSON. */
+  payload: string;
+  attempts: Generated<number>;
+  available_at: Timestamp;
+  locked_until: NullableTimestamp;
+  done_at: NullableTimestamp;
+  last_error: string | null;
+}
+
 export interface Database {
+  api_keys: ApiKeysTable;
+  outbox: OutboxTable;
   users: UsersTable;
   articles: ArticlesTable;
   article_authors: ArticleAuthorsTable;

@@ -39,7 +39,7 @@ export async function openTestApp(
     database: databaseConfig,
   };
   const clock = new TestClock(TEST_NOW);
-  const app = await createApp({ config, clock, logger: false });
+  const app = await createApp({ config, clock, logger: false, jobIntervalMs: 0 });
   if (options.seed !== false) {
     await seedDemo({ store: app.store, clock, markdown: createMarkdownRenderer(), excerptWords: config.excerptWords });
   }

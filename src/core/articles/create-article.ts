@@ -2,7 +2,7 @@ import { DomainError } from '../errors.js';
 import type { Clock, InvalidationBus, MarkdownRenderer, Store } from '../ports.js';
 import { articleChangeKeys } from '../publishing/cache-keys.js';
 import { articleFacts } from './article-facts.js';
-import { tagIdsFor } from './update-article.js';
+import { scheduleGoingPublic, tagIdsFor } from './update-article.js';
 import type { Article, ArticleStatus } from './article.js';
 import { excerptFor } from './excerpt.js';
 import { assertValidSlug, slugify, uniqueSlug } from './slug.js';
@@ -78,7 +78,9 @@ export async function createArticle(deps: ArticleDeps, input: NewArticleInput): 
       canonicalUrl: input.canonicalUrl ?? null,
       noindex: input.noindex ?? false,
     });
-    return { article: created, facts: await articleFacts(store, created) };
+    const facts = await articleFacts(store, created);
+    await scheduleGoingPublic(store, created, facts, now);
+    return { article: created, facts };
   });
   await deps.bus?.publish(articleChangeKeys(undefined, facts));
   return article;

@@ -1,6 +1,6 @@
 import { DomainError } from '../errors.js';
 import type { ArticleChanges, Store } from '../ports.js';
-import { articleChangeKeys } from '../publishing/cache-keys.js';
+import { articleChangeKeys, type ArticleFacts } from '../publishing/cache-keys.js';
 import { articlePath } from '../permalinks/permalinks.js';
 import type { Article, ArticleStatus } from './article.js';
 import { articleFacts } from './article-facts.js';
@@ -78,11 +78,29 @@ export async function updateArticle(
     if (changes.slug !== undefined && changes.slug !== current.slug && current.status === 'published') {
       await store.redirects.add({ fromPath: articlePath(current.slug), toPath: articlePath(changes.slug) });
     }
-    return { before: beforeFacts, after: { article: updated, facts: await articleFacts(store, updated) } };
+    const afterFacts = await articleFacts(store, updated);
+    await scheduleGoingPublic(store, updated, afterFacts, now);
+    return { before: beforeFacts, after: { article: updated, facts: afterFacts } };
   });
   await deps.bus?.publish(articleChangeKeys(before, after.facts));
   return after.article;
 }
+
+/**
+ * A scheduled article changes pages when its time comes: an outbox job announces its keys then, so every
+ * process (and, later, CDNs and webhooks) hears of it exactly once.
+ */
+export async function scheduleGoingPublic(store: Store, article: Article, facts: ArticleFacts, now: Date): Promise<void> {
+  if (article.status !== 'published' || !article.publishedAt || article.publishedAt <= now) return;
+  await store.outbox.enqueue({
+    kind: INVALIDATE_JOB,
+    payload: { keys: articleChangeKeys(undefined, facts) },
+    availableAt: article.publishedAt,
+  });
+}
+
+/** Outbox job kind whose payload `{ keys }` is published on the invalidation bus. */
+export const INVALIDATE_JOB = 'invalidate';
 
 /** Tag ids for tag names, creating missing tags (slugs from names). */
 export async function tagIdsFor(store: Store, names: readonly string[]): Promise<number[]> {

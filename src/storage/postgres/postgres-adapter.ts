@@ -34,6 +34,7 @@ export function postgresAdapter(options: PostgresOptions): DialectAdapter {
     autoId: (column) => column.primaryKey().generatedByDefaultAsIdentity(),
     monthOf: (column) => sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM')`,
     searchMigration: postgresSearchMigration,
+    supportsSkipLocked: true,
     searchIds: postgresSearchIds,
     async checkConnection(db) {
       try {

@@ -28,6 +28,7 @@ export function sqliteAdapter(file: string): DialectAdapter {
     // Instants are stored as toISOString() text, so the month is its first seven characters.
     monthOf: (column) => sql<string>`substr(${sql.ref(column)}, 1, 7)`,
     searchMigration: sqliteSearchMigration,
+    supportsSkipLocked: false,
     searchIds: sqliteSearchIds,
     async checkConnection(db) {
       await sql`select 1`.execute(db);
