@@ -3,10 +3,13 @@ import { systemClock } from '../core/ports.js';
 import { createMarkdownRenderer } from '../render/markdown.js';
 import { createApp } from './create-app.js';
 import { seedDemo } from './demo/seed-demo.js';
+import { generateArticles } from './bench-data/generate-articles.js';
 
 /** The real implementations behind the CLI's commands. */
 export const cliServices: CliServices = {
   createApp: ({ config }) => createApp({ config }),
+  generateArticles: ({ store, count, onProgress }) =>
+    generateArticles({ store, count, now: new Date(), ...(onProgress ? { onProgress } : {}) }),
   seedDemo: ({ store, config }) =>
     seedDemo({ store, clock: systemClock, markdown: createMarkdownRenderer(), excerptWords: config.excerptWords }),
 };

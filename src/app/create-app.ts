@@ -55,6 +55,7 @@ export async function createApp(input: {
       store,
       clock,
       pageCache,
+      bus,
       nextScheduledAt: schedule.next,
       logger: input.logger === false ? false : { level: config.logLevel },
     });

@@ -1,18 +1,10 @@
 import cluster from 'node:cluster';
+import { isInvalidateMessage, type InvalidateMessage } from '../cache/cluster-messages.js';
 import { LocalBus } from '../cache/local-bus.js';
 import type { Config } from '../config/config.js';
 import type { InvalidationBus } from '../core/ports.js';
 import { createNotifyBus } from '../storage/postgres/notify-bus.js';
 
-/** The IPC message cluster workers exchange (through the primary) when they run on SQLite. */
-export interface InvalidateMessage {
-  type: 'newsdesk:invalidate';
-  keys: readonly string[];
-}
-
-export function isInvalidateMessage(message: unknown): message is InvalidateMessage {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'newsdesk:invalidate';
-}
 
 /**
  * PostgreSQL: LISTEN/NOTIFY reaches every process on the database. SQLite under `serve --workers`: IPC through

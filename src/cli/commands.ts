@@ -1,8 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import cluster, { type Worker } from 'node:cluster';
 import type { ParseArgsConfig } from 'node:util';
+import { isInvalidateMessage } from '../cache/cluster-messages.js';
 import type { Config } from '../config/config.js';
 import type { Store } from '../core/ports.js';
-import { createStore } from '../storage/create-store.js';
+import { createStore, type StoreHandle } from '../storage/create-store.js';
+import { hashApiToken, newApiToken } from '../core/access/api-token.js';
+import { ROLES, type Role } from '../core/authors/author.js';
 
 /**
  * What the commands need from the composition root (app/), handed in by app/main.ts so that cli/ does
@@ -11,6 +15,7 @@ import { createStore } from '../storage/create-store.js';
 export interface CliServices {
   createApp(input: { config: Config }): Promise<{ server: FastifyInstance; close(): Promise<void> }>;
   seedDemo(input: { store: Store; config: Config }): Promise<{ articles: number; categories: number; authors: number }>;
+  generateArticles(input: { store: StoreHandle; count: number; onProgress?: (done: number) => void }): Promise<{ articles: number }>;
 }
 
 export interface CliIo {
@@ -23,9 +28,12 @@ export interface Command {
   summary: string;
   help: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /** Words allowed after the command (sub-commands such as `create`). Default none. */
+  positionals?: readonly string[];
   run(input: {
     config: Config;
     values: Record<string, string | boolean | undefined>;
+    positionals: readonly string[];
     io: CliIo;
     services: CliServices;
   }): Promise<{ code: number; stop?: () => Promise<void> }>;
@@ -37,14 +45,22 @@ function describeDatabase(config: Config): string {
 
 const serve: Command = {
   summary: 'Serve the site (creates and migrates the database; loads demo content into an empty one).',
-  help: `Usage: newsdesk serve [--port N] [--host H]
+  help: `Usage: newsdesk serve [--port N] [--host H] [--workers N]
 
 Serves the public site. On an empty database the demo content is loaded unless NEWSDESK_DEMO_CONTENT=off.
-  --port N   port to listen on (default NEWSDESK_PORT or 3000)
-  --host H   address to bind (default NEWSDESK_HOST or localhost; 0.0.0.0 for every interface)
+  --port N      port to listen on (default NEWSDESK_PORT or 3000)
+  --host H      address to bind (default NEWSDESK_HOST or localhost; 0.0.0.0 for every interface)
+  --workers N   run N processes sharing the port (default 1); caches stay in step over IPC (SQLite)
+                or LISTEN/NOTIFY (PostgreSQL)
 `,
-  options: { port: { type: 'string' }, host: { type: 'string' } },
+  options: { port: { type: 'string' }, host: { type: 'string' }, workers: { type: 'string' } },
   async run({ config, values, io, services }) {
+    const workers = values.workers === undefined ? 1 : Number(values.workers);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+      io.stderr.write(`newsdesk serve: --workers must be a whole number from 1 to 64, not "${String(values.workers)}".\n`);
+      return { code: 1 };
+    }
+    if (workers > 1 && cluster.isPrimary) return runPrimary({ config, workers, io, services });
     const port = values.port === undefined ? config.port : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       io.stderr.write(`newsdesk serve: --port must be a whole number from 0 to 65535, not "${String(values.port)}".\n`);
@@ -73,6 +89,47 @@ Serves the public site. On an empty database the demo content is loaded unless N
     return { code: 0, stop: () => app.close() };
   },
 };
+
+/** The cluster primary: prepares the database once, forks the workers, relays invalidations, restarts crashes. */
+async function runPrimary(input: { config: Config; workers: number; io: CliIo; services: CliServices }) {
+  const { config, io } = input;
+  const store = await createStore(config.database);
+  try {
+    await store.migrate();
+    if (config.demoContent === 'auto' && (await store.articles.count()) === 0) await input.services.seedDemo({ store, config });
+  } finally {
+    await store.close();
+  }
+  let stopping = false;
+  const relay = (from: Worker) => (message: unknown) => {
+    if (!isInvalidateMessage(message)) return;
+    for (const worker of Object.values(cluster.workers ?? {})) if (worker && worker !== from) worker.send(message);
+  };
+  const fork = () => {
+    const worker = cluster.fork();
+    worker.on('message', relay(worker));
+    worker.on('exit', (code) => {
+      if (stopping) return;
+      io.stderr.write(`newsdesk serve: worker ${worker.process.pid} exited (${code}); starting another.\n`);
+      setTimeout(fork, 1000).unref();
+    });
+  };
+  for (let i = 0; i < input.workers; i++) fork();
+  io.stdout.write(`Newsdesk primary ${process.pid} started ${input.workers} workers (${describeDatabase(config)}).\n`);
+  return {
+    code: 0,
+    stop: async () => {
+      stopping = true;
+      const all = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined);
+      await Promise.all(
+        all.map((worker) => new Promise<void>((resolve) => {
+          worker.once('exit', () => resolve());
+          worker.kill('SIGTERM');
+        })),
+      );
+    },
+  };
+}
 
 const migrate: Command = {
   summary: 'Create or update the database schema.',
@@ -118,4 +175,82 @@ when the demo authors are already there.
   },
 };
 
-export const commands: Record<string, Command> = { serve, migrate, 'seed-demo': seedDemoCommand };
+const apiKey: Command = {
+  summary: 'Create an API key for the REST API (/api/v1).',
+  help: `Usage: newsdesk api-key create --name NAME [--role editor]
+
+Prints a new key once; only its hash is stored. Send it as "Authorization: Bearer <key>".
+  --name NAME   what the key is for (an integration, a person)
+  --role ROLE   admin, editor (default), author or contributor
+`,
+  options: { name: { type: 'string' }, role: { type: 'string' } },
+  positionals: ['create'],
+  async run({ config, values, io, positionals }) {
+    if (positionals[0] !== 'create') {
+      io.stderr.write('newsdesk api-key: say what to do: newsdesk api-key create --name NAME\n');
+      return { code: 1 };
+    }
+    const name = typeof values.name === 'string' ? values.name.trim() : '';
+    const role = typeof values.role === 'string' ? values.role : 'editor';
+    if (name === '') {
+      io.stderr.write('newsdesk api-key create: --name is required, e.g. --name "wire importer".\n');
+      return { code: 1 };
+    }
+    if (!(ROLES as readonly string[]).includes(role)) {
+      io.stderr.write(`newsdesk api-key create: --role must be one of ${ROLES.join(', ')}, not "${role}".\n`);
+      return { code: 1 };
+    }
+    const store = await createStore(config.database);
+    try {
+      await store.migrate();
+      const token = newApiToken();
+      await store.apiKeys.create({ name, role: role as Role, tokenHash: hashApiToken(token) });
+      io.stdout.write(`${token}\n`);
+      io.stderr.write(`Created API key "${name}" (${role}). It is shown only this once.\n`);
+      return { code: 0 };
+    } finally {
+      await store.close();
+    }
+  },
+};
+
+const benchData: Command = {
+  summary: 'Generate N realistic articles quickly (bulk inserts), for load tests.',
+  help: `Usage: newsdesk bench-data --articles N
+
+Adds N published articles (with authors, sections and tags) to the database named by DATABASE_URL.
+`,
+  options: { articles: { type: 'string' } },
+  async run({ config, values, io, services }) {
+    const count = Number(values.articles ?? '');
+    if (!Number.isInteger(count) || count < 1 || count > 10_000_000) {
+      io.stderr.write('newsdesk bench-data: --articles must be a whole number from 1 to 10000000.\n');
+      return { code: 1 };
+    }
+    const store = await createStore(config.database);
+    try {
+      await store.migrate();
+      const started = Date.now();
+      const result = await services.generateArticles({
+        store,
+        count,
+        onProgress: (done) => io.stderr.write(`\r${done.toLocaleString('en')} / ${count.toLocaleString('en')}`),
+      });
+      io.stderr.write('\n');
+      io.stdout.write(
+        `Added ${result.articles.toLocaleString('en')} articles in ${((Date.now() - started) / 1000).toFixed(1)} s (${describeDatabase(config)}).\n`,
+      );
+      return { code: 0 };
+    } finally {
+      await store.close();
+    }
+  },
+};
+
+export const commands: Record<string, Command> = {
+  serve,
+  migrate,
+  'seed-demo': seedDemoCommand,
+  'api-key': apiKey,
+  'bench-data': benchData,
+};

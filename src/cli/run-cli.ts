@@ -35,13 +35,16 @@ export async function runCli(argv: readonly string[], io: CliIo, services: CliSe
     return { code: 1 };
   }
   let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
   try {
-    values = parseArgs({
+    ({ values, positionals } = parseArgs({
       args: [...rest],
       options: { ...command.options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: false,
+      allowPositionals: (command.positionals?.length ?? 0) > 0,
       strict: true,
-    }).values;
+    }));
+    const unexpected = positionals.find((word) => !command.positionals?.includes(word));
+    if (unexpected !== undefined) throw new Error(`Unexpected argument '${unexpected}'.`);
   } catch (error) {
     io.stderr.write(`newsdesk ${name}: ${(error as Error).message}\n\n${command.help}`);
     return { code: 1 };
@@ -52,7 +55,7 @@ export async function runCli(argv: readonly string[], io: CliIo, services: CliSe
   }
   try {
     const config: Config = loadConfig(io.env);
-    return await command.run({ config, values, io, services });
+    return await command.run({ config, values, positionals, io, services });
   } catch (error) {
     io.stderr.write(`newsdesk ${name}: ${describeFailure(error)}\n`);
     return { code: 1 };

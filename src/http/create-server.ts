@@ -1,9 +1,12 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { isDomainError } from '../core/errors.js';
 import type { Config } from '../config/config.js';
-import type { Clock, Store } from '../core/ports.js';
+import type { Clock, InvalidationBus, Store } from '../core/ports.js';
 import { PageCache } from '../cache/page-cache.js';
-import { requireAccessDeclarations } from './access.js';
+import { enforceApiKeys, requireAccessDeclarations } from './access.js';
+import { registerArticleApi } from './api/article-routes.js';
+import { LocalBus } from '../cache/local-bus.js';
+import { createMarkdownRenderer } from '../render/markdown.js';
 import { registerPageCacheHooks } from './page-cache-hooks.js';
 import { STATUS_BY_CODE } from './errors.js';
 import { loadSiteAssets } from './site/assets.js';
@@ -18,6 +21,8 @@ export interface ServerDeps {
   clock: Clock;
   /** Rendered public responses; a disabled cache (0 bytes) when absent. */
   pageCache?: PageCache;
+  /** Announces changed content; writes through the API publish here. */
+  bus?: InvalidationBus;
   /** When listings next change by themselves (a scheduled article going public), epoch ms or Infinity. */
   nextScheduledAt?: () => Promise<number>;
   /** Pino options or false; tests pass false. */
@@ -45,6 +50,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
   });
   requireAccessDeclarations(app);
+  enforceApiKeys(app, deps.store);
 
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -69,10 +75,12 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     let status = 500;
     let code = 'INTERNAL';
     let message = 'Something went wrong on our side; please try again in a moment.';
+    let details: Readonly<Record<string, unknown>> = {};
     if (isDomainError(error)) {
       status = STATUS_BY_CODE[error.code];
       code = error.code;
       message = error.message;
+      details = error.details;
     } else if ((error as { validation?: unknown }).validation) {
       status = 400;
       code = 'VALIDATION_FAILED';
@@ -80,7 +88,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     } else {
       request.log.error({ err: error }, 'request failed');
     }
-    if (request.url.startsWith('/api/')) return reply.code(status).send({ error: code, message });
+    if (request.url.startsWith('/api/')) return reply.code(status).send({ error: code, message, details });
     return sendErrorPage(siteDeps, request, reply, { status, message }).catch(() =>
       reply.code(status).type('text/plain; charset=utf-8').send(message),
     );
@@ -96,6 +104,13 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   app.get('/healthz', { config: { access: 'public' } }, async () => ({ ok: true }));
 
+  registerArticleApi(app, {
+    store: deps.store,
+    clock: deps.clock,
+    markdown: createMarkdownRenderer(),
+    bus: deps.bus ?? new LocalBus(),
+    excerptWords: deps.config.excerptWords,
+  });
   registerFeedRoutes(app, siteDeps);
   registerSitemapRoutes(app, siteDeps);
   registerSearchRoutes(app, siteDeps);

@@ -1,0 +1,134 @@
+import type { FastifyInstance } from 'fastify';
+import type { Article } from '../../core/articles/article.js';
+import { ARTICLE_STATUSES } from '../../core/articles/article.js';
+import { updateArticle, type ArticleEdit } from '../../core/articles/update-article.js';
+import { DomainError } from '../../core/errors.js';
+import type { Clock, InvalidationBus, MarkdownRenderer, Store } from '../../core/ports.js';
+
+export interface ApiDeps {
+  store: Store;
+  clock: Clock;
+  markdown: MarkdownRenderer;
+  bus: InvalidationBus;
+  excerptWords: number;
+}
+
+const idParams = { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] } as const;
+
+const articleJson = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    slug: { type: 'string' },
+    title: { type: 'string' },
+    dek: { type: 'string' },
+    bodyMd: { type: 'string' },
+    excerpt: { type: 'string' },
+    status: { type: 'string' },
+    publishedAt: { type: ['string', 'null'] },
+    updatedAt: { type: 'string' },
+    revision: { type: 'integer' },
+    primaryCategoryId: { type: ['integer', 'null'] },
+    authorIds: { type: 'array', items: { type: 'integer' } },
+    tagIds: { type: 'array', items: { type: 'integer' } },
+    noindex: { type: 'boolean' },
+  },
+} as const;
+
+const editBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['revision'],
+  properties: {
+    revision: { type: 'integer', minimum: 1 },
+    title: { type: 'string', minLength: 1, maxLength: 300 },
+    dek: { type: 'string', maxLength: 1000 },
+    bodyMd: { type: 'string', maxLength: 500_000 },
+    excerpt: { type: 'string', maxLength: 1000 },
+    slug: { type: 'string', minLength: 1, maxLength: 200 },
+    status: { type: 'string', enum: [...ARTICLE_STATUSES] },
+    publishedAt: { type: ['string', 'null'], format: 'date-time' },
+    categorySlug: { type: ['string', 'null'], maxLength: 200 },
+    tagNames: { type: 'array', maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 100 } },
+    authorSlugs: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 200 } },
+    noindex: { type: 'boolean' },
+  },
+} as const;
+
+interface EditBody {
+  revision: number;
+  title?: string;
+  dek?: string;
+  bodyMd?: string;
+  excerpt?: string;
+  slug?: string;
+  status?: Article['status'];
+  publishedAt?: string | null;
+  categorySlug?: string | null;
+  tagNames?: string[];
+  authorSlugs?: string[];
+  noindex?: boolean;
+}
+
+async function toJson(store: Store, article: Article) {
+  const links = await store.articles.links(article.id);
+  return {
+    ...article,
+    publishedAt: article.publishedAt?.toISOString() ?? null,
+    updatedAt: article.updatedAt.toISOString(),
+    ...links,
+  };
+}
+
+/** /api/v1/articles/:id — read and edit an article with an API key (editor or above). */
+export function registerArticleApi(app: FastifyInstance, deps: ApiDeps): void {
+  const { store } = deps;
+  const EDITOR = { access: { apiKey: 'editor' } } as const;
+
+  app.get<{ Params: { id: number } }>(
+    '/api/v1/articles/:id',
+    { config: EDITOR, schema: { params: idParams, response: { 200: articleJson } } },
+    async (request) => {
+      const article = await store.articles.findById(request.params.id);
+      if (!article) throw new DomainError('ARTICLE_NOT_FOUND', `There is no article ${request.params.id}.`);
+      return toJson(store, article);
+    },
+  );
+
+  app.patch<{ Params: { id: number }; Body: EditBody }>(
+    '/api/v1/articles/:id',
+    { config: EDITOR, schema: { params: idParams, body: editBody, response: { 200: articleJson } } },
+    async (request) => {
+      const body = request.body;
+      const edit: ArticleEdit = {
+        ...(body.title !== undefined ? { title: body.title } : {}),
+        ...(body.dek !== undefined ? { dek: body.dek } : {}),
+        ...(body.bodyMd !== undefined ? { bodyMd: body.bodyMd } : {}),
+        ...(body.excerpt !== undefined ? { excerpt: body.excerpt } : {}),
+        ...(body.slug !== undefined ? { slug: body.slug } : {}),
+        ...(body.status !== undefined ? { status: body.status } : {}),
+        ...(body.publishedAt !== undefined ? { publishedAt: body.publishedAt === null ? null : new Date(body.publishedAt) } : {}),
+        ...(body.tagNames !== undefined ? { tagNames: body.tagNames } : {}),
+        ...(body.noindex !== undefined ? { noindex: body.noindex } : {}),
+      };
+      if (body.categorySlug !== undefined) {
+        const category = body.categorySlug === null ? undefined : await store.categories.findBySlug(body.categorySlug);
+        if (body.categorySlug !== null && !category) {
+          throw new DomainError('CATEGORY_NOT_FOUND', `There is no section "${body.categorySlug}".`);
+        }
+        edit.primaryCategoryId = category?.id ?? null;
+      }
+      if (body.authorSlugs !== undefined) {
+        const ids: number[] = [];
+        for (const slug of body.authorSlugs) {
+          const user = await store.users.findBySlug(slug);
+          if (!user) throw new DomainError('USER_NOT_FOUND', `There is no author "${slug}".`);
+          ids.push(user.id);
+        }
+        edit.authorIds = ids;
+      }
+      const article = await updateArticle(deps, { id: request.params.id, revision: body.revision, edit });
+      return toJson(store, article);
+    },
+  );
+}
