@@ -46,6 +46,8 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     logger: deps.logger ?? false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 400 },
     trustProxy: false,
+    // Unknown fields are an error a client should hear about, not something to drop silently.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
     // One line per request is noise at thousands of requests a second; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
   });
