@@ -17,12 +17,25 @@ export interface StoreHandle extends Store {
 }
 
 /** Opens the database, checks it answers, and returns the stores. Call `migrate()` before first use. */
-export async function createStore(config: DatabaseConfig, now: () => Date = () => new Date()): Promise<StoreHandle> {
+export interface StoreOptions {
+  /** Sees every statement the store runs (diagnostics, EXPLAIN tests). */
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
+}
+
+export async function createStore(
+  config: DatabaseConfig,
+  now: () => Date = () => new Date(),
+  options: StoreOptions = {},
+): Promise<StoreHandle> {
   const adapter =
     config.kind === 'sqlite'
       ? sqliteAdapter(config.file)
       : postgresAdapter({ connectionString: config.url, schema: config.schema, maxConnections: config.maxConnections });
-  const db = new Kysely<Database>({ dialect: adapter.createDialect() });
+  const onQuery = options.onQuery;
+  const db = new Kysely<Database>({
+    dialect: adapter.createDialect(),
+    ...(onQuery ? { log: (event) => onQuery(event.query.sql, event.query.parameters) } : {}),
+  });
   try {
     await adapter.checkConnection(db);
   } catch (error) {
