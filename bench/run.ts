@@ -71,18 +71,45 @@ async function cleanup(): Promise<void> {
   for (const step of cleanups.splice(0).reverse()) await step().catch((error: unknown) => log(`cleanup: ${String(error)}`));
 }
 
-function scenarios(origin: string, ceilingOrigin: string, serverPid: number, ceilingPid: number, targets: Targets): Scenario[] {
-  const page = (name: string, paths: string[]): Scenario => ({ name, origin, paths, pid: serverPid });
+interface Target {
+  origin: string;
+  pid: number;
+}
+
+function scenarios(cached: Target, uncached: Target, ceiling: Target, targets: Targets): Scenario[] {
+  const on = (server: Target, name: string, paths: string[]): Scenario => ({ name, origin: server.origin, paths, pid: server.pid });
   const category = `/category/${encodeURIComponent(targets.categorySlug)}`;
+  const article = `/${encodeURIComponent(targets.articleSlug)}`;
   return [
-    { name: 'ceiling (raw node:http)', origin: ceilingOrigin, paths: ['/'], pid: ceilingPid },
-    page('article, one slug', [`/${encodeURIComponent(targets.articleSlug)}`]),
-    page(`article, ${targets.slugs.length} slugs`, targets.slugs.map((slug) => `/${encodeURIComponent(slug)}`)),
-    page('home', ['/']),
-    page('category, first page', [category]),
-    page('category, 90% back', [`${category}?before=${encodeURIComponent(targets.deepCursor)}`]),
-    page('tag, first page', [`/tag/${encodeURIComponent(targets.tagSlug)}`]),
+    on(ceiling, 'ceiling (raw node:http)', ['/']),
+    on(cached, 'article, cached', [article]),
+    on(uncached, 'article, uncached', [article]),
+    on(uncached, `article, uncached, ${targets.slugs.length} slugs`, targets.slugs.map((slug) => `/${encodeURIComponent(slug)}`)),
+    on(cached, 'home, cached', ['/']),
+    on(uncached, 'home, uncached', ['/']),
+    on(uncached, 'category p1, uncached', [category]),
+    on(uncached, 'category 90% back, uncached', [`${category}?before=${encodeURIComponent(targets.deepCursor)}`]),
+    on(uncached, 'tag p1, uncached', [`/tag/${encodeURIComponent(targets.tagSlug)}`]),
+    on(cached, 'RSS, cached', ['/rss.xml']),
+    on(uncached, 'RSS, uncached', ['/rss.xml']),
   ];
+}
+
+/** Starts `newsdesk serve` from dist/ and returns it once /healthz answers, with how long that took. */
+async function startServer(name: string, databaseUrl: string, extraEnv: Record<string, string>) {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const startedAt = performance.now();
+  const server = startChild(name, process.execPath, [SERVER_MAIN, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEWSDESK_DEMO_CONTENT: 'off',
+    NEWSDESK_LOG_LEVEL: 'warn',
+    ...extraEnv,
+  });
+  cleanups.push(() => server.stop());
+  await waitForHttp(`${origin}/healthz`, server);
+  return { server, origin, startMs: performance.now() - startedAt };
 }
 
 async function main(): Promise<void> {
@@ -108,16 +135,8 @@ async function main(): Promise<void> {
   storeOpen = false;
   await store.close();
 
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const server = startChild('newsdesk server', process.execPath, [SERVER_MAIN, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
-    ...process.env,
-    DATABASE_URL: database.url,
-    NEWSDESK_DEMO_CONTENT: 'off',
-    NEWSDESK_LOG_LEVEL: 'warn',
-  });
-  cleanups.push(() => server.stop());
-  await waitForHttp(`${origin}/healthz`, server);
+  const { server, origin, startMs } = await startServer('newsdesk server (cached)', database.url, {});
+  const plain = await startServer('newsdesk server (no page cache)', database.url, { NEWSDESK_CACHE_MB: '0' });
 
   const articleResponse = await fetch(`${origin}/${encodeURIComponent(targets.articleSlug)}`);
   const articleBytes = Buffer.from(await articleResponse.arrayBuffer());
@@ -134,20 +153,30 @@ async function main(): Promise<void> {
   await waitForHttp(`${ceilingOrigin}/`, ceiling);
 
   const rows: Row[] = [];
-  for (const scenario of scenarios(origin, ceilingOrigin, server.pid, ceiling.pid, targets)) {
+  const list = scenarios(
+    { origin, pid: server.pid },
+    { origin: plain.origin, pid: plain.server.pid },
+    { origin: ceilingOrigin, pid: ceiling.pid },
+    targets,
+  );
+  for (const scenario of list) {
     if (interrupted) return;
     const probe = await fetch(`${scenario.origin}${scenario.paths[0]}`);
     const size = (await probe.arrayBuffer()).byteLength;
     log(`Running "${scenario.name}" (${scenario.paths[0]}${scenario.paths.length > 1 ? ', …' : ''}): first answer ${probe.status}, ${size} bytes`);
     rows.push(await runScenario(scenario, opts.connections, opts.duration));
-    if (server.exited()) throw new Error(`The server exited during "${scenario.name}":\n${server.output()}`);
+    for (const child of [server, plain.server]) {
+      if (child.exited()) throw new Error(`A server exited during "${scenario.name}":\n${child.output()}`);
+    }
   }
 
   const kind = database.config.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL';
   process.stdout.write(
     `\nNewsdesk benchmark: ${opts.articles} articles, ${kind}, Node ${process.version}, ` +
       `${opts.connections} connections, ${opts.duration} s per scenario (after 1 s warm-up), article page ${articleBytes.length} bytes\n\n` +
-      `${formatTable(rows, rows[0]?.rps ?? 0)}\n`,
+      `${formatTable(rows, rows[0]?.rps ?? 0)}\n\n` +
+      `Start-up until /healthz answered: ${startMs.toFixed(0)} ms (cached server), ${plain.startMs.toFixed(0)} ms (no page cache).\n` +
+      `"uncached" rows hit a second server started with NEWSDESK_CACHE_MB=0, so every request renders from the database.\n`,
   );
   const serverLines = server.output().split('\n').filter((line) => line.trim() !== '' && !line.startsWith('Newsdesk is serving'));
   if (serverLines.length > 0) process.stdout.write(`\nServer output (last lines):\n${serverLines.slice(-20).join('\n')}\n`);

@@ -9,6 +9,7 @@ import { PageCache } from '../cache/page-cache.js';
 import type { InvalidationBus } from '../core/ports.js';
 import { createBus } from './invalidation.js';
 import { scheduleWatcher } from './schedule-watcher.js';
+import { cachedCategories } from './cached-categories.js';
 import { startOutboxWorker, type OutboxWorker } from '../jobs/outbox-worker.js';
 import { INVALIDATE_JOB } from '../core/articles/update-article.js';
 
@@ -46,13 +47,16 @@ export async function createApp(input: {
     const pageCache = new PageCache(config.cacheMegabytes * 1024 * 1024);
     const bus = await createBus(config);
     const schedule = scheduleWatcher(store, clock);
+    const categories = cachedCategories(store.categories);
     bus.subscribe((keys) => {
       pageCache.invalidate(keys);
       if (keys.some((key) => key.startsWith('list:'))) schedule.reset();
+      if (keys.some((key) => key === 'nav' || key.startsWith('category:'))) categories.reset();
     });
     const server = await createServer({
       config,
-      store,
+      // Pages read sections from memory; everything else goes to the database.
+      store: { ...store, categories },
       clock,
       pageCache,
       bus,

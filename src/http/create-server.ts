@@ -40,6 +40,14 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** Sent with every response; the CSP only matters on HTML, but is harmless elsewhere and removed there. */
+const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'DENY',
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+});
+
 /** Builds the HTTP application without listening, so tests can `inject()` and the CLI can `listen()`. */
 export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -55,17 +63,14 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   enforceApiKeys(app, deps.store);
 
   app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
-    reply.header('x-frame-options', 'DENY');
-    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
-      reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-    }
+    reply.headers(SECURITY_HEADERS);
+    if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) reply.removeHeader('content-security-policy');
     return payload;
   });
 
   registerPageCacheHooks(app, {
     cache: deps.pageCache ?? new PageCache(0),
+    baseHeaders: SECURITY_HEADERS,
     now: () => deps.clock.now().getTime(),
     nextScheduledAt: deps.nextScheduledAt ?? (async () => Infinity),
   });

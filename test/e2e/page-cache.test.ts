@@ -36,6 +36,12 @@ for (const database of testDatabases()) {
       const article = (await app.store.articles.findPublicBySlug(CIS.slice(1), TEST_NOW))!;
       expect(String(second.headers['surrogate-key']).split(' ')).toContain(`article:${article.id}`);
       expect(second.headers.etag).toBe(first.headers.etag);
+      expect(second.headers['content-security-policy']).toBe(first.headers['content-security-policy']);
+      expect(second.headers['x-content-type-options']).toBe('nosniff');
+      const feed = [await get('/rss.xml'), await get('/rss.xml')];
+      expect(feed.map((r) => r.headers['x-cache'])).toEqual(['MISS', 'HIT']);
+      expect(feed[1]!.headers['content-security-policy']).toBeUndefined();
+      expect(feed[1]!.headers['content-type']).toBe('application/rss+xml; charset=utf-8');
       expect((await get(CIS, { 'if-none-match': String(first.headers.etag) })).statusCode).toBe(304);
     });
 

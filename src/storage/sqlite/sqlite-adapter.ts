@@ -22,6 +22,7 @@ export function sqliteAdapter(file: string): DialectAdapter {
       database.pragma('foreign_keys = ON');
       database.pragma('busy_timeout = 5000');
       database.pragma('synchronous = NORMAL');
+      cachePreparedStatements(database);
       return new SqliteDialect({ database });
     },
     autoId: (column) => column.primaryKey().autoIncrement(),
@@ -34,4 +35,25 @@ export function sqliteAdapter(file: string): DialectAdapter {
       await sql`select 1`.execute(db);
     },
   };
+}
+
+/** Most statements differ only in parameters; keeping the prepared ones saves SQLite's parse and plan each time. */
+const MAX_CACHED_STATEMENTS = 500;
+
+/**
+ * Makes `prepare` return the same statement for the same SQL text. Safe for how Kysely uses better-sqlite3
+ * (`all`/`run` to completion); a query streamed with `iterate` must not run the same SQL twice at once.
+ */
+function cachePreparedStatements(database: Database.Database): void {
+  const prepare = database.prepare.bind(database);
+  const statements = new Map<string, Database.Statement>();
+  database.prepare = ((source: string) => {
+    let statement = statements.get(source);
+    if (!statement) {
+      if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
+      statement = prepare(source);
+      statements.set(source, statement);
+    }
+    return statement;
+  }) as typeof database.prepare;
 }

@@ -1,0 +1,41 @@
+import type { CategoryStore } from '../core/ports.js';
+import type { Category } from '../core/taxonomy/taxonomy.js';
+
+/** Sections are few and read on every page: keep them in memory, refreshed after this long at the latest. */
+const MAX_AGE_MS = 60_000;
+
+/**
+ * A CategoryStore that answers reads from an in-memory copy. `reset()` (called when the bus announces a
+ * `nav` or `category:*` change, on every process) makes the next read fetch a fresh copy.
+ */
+export function cachedCategories(inner: CategoryStore, now: () => number = Date.now): CategoryStore & { reset(): void } {
+  let copy: { at: number; list: Promise<Category[]> } | undefined;
+  const all = (): Promise<Category[]> => {
+    if (!copy || now() - copy.at > MAX_AGE_MS) {
+      const list = inner.list();
+      copy = { at: now(), list };
+      list.catch(() => {
+        copy = undefined;
+      });
+    }
+    return copy.list;
+  };
+  return {
+    async create(input) {
+      const created = await inner.create(input);
+      copy = undefined;
+      return created;
+    },
+    async findBySlug(slug) {
+      return (await all()).find((category) => category.slug === slug);
+    },
+    async findByIds(ids) {
+      const wanted = new Set(ids);
+      return new Map((await all()).filter((category) => wanted.has(category.id)).map((category) => [category.id, category]));
+    },
+    list: all,
+    reset() {
+      copy = undefined;
+    },
+  };
+}
