@@ -41,7 +41,7 @@ export async function createApp(input: {
   const store = await createStore(config.database, () => clock.now());
   try {
     await store.migrate();
-    if (config.demoContent === 'auto' && (await store.articles.count()) === 0) {
+    if (config.demoContent === 'auto' && (await store.articles.isEmpty())) {
       await seedDemo({ store, clock, markdown: createMarkdownRenderer(), excerptWords: config.excerptWords });
     }
     const pageCache = new PageCache(config.cacheMegabytes * 1024 * 1024);

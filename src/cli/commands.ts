@@ -96,7 +96,7 @@ async function runPrimary(input: { config: Config; workers: number; io: CliIo; s
   const store = await createStore(config.database);
   try {
     await store.migrate();
-    if (config.demoContent === 'auto' && (await store.articles.count()) === 0) await input.services.seedDemo({ store, config });
+    if (config.demoContent === 'auto' && (await store.articles.isEmpty())) await input.services.seedDemo({ store, config });
   } finally {
     await store.close();
   }

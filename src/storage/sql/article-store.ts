@@ -272,6 +272,10 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
 
+    async isEmpty() {
+      return (await db.selectFrom('articles').select('id').limit(1).executeTakeFirst()) === undefined;
+    },
+
     async bodies(articleIds) {
       const result = new Map<number, string>();
       if (articleIds.length === 0) return result;
