@@ -79,6 +79,8 @@ export interface ArticleStore {
   bylines(articleIds: readonly number[]): Promise<Map<number, Byline[]>>;
   tags(articleIds: readonly number[]): Promise<Map<number, Tag[]>>;
   count(): Promise<number>;
+  /** True when there is no article at all: one indexed row lookup, whatever the archive's size. */
+  isEmpty(): Promise<boolean>;
   /** Public articles matching every term, best match first (ties newest first). See `searchTerms`. */
   search(query: { terms: readonly string[]; now: Date; limit: number; offset: number }): Promise<ArticleSummary[]>;
   /** Body HTML of each article, for feeds. */
