@@ -55,7 +55,10 @@ export default tseslint.config(
   ),
   {
     files: ['src/render/assets/**/*.js'],
-    languageOptions: { sourceType: 'script', globals: { document: 'readonly', window: 'readonly', Intl: 'readonly', setInterval: 'readonly', Date: 'readonly' } },
+    languageOptions: { sourceType: 'script', globals: {
+      document: 'readonly', window: 'readonly', Intl: 'readonly', setInterval: 'readonly', Date: 'readonly',
+      fetch: 'readonly', URLSearchParams: 'readonly', FormData: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly',
+    } },
     rules: { 'no-var': 'off' },
   },
   {

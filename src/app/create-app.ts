@@ -10,6 +10,7 @@ import type { InvalidationBus } from '../core/ports.js';
 import { createBus } from './invalidation.js';
 import { scheduleWatcher } from './schedule-watcher.js';
 import { cachedCategories } from './cached-categories.js';
+import { argon2Hasher } from './argon2-hasher.js';
 import { startOutboxWorker, type OutboxWorker } from '../jobs/outbox-worker.js';
 import { INVALIDATE_JOB } from '../core/articles/update-article.js';
 
@@ -60,6 +61,7 @@ export async function createApp(input: {
       clock,
       pageCache,
       bus,
+      hasher: argon2Hasher,
       nextScheduledAt: schedule.next,
       logger: input.logger === false ? false : { level: config.logLevel },
     });

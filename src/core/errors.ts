@@ -9,7 +9,11 @@ export type DomainErrorCode =
   | 'SLUG_RESERVED'
   | 'STALE_REVISION'
   | 'VALIDATION_FAILED'
-  | 'INVALID_CURSOR';
+  | 'INVALID_CURSOR'
+  | 'AUTH_FAILED'
+  | 'THROTTLED'
+  | 'FORBIDDEN'
+  | 'SETUP_DONE';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

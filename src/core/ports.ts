@@ -79,6 +79,17 @@ export interface ArticleStore {
   bylines(articleIds: readonly number[]): Promise<Map<number, Byline[]>>;
   tags(articleIds: readonly number[]): Promise<Map<number, Tag[]>>;
   count(): Promise<number>;
+  /** Newsroom list: any status, newest change first, filtered; `titleContains` matches case-insensitively. */
+  adminList(query: {
+    status?: ArticleStatus;
+    authorId?: number;
+    categoryId?: number;
+    titleContains?: string;
+    limit: number;
+  }): Promise<Array<ArticleSummaryWithStatus>>;
+  addRevision(input: { articleId: number; revision: number; snapshot: RevisionSnapshot; authorId: number | null; at: Date }): Promise<void>;
+  revisions(articleId: number): Promise<RevisionInfo[]>;
+  revision(articleId: number, revision: number): Promise<(RevisionInfo & { snapshot: RevisionSnapshot }) | undefined>;
   /** True when there is no article at all: one indexed row lookup, whatever the archive's size. */
   isEmpty(): Promise<boolean>;
   /** Public articles matching every term, best match first (ties newest first). See `searchTerms`. */
@@ -92,6 +103,38 @@ export interface ArticleStore {
   /** Public, indexable articles published at or after `since`, newest first. */
   recentForNews(query: { now: Date; since: Date; offset: number; limit: number }): Promise<NewsEntry[]>;
   countRecentForNews(query: { now: Date; since: Date }): Promise<number>;
+}
+
+export type ArticleSummaryWithStatus = Omit<ArticleSummary, 'publishedAt'> & {
+  publishedAt: Date | null;
+  status: ArticleStatus;
+  revision: number;
+};
+
+/** The editable fields of an article as saved in one revision. */
+export interface RevisionSnapshot {
+  title: string;
+  dek: string;
+  bodyMd: string;
+  excerpt: string;
+  slug: string;
+  status: ArticleStatus;
+  publishedAt: string | null;
+  primaryCategoryId: number | null;
+  authorIds: number[];
+  tagIds: number[];
+  tagNames: string[];
+  seoTitle: string | null;
+  seoDescription: string | null;
+  canonicalUrl: string | null;
+  noindex: boolean;
+}
+
+export interface RevisionInfo {
+  revision: number;
+  authorId: number | null;
+  authorName: string | null;
+  at: Date;
 }
 
 export interface SitemapMonth {
@@ -176,6 +219,56 @@ export interface OutboxStore {
   pending(now: Date): Promise<number>;
 }
 
+export interface Credentials {
+  user: Author;
+  passwordHash: string | null;
+  disabledAt: Date | null;
+}
+
+/** A signed-in member of staff. */
+export interface StaffSession {
+  user: Author;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: Date;
+  actorId: number | null;
+  actorName: string | null;
+  action: string;
+  subject: string;
+  detail: Record<string, unknown>;
+  ip: string;
+}
+
+export interface AccountStore {
+  credentials(email: string): Promise<Credentials | undefined>;
+  /** Whether anyone can sign in yet (decides if the one-time /admin/setup is open). */
+  hasSignInUsers(): Promise<boolean>;
+  setPassword(userId: number, passwordHash: string): Promise<void>;
+  setRole(userId: number, role: Role): Promise<void>;
+  /** Disabling also ends every session of the user at once. */
+  setDisabled(userId: number, at: Date | null): Promise<void>;
+  createSession(input: { id: string; userId: number; csrfToken: string; createdAt: Date; expiresAt: Date }): Promise<void>;
+  /** The live session with this id, of a user who is not disabled. */
+  findSession(id: string, now: Date): Promise<StaffSession | undefined>;
+  deleteSession(id: string): Promise<void>;
+  recordFailure(input: { email: string; ip: string; at: Date }): Promise<void>;
+  failuresSince(input: { email?: string; ip?: string; since: Date }): Promise<number>;
+  audit(entry: { at: Date; actorId: number | null; action: string; subject?: string; detail?: Record<string, unknown>; ip?: string }): Promise<void>;
+  auditLog(limit: number): Promise<AuditEntry[]>;
+  listUsers(): Promise<Array<Author & { disabled: boolean; canSignIn: boolean }>>;
+  findUserById(id: number): Promise<Author | undefined>;
+}
+
+/** argon2id behind a port: the core never sees the library. */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
 /** Everything the application needs from a database. */
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
@@ -186,6 +279,7 @@ export interface Store {
   readonly redirects: RedirectStore;
   readonly apiKeys: ApiKeyStore;
   readonly outbox: OutboxStore;
+  readonly accounts: AccountStore;
   /** Runs `work` in one transaction with a store bound to it; rolls back when it throws. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   migrate(): Promise<void>;

@@ -1,11 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import { hashApiToken, roleAtLeast } from '../core/access/api-token.js';
-import type { ApiKey, Store } from '../core/ports.js';
+import type { ApiKey, Clock, StaffSession, Store } from '../core/ports.js';
+import { can, type Capability } from '../core/access/capabilities.js';
+import { sessionId } from '../core/accounts/sessions.js';
+import { parseCookies } from './admin/cookies.js';
 
 import type { Role } from '../core/authors/author.js';
 
-/** Who may call a route: anyone, or a caller with an API key of at least this role. Every route declares one. */
-export type RouteAccess = 'public' | { apiKey: Role };
+/**
+ * Who may call a route, declared on every route:
+ * - 'public': anyone; cacheable pages.
+ * - 'guest': anyone, never cached (sign-in and set-up forms, protected by a CSRF cookie).
+ * - { apiKey: role }: a REST client with a key of at least that role.
+ * - { staff: capability }: a signed-in member of staff whose role has that capability.
+ */
+export type RouteAccess = 'public' | 'guest' | { apiKey: Role } | { staff: Capability };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -26,14 +35,43 @@ export function requireAccessDeclarations(app: FastifyInstance): void {
 declare module 'fastify' {
   interface FastifyRequest {
     apiKey?: ApiKey;
+    /** The signed-in member of staff on staff routes. */
+    staff?: StaffSession;
   }
 }
 
-/** Checks API keys on every route that asks for one: 401 without a valid key, 403 with too small a role. */
-export function enforceApiKeys(app: FastifyInstance, store: Store): void {
+export const SESSION_COOKIE = 'newsdesk_session';
+
+/** The staff session a request's cookie names, if it is live. */
+export async function sessionOf(store: Store, clock: Clock, cookieHeader: string | undefined): Promise<StaffSession | undefined> {
+  const token = parseCookies(cookieHeader).get(SESSION_COOKIE);
+  if (!token || token.length > 100) return undefined;
+  return store.accounts.findSession(sessionId(token), clock.now());
+}
+
+/**
+ * Checks every route's declared access before its handler runs: API keys (401/403 JSON) and staff sessions
+ * (sign-in redirect for pages, 401 for anything else; 403 when the role lacks the capability).
+ */
+export function enforceAccess(app: FastifyInstance, store: Store, clock: Clock): void {
   app.addHook('preHandler', async (request, reply) => {
     const access = request.routeOptions.config.access;
-    if (access === undefined || access === 'public') return;
+    if (access === undefined || access === 'public' || access === 'guest') return;
+    if ('staff' in access) {
+      const session = await sessionOf(store, clock, request.headers.cookie);
+      if (!session) {
+        if (request.method === 'GET') return reply.redirect(`/admin/login?next=${encodeURIComponent(request.url)}`, 303);
+        return reply.code(401).type('text/plain; charset=utf-8').send('Your session has ended. Sign in again at /admin/login.');
+      }
+      if (!can(session.user.role, access.staff)) {
+        return reply
+          .code(403)
+          .type('text/plain; charset=utf-8')
+          .send(`Your role (${session.user.role}) may not do this. Ask an editor or an admin.`);
+      }
+      request.staff = session;
+      return;
+    }
     const header = request.headers.authorization ?? '';
     const token = /^Bearer\s+(nd_[A-Za-z0-9_-]{20,100})$/.exec(header)?.[1];
     const key = token ? await store.apiKeys.findByHash(hashApiToken(token)) : undefined;

@@ -1,9 +1,13 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { isDomainError } from '../core/errors.js';
 import type { Config } from '../config/config.js';
-import type { Clock, InvalidationBus, Store } from '../core/ports.js';
+import type { Clock, InvalidationBus, PasswordHasher, Store } from '../core/ports.js';
+import { registerArticleAdminRoutes } from './admin/article-admin-routes.js';
+import { registerAuthRoutes } from './admin/auth-routes.js';
+import { registerFormParser } from './admin/forms.js';
+import { registerPeopleRoutes } from './admin/people-routes.js';
 import { PageCache } from '../cache/page-cache.js';
-import { enforceApiKeys, requireAccessDeclarations } from './access.js';
+import { enforceAccess, requireAccessDeclarations } from './access.js';
 import { registerArticleApi } from './api/article-routes.js';
 import { LocalBus } from '../cache/local-bus.js';
 import { createMarkdownRenderer } from '../render/markdown.js';
@@ -21,6 +25,8 @@ export interface ServerDeps {
   clock: Clock;
   /** Rendered public responses; a disabled cache (0 bytes) when absent. */
   pageCache?: PageCache;
+  /** argon2id for staff passwords (the newsroom is off without it). */
+  hasher?: PasswordHasher;
   /** Announces changed content; writes through the API publish here. */
   bus?: InvalidationBus;
   /** When listings next change by themselves (a scheduled article going public), epoch ms or Infinity. */
@@ -60,7 +66,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
   });
   requireAccessDeclarations(app);
-  enforceApiKeys(app, deps.store);
+  enforceAccess(app, deps.store, deps.clock);
 
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.headers(SECURITY_HEADERS);
@@ -118,6 +124,21 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     bus: deps.bus ?? new LocalBus(),
     excerptWords: deps.config.excerptWords,
   });
+  if (deps.hasher) {
+    registerFormParser(app);
+    const adminDeps = {
+      config: deps.config,
+      store: deps.store,
+      clock: deps.clock,
+      hasher: deps.hasher,
+      markdown: createMarkdownRenderer(),
+      bus: deps.bus ?? new LocalBus(),
+      assets,
+    };
+    registerAuthRoutes(app, adminDeps);
+    registerPeopleRoutes(app, adminDeps);
+    registerArticleAdminRoutes(app, adminDeps);
+  }
   registerFeedRoutes(app, siteDeps);
   registerSitemapRoutes(app, siteDeps);
   registerSearchRoutes(app, siteDeps);

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CachedResponse, PageCache } from '../cache/page-cache.js';
+import { SESSION_COOKIE } from './access.js';
 import { etagFor, isNotModified } from './conditional.js';
 
 /** Route option: this GET is cached; `query` names the parameters that are part of the cache key. */
@@ -19,8 +20,6 @@ declare module 'fastify' {
   }
 }
 
-/** Requests carrying this cookie are staff: they always get a fresh render and never fill the cache. */
-export const STAFF_SESSION_COOKIE = 'newsdesk_session';
 
 /** Records the dependency keys of what this response shows; a no-op when the response is not being cached. */
 export function dependsOn(request: FastifyRequest, keys: Iterable<string>): void {
@@ -112,7 +111,7 @@ export function registerPageCacheHooks(app: FastifyInstance, options: PageCacheH
   app.addHook('onRequest', async (request, reply) => {
     const config = request.routeOptions.config.cache;
     if (!config || (request.method !== 'GET' && request.method !== 'HEAD')) return;
-    if (request.headers.cookie?.includes(`${STAFF_SESSION_COOKIE}=`)) return;
+    if (request.headers.cookie?.includes(`${SESSION_COOKIE}=`)) return;
     const key = cacheKeyOf(request.url, config.query ?? []);
     const entry = cache.get(key, options.now());
     if (entry) return sendCached(request, reply, entry, options.baseHeaders);

@@ -10,6 +10,7 @@ import { createArticleStore } from './sql/article-store.js';
 import { createCategoryStore, createTagStore } from './sql/taxonomy-stores.js';
 import { createRedirectStore, createUserStore } from './sql/user-store.js';
 import { createApiKeyStore, createOutboxStore } from './sql/outbox-store.js';
+import { createAccountStore } from './sql/account-store.js';
 
 export interface StoreHandle extends Store {
   /** The query builder, for storage-level tools (bulk generators, EXPLAIN tests). */
@@ -58,6 +59,7 @@ function bind(db: Kysely<Database>, adapter: DialectAdapter, now: () => Date, in
     redirects: createRedirectStore(db),
     apiKeys: createApiKeyStore(db, now),
     outbox: createOutboxStore(db, adapter),
+    accounts: createAccountStore(db),
     transaction: (work) =>
       inTransaction ? work(bind(db, adapter, now, true)) : db.transaction().execute((trx) => work(bind(trx, adapter, now, true))),
     async migrate() {

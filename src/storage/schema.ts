@@ -92,7 +92,45 @@ export interface OutboxTable {
   last_error: string | null;
 }
 
+export interface SessionsTable {
+  /** sha256 of the cookie's token: a database leak gives no usable session. */
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  at: Timestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  actor_id: number | null;
+  action: string;
+  subject: Generated<string>;
+  detail: Generated<string>;
+  ip: Generated<string>;
+}
+
+export interface RevisionsTable {
+  article_id: number;
+  revision: number;
+  snapshot: string;
+  author_id: number | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  audit_log: AuditLogTable;
+  revisions: RevisionsTable;
   api_keys: ApiKeysTable;
   outbox: OutboxTable;
   users: UsersTable;

@@ -2,6 +2,7 @@ import { DomainError } from '../errors.js';
 import type { Clock, InvalidationBus, MarkdownRenderer, Store } from '../ports.js';
 import { articleChangeKeys } from '../publishing/cache-keys.js';
 import { articleFacts } from './article-facts.js';
+import { recordRevision } from './revision-snapshot.js';
 import { scheduleGoingPublic, tagIdsFor } from './update-article.js';
 import type { Article, ArticleStatus } from './article.js';
 import { excerptFor } from './excerpt.js';
@@ -26,6 +27,8 @@ export interface NewArticleInput {
   seoDescription?: string | null;
   canonicalUrl?: string | null;
   noindex?: boolean;
+  /** Who saved it (for the first revision); null for imports and the demo. */
+  actorId?: number | null;
 }
 
 export interface ArticleDeps {
@@ -79,6 +82,7 @@ export async function createArticle(deps: ArticleDeps, input: NewArticleInput): 
       noindex: input.noindex ?? false,
     });
     const facts = await articleFacts(store, created);
+    await recordRevision(store, { article: created, facts, actorId: input.actorId ?? null, at: now });
     await scheduleGoingPublic(store, created, facts, now);
     return { article: created, facts };
   });

@@ -4,6 +4,7 @@ import { articleChangeKeys, type ArticleFacts } from '../publishing/cache-keys.j
 import { articlePath } from '../permalinks/permalinks.js';
 import type { Article, ArticleStatus } from './article.js';
 import { articleFacts } from './article-facts.js';
+import { recordRevision } from './revision-snapshot.js';
 import type { ArticleDeps } from './create-article.js';
 import { excerptFor } from './excerpt.js';
 import { assertValidSlug, slugify } from './slug.js';
@@ -33,7 +34,7 @@ export interface ArticleEdit {
  */
 export async function updateArticle(
   deps: ArticleDeps,
-  input: { id: number; revision: number; edit: ArticleEdit },
+  input: { id: number; revision: number; edit: ArticleEdit; actorId?: number | null },
 ): Promise<Article> {
   const { edit } = input;
   if (edit.title !== undefined && edit.title.trim() === '') {
@@ -79,6 +80,7 @@ export async function updateArticle(
       await store.redirects.add({ fromPath: articlePath(current.slug), toPath: articlePath(changes.slug) });
     }
     const afterFacts = await articleFacts(store, updated);
+    await recordRevision(store, { article: updated, facts: afterFacts, actorId: input.actorId ?? null, at: now });
     await scheduleGoingPublic(store, updated, afterFacts, now);
     return { before: beforeFacts, after: { article: updated, facts: afterFacts } };
   });

@@ -11,6 +11,8 @@ export interface SiteAssets {
   stylesheetHref: string;
   scriptHref: string;
   logoHref: string;
+  adminStylesheetHref: string;
+  adminScriptHref: string;
   byName: Map<string, Asset>;
 }
 
@@ -36,6 +38,8 @@ export function loadSiteAssets(): SiteAssets {
     stylesheetHref: hashed('site.css'),
     scriptHref: hashed('relative-time.js'),
     logoHref: hashed('logo.svg'),
+    adminStylesheetHref: hashed('admin.css'),
+    adminScriptHref: hashed('admin.js'),
     byName,
   };
 }

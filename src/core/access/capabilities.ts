@@ -1,0 +1,30 @@
+import type { Role } from '../authors/author.js';
+
+/** What a role may do. Routes declare the capability they need; the server checks it on every request. */
+export type Capability =
+  | 'admin.enter'
+  | 'article.create'
+  | 'article.edit.own'
+  | 'article.edit.any'
+  | 'article.publish.own'
+  | 'article.publish.any'
+  | 'article.byline'
+  | 'taxonomy.manage'
+  | 'users.manage'
+  | 'audit.read';
+
+const CONTRIBUTOR: readonly Capability[] = ['admin.enter', 'article.create', 'article.edit.own'];
+const AUTHOR: readonly Capability[] = [...CONTRIBUTOR, 'article.publish.own'];
+const EDITOR: readonly Capability[] = [...AUTHOR, 'article.edit.any', 'article.publish.any', 'article.byline', 'taxonomy.manage'];
+const ADMIN: readonly Capability[] = [...EDITOR, 'users.manage', 'audit.read'];
+
+export const CAPABILITIES: Readonly<Record<Role, ReadonlySet<Capability>>> = {
+  contributor: new Set(CONTRIBUTOR),
+  author: new Set(AUTHOR),
+  editor: new Set(EDITOR),
+  admin: new Set(ADMIN),
+};
+
+export function can(role: Role, capability: Capability): boolean {
+  return CAPABILITIES[role].has(capability);
+}

@@ -1,0 +1,115 @@
+import { slugify, uniqueSlug } from '../articles/slug.js';
+import type { Author, Role } from '../authors/author.js';
+import { ROLES } from '../authors/author.js';
+import { DomainError } from '../errors.js';
+import type { AccountDeps } from './log-in.js';
+
+export const MIN_PASSWORD_LENGTH = 10;
+const MAX_PASSWORD_LENGTH = 256;
+const EMAIL = /^[^\s@<>"]{1,64}@[^\s@<>"]{1,255}$/;
+
+export function assertPassword(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
+    throw new DomainError('VALIDATION_FAILED', `A password needs ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`, {
+      field: 'password',
+    });
+  }
+}
+
+function assertRole(role: string): asserts role is Role {
+  if (!(ROLES as readonly string[]).includes(role)) {
+    throw new DomainError('VALIDATION_FAILED', `The role must be one of ${ROLES.join(', ')}.`, { field: 'role' });
+  }
+}
+
+/** Creates a user who can sign in (and appear in bylines under `displayName`). */
+export async function addUser(
+  deps: AccountDeps,
+  input: { email: string; displayName: string; role: string; password: string; actorId: number | null; ip?: string },
+): Promise<Author> {
+  const email = input.email.trim().toLowerCase();
+  const displayName = input.displayName.trim().replace(/\s+/g, ' ');
+  if (!EMAIL.test(email)) throw new DomainError('VALIDATION_FAILED', `"${input.email}" is not an e-mail address.`, { field: 'email' });
+  if (displayName === '' || displayName.length > 120) {
+    throw new DomainError('VALIDATION_FAILED', 'A display name needs 1 to 120 characters.', { field: 'displayName' });
+  }
+  assertRole(input.role);
+  assertPassword(input.password);
+  const passwordHash = await deps.hasher.hash(input.password);
+  return deps.store.transaction(async (store) => {
+    if (await store.users.findByEmail(email)) {
+      throw new DomainError('VALIDATION_FAILED', `There is already an account for ${email}.`, { field: 'email' });
+    }
+    const slug = await uniqueSlug(slugify(displayName), async (candidate) => (await store.users.findBySlug(candidate)) !== undefined, 'author');
+    const user = await store.users.create({ email, displayName, slug, role: input.role as Role, passwordHash });
+    await store.accounts.audit({
+      at: deps.clock.now(),
+      actorId: input.actorId,
+      action: 'user.create',
+      subject: email,
+      detail: { role: user.role },
+      ...(input.ip ? { ip: input.ip } : {}),
+    });
+    return user;
+  });
+}
+
+/** The one-time set-up of an empty install: the first admin. Refused (SETUP_DONE) once anyone can sign in. */
+export async function setUpFirstAdmin(
+  deps: AccountDeps,
+  input: { email: string; displayName: string; password: string; ip?: string },
+): Promise<Author> {
+  if (await deps.store.accounts.hasSignInUsers()) {
+    throw new DomainError('SETUP_DONE', 'This site is already set up; sign in at /admin/login.');
+  }
+  return addUser(deps, { ...input, role: 'admin', actorId: null });
+}
+
+export async function changePassword(
+  deps: AccountDeps,
+  input: { user: Author; current: string; next: string; ip?: string },
+): Promise<void> {
+  const credentials = await deps.store.accounts.credentials(input.user.email);
+  if (!credentials?.passwordHash || !(await deps.hasher.verify(credentials.passwordHash, input.current).catch(() => false))) {
+    throw new DomainError('AUTH_FAILED', 'The current password is not right.', { field: 'current' });
+  }
+  assertPassword(input.next);
+  await deps.store.accounts.setPassword(input.user.id, await deps.hasher.hash(input.next));
+  await deps.store.accounts.audit({ at: deps.clock.now(), actorId: input.user.id, action: 'user.password', subject: input.user.email, ...(input.ip ? { ip: input.ip } : {}) });
+}
+
+export async function changeRole(deps: AccountDeps, input: { actor: Author; userId: number; role: string; ip?: string }): Promise<void> {
+  assertRole(input.role);
+  const user = await deps.store.accounts.findUserById(input.userId);
+  if (!user) throw new DomainError('USER_NOT_FOUND', `There is no user ${input.userId}.`);
+  if (user.id === input.actor.id && input.role !== 'admin') {
+    throw new DomainError('VALIDATION_FAILED', 'You cannot take away your own admin role; ask another admin.');
+  }
+  await deps.store.accounts.setRole(user.id, input.role);
+  await deps.store.accounts.audit({
+    at: deps.clock.now(),
+    actorId: input.actor.id,
+    action: 'user.role',
+    subject: user.email,
+    detail: { from: user.role, to: input.role },
+    ...(input.ip ? { ip: input.ip } : {}),
+  });
+}
+
+/** Disabling ends the user's sessions at once; enabling lets them sign in again. */
+export async function setUserDisabled(
+  deps: AccountDeps,
+  input: { actor: Author; userId: number; disabled: boolean; ip?: string },
+): Promise<void> {
+  const user = await deps.store.accounts.findUserById(input.userId);
+  if (!user) throw new DomainError('USER_NOT_FOUND', `There is no user ${input.userId}.`);
+  if (user.id === input.actor.id) throw new DomainError('VALIDATION_FAILED', 'You cannot disable your own account.');
+  await deps.store.accounts.setDisabled(user.id, input.disabled ? deps.clock.now() : null);
+  await deps.store.accounts.audit({
+    at: deps.clock.now(),
+    actorId: input.actor.id,
+    action: input.disabled ? 'user.disable' : 'user.enable',
+    subject: user.email,
+    ...(input.ip ? { ip: input.ip } : {}),
+  });
+}

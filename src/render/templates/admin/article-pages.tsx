@@ -1,0 +1,348 @@
+import { AdminLayout, type AdminChrome } from './admin-layout.js';
+
+export interface AdminArticleRow {
+  id: number;
+  title: string;
+  status: string;
+  updated: string;
+  category: string;
+}
+
+export interface ListFilters {
+  status: string;
+  author: string;
+  category: string;
+  q: string;
+}
+
+type Option = { value: string; label: string };
+
+function Select(props: { id: string; name: string; label: string; value: string; options: Option[] }): JSX.Element {
+  return (
+    <label for={props.id}>
+      <span safe>{props.label}</span>
+      <select id={props.id} name={props.name}>
+        <option value="">Any</option>
+        {props.options.map((option) => (
+          <option value={option.value} selected={option.value === props.value} safe>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function ArticleListPage(props: {
+  chrome: AdminChrome;
+  rows: AdminArticleRow[];
+  filters: ListFilters;
+  authors: Option[];
+  categories: Option[];
+  ownOnly: boolean;
+}): JSX.Element {
+  const statuses = ['draft', 'in_review', 'published', 'archived'].map((value) => ({ value, label: value.replace('_', ' ') }));
+  return (
+    <AdminLayout chrome={props.chrome} title="Articles">
+      <h1>{props.ownOnly ? 'Your articles' : 'Articles'}</h1>
+      <form method="get" action="/admin" class="filters" role="search" aria-label="Filter articles">
+        <Select id="f-status" name="status" label="Status" value={props.filters.status} options={statuses} />
+        {props.ownOnly ? '' : <Select id="f-author" name="author" label="Author" value={props.filters.author} options={props.authors} />}
+        <Select id="f-category" name="category" label="Section" value={props.filters.category} options={props.categories} />
+        <label for="f-q">
+          Title contains
+          <input id="f-q" name="q" type="search" value={props.filters.q} maxlength="200" />
+        </label>
+        <button type="submit" class="secondary">
+          Filter
+        </button>
+      </form>
+      {props.rows.length === 0 ? (
+        <p>No articles match.</p>
+      ) : (
+        <table class="list">
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Status</th>
+              <th scope="col">Section</th>
+              <th scope="col">Last change</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((row) => (
+              <tr>
+                <td>
+                  <a href={`/admin/articles/${row.id}`} safe>
+                    {row.title}
+                  </a>
+                </td>
+                <td>
+                  <span class="status" safe>
+                    {row.status.replace('_', ' ')}
+                  </span>
+                </td>
+                <td safe>{row.category}</td>
+                <td safe>{row.updated}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </AdminLayout>
+  );
+}
+
+export function NewArticlePage(props: { chrome: AdminChrome; title: string }): JSX.Element {
+  return (
+    <AdminLayout chrome={props.chrome} title="New article">
+      <h1>New article</h1>
+      <form method="post" action="/admin/articles" class="admin-form narrow">
+        <input type="hidden" name="_csrf" value={props.chrome.csrfToken ?? ''} />
+        <label for="title">Headline</label>
+        <input id="title" name="title" required maxlength="300" value={props.title} />
+        <button type="submit">Start the draft</button>
+      </form>
+    </AdminLayout>
+  );
+}
+
+export interface EditorFields {
+  title: string;
+  dek: string;
+  slug: string;
+  excerpt: string;
+  bodyMd: string;
+  categoryId: string;
+  tags: string;
+  authors: string;
+  seoTitle: string;
+  seoDescription: string;
+  canonicalUrl: string;
+  noindex: boolean;
+}
+
+export interface EditorView {
+  id: number;
+  revision: number;
+  status: string;
+  publishedAt?: string;
+  fields: EditorFields;
+  safePreviewHtml: string;
+  categories: Option[];
+  canPublish: boolean;
+  canEditByline: boolean;
+  actions: Array<{ action: string; label: string }>;
+  scheduleDefault: string;
+  timeZone: string;
+  revisions: Array<{ revision: number; label: string }>;
+}
+
+function Field(props: { id: keyof EditorFields; label: string; value: string; hint?: string; max?: number }): JSX.Element {
+  return (
+    <>
+      <label for={props.id} safe>
+        {props.label}
+      </label>
+      <input id={props.id} name={props.id} value={props.value} maxlength={String(props.max ?? 300)} />
+      {props.hint ? (
+        <p class="hint" safe>
+          {props.hint}
+        </p>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
+export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JSX.Element {
+  const { view } = props;
+  const csrf = props.chrome.csrfToken ?? '';
+  const safePreview = view.safePreviewHtml;
+  return (
+    <AdminLayout chrome={props.chrome} title={view.fields.title || 'Untitled'}>
+      <h1 safe>{view.fields.title || 'Untitled'}</h1>
+      <p>
+        <span class="status" safe>
+          {view.status.replace('_', ' ')}
+        </span>{' '}
+        {view.publishedAt ? <span safe>{`Publication: ${view.publishedAt}`}</span> : ''}{' '}
+        <a href={`/admin/articles/${view.id}/preview`}>Preview as readers will see it</a>{' '}
+        <span id="autosave-status" role="status"></span>
+      </p>
+      <div class="editor">
+        <form method="post" action={`/admin/articles/${view.id}`} class="admin-form" data-editor data-autosave={`/admin/articles/${view.id}/autosave`}>
+          <input type="hidden" name="_csrf" value={csrf} />
+          <input type="hidden" name="revision" value={String(view.revision)} />
+          <Field id="title" label="Headline" value={view.fields.title} />
+          <Field id="dek" label="Standfirst (dek)" value={view.fields.dek} max={1000} />
+          <label for="bodyMd">Body (Markdown)</label>
+          <textarea id="bodyMd" name="bodyMd" safe>
+            {view.fields.bodyMd}
+          </textarea>
+          <Field id="excerpt" label="Excerpt" value={view.fields.excerpt} max={1000} hint="Leave empty to use the first words of the body." />
+          <Field id="slug" label="Slug" value={view.fields.slug} hint="Changing the slug of a published article keeps a redirect from the old address." />
+          <label for="categoryId">Section</label>
+          <select id="categoryId" name="categoryId">
+            <option value="">None</option>
+            {view.categories.map((option) => (
+              <option value={option.value} selected={option.value === view.fields.categoryId} safe>
+                {option.label}
+              </option>
+            ))}
+          </select>
+          <Field id="tags" label="Tags" value={view.fields.tags} hint="Separate tags with commas." max={2000} />
+          {view.canEditByline ? (
+            <Field id="authors" label="Byline (author slugs, in order)" value={view.fields.authors} hint="Comma-separated, e.g. imran-qadir, farah-siddiqui" max={2000} />
+          ) : (
+            ''
+          )}
+          <Field id="seoTitle" label="Search engine title" value={view.fields.seoTitle} />
+          <Field id="seoDescription" label="Search engine description" value={view.fields.seoDescription} max={1000} />
+          <Field id="canonicalUrl" label="Canonical URL" value={view.fields.canonicalUrl} max={2000} hint="Only when the article first appeared elsewhere." />
+          <label>
+            <input type="checkbox" name="noindex" value="1" checked={view.fields.noindex} /> Ask search engines not to index this article
+          </label>
+          <div class="actions">
+            <button type="submit">Save</button>
+          </div>
+        </form>
+        <section aria-labelledby="preview-heading">
+          <h2 id="preview-heading">Preview</h2>
+          <div id="preview" class="preview">
+            {safePreview}
+          </div>
+        </section>
+      </div>
+      <h2>Publishing</h2>
+      <div class="actions">
+        {view.actions.map((action) => (
+          <form method="post" action={`/admin/articles/${view.id}/action`} class="inline-form">
+            <input type="hidden" name="_csrf" value={csrf} />
+            <input type="hidden" name="revision" value={String(view.revision)} />
+            <input type="hidden" name="action" value={action.action} />
+            <button type="submit" class="secondary" safe>
+              {action.label}
+            </button>
+          </form>
+        ))}
+      </div>
+      {view.canPublish ? (
+        <form method="post" action={`/admin/articles/${view.id}/action`} class="admin-form narrow">
+          <input type="hidden" name="_csrf" value={csrf} />
+          <input type="hidden" name="revision" value={String(view.revision)} />
+          <input type="hidden" name="action" value="schedule" />
+          <label for="at" safe>{`Schedule for (${view.timeZone})`}</label>
+          <input id="at" name="at" type="datetime-local" value={view.scheduleDefault} required />
+          <button type="submit" class="secondary">
+            Schedule
+          </button>
+        </form>
+      ) : (
+        ''
+      )}
+      <h2>Revisions</h2>
+      <ul>
+        {view.revisions.map((revision) => (
+          <li>
+            <a href={`/admin/articles/${view.id}/revisions/${revision.revision}`} safe>
+              {revision.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </AdminLayout>
+  );
+}
+
+/** Someone saved in between: both versions side by side, nothing overwritten, the form ready to save again. */
+export function ConflictPage(props: {
+  chrome: AdminChrome;
+  id: number;
+  currentRevision: number;
+  mine: { title: string; bodyMd: string };
+  theirs: { title: string; bodyMd: string; by: string };
+  hidden: Array<[string, string]>;
+}): JSX.Element {
+  return (
+    <AdminLayout chrome={props.chrome} title="Someone else saved this article">
+      <h1>Someone else saved this article</h1>
+      <p safe>{`${props.theirs.by} saved a newer version while you were editing. Nothing was overwritten. Compare the two, merge what you need into your text below, and save again.`}</p>
+      <div class="conflict">
+        <section aria-labelledby="theirs-heading">
+          <h2 id="theirs-heading" safe>{`Saved version (revision ${props.currentRevision})`}</h2>
+          <h3 safe>{props.theirs.title}</h3>
+          <pre safe>{props.theirs.bodyMd}</pre>
+        </section>
+        <section aria-labelledby="mine-heading">
+          <h2 id="mine-heading">Your version</h2>
+          <form method="post" action={`/admin/articles/${props.id}`} class="admin-form">
+            <input type="hidden" name="_csrf" value={props.chrome.csrfToken ?? ''} />
+            <input type="hidden" name="revision" value={String(props.currentRevision)} />
+            {props.hidden.map(([name, value]) => (
+              <input type="hidden" name={name} value={value} />
+            ))}
+            <label for="title">Headline</label>
+            <input id="title" name="title" value={props.mine.title} />
+            <label for="bodyMd">Body (Markdown)</label>
+            <textarea id="bodyMd" name="bodyMd" safe>
+              {props.mine.bodyMd}
+            </textarea>
+            <button type="submit" safe>{`Save my version over revision ${props.currentRevision}`}</button>
+          </form>
+        </section>
+      </div>
+    </AdminLayout>
+  );
+}
+
+export function RevisionPage(props: {
+  chrome: AdminChrome;
+  id: number;
+  revision: number;
+  by: string;
+  when: string;
+  changes: Array<{ field: string; before: string; after: string }>;
+  currentRevision: number;
+}): JSX.Element {
+  return (
+    <AdminLayout chrome={props.chrome} title={`Revision ${props.revision}`}>
+      <h1 safe>{`Revision ${props.revision}`}</h1>
+      <p safe>{`Saved by ${props.by}, ${props.when}. Differences from the current version:`}</p>
+      {props.changes.length === 0 ? <p>It is the same as the current version.</p> : ''}
+      <table class="list">
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">This revision</th>
+            <th scope="col">Current</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.changes.map((change) => (
+            <tr>
+              <th scope="row" safe>
+                {change.field}
+              </th>
+              <td>
+                <pre safe>{change.before}</pre>
+              </td>
+              <td>
+                <pre safe>{change.after}</pre>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form method="post" action={`/admin/articles/${props.id}/revisions/${props.revision}/restore`} class="actions">
+        <input type="hidden" name="_csrf" value={props.chrome.csrfToken ?? ''} />
+        <input type="hidden" name="revision" value={String(props.currentRevision)} />
+        <button type="submit">Restore this revision (saved as a new one)</button>
+      </form>
+      <p>
+        <a href={`/admin/articles/${props.id}`}>Back to the article</a>
+      </p>
+    </AdminLayout>
+  );
+}

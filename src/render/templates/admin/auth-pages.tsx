@@ -1,0 +1,65 @@
+import { AdminLayout, type AdminChrome } from './admin-layout.js';
+
+export function LoginPage(props: { chrome: AdminChrome; csrfToken: string; email: string; next: string }): JSX.Element {
+  return (
+    <AdminLayout chrome={props.chrome} title="Sign in">
+      <h1>Sign in</h1>
+      <form method="post" action="/admin/login" class="admin-form narrow">
+        <input type="hidden" name="_csrf" value={props.csrfToken} />
+        <input type="hidden" name="next" value={props.next} />
+        <label for="email">E-mail</label>
+        <input id="email" name="email" type="email" autocomplete="username" required value={props.email} />
+        <label for="password">Password</label>
+        <input id="password" name="password" type="password" autocomplete="current-password" required />
+        <button type="submit">Sign in</button>
+      </form>
+    </AdminLayout>
+  );
+}
+
+export function SetupPage(props: { chrome: AdminChrome; csrfToken: string; email: string; displayName: string }): JSX.Element {
+  return (
+    <AdminLayout chrome={props.chrome} title="Set up">
+      <h1>Set up the newsroom</h1>
+      <p>Create the first administrator. This page closes once anyone can sign in.</p>
+      <form method="post" action="/admin/setup" class="admin-form narrow">
+        <input type="hidden" name="_csrf" value={props.csrfToken} />
+        <label for="displayName">Name as shown in bylines</label>
+        <input id="displayName" name="displayName" required maxlength="120" value={props.displayName} />
+        <label for="email">E-mail</label>
+        <input id="email" name="email" type="email" autocomplete="username" required value={props.email} />
+        <label for="password">Password (at least 10 characters)</label>
+        <input id="password" name="password" type="password" autocomplete="new-password" required minlength="10" />
+        <button type="submit">Create administrator</button>
+      </form>
+    </AdminLayout>
+  );
+}
+
+export function PasswordPage(props: { chrome: AdminChrome }): JSX.Element {
+  return (
+    <AdminLayout chrome={props.chrome} title="Change password">
+      <h1>Change your password</h1>
+      <form method="post" action="/admin/password" class="admin-form narrow">
+        <input type="hidden" name="_csrf" value={props.chrome.csrfToken ?? ''} />
+        <label for="current">Current password</label>
+        <input id="current" name="current" type="password" autocomplete="current-password" required />
+        <label for="next">New password (at least 10 characters)</label>
+        <input id="next" name="next" type="password" autocomplete="new-password" required minlength="10" />
+        <button type="submit">Change password</button>
+      </form>
+    </AdminLayout>
+  );
+}
+
+export function MessagePage(props: { chrome: AdminChrome; title: string; message: string }): JSX.Element {
+  return (
+    <AdminLayout chrome={props.chrome} title={props.title}>
+      <h1 safe>{props.title}</h1>
+      <p safe>{props.message}</p>
+      <p>
+        <a href="/admin">Back to the newsroom</a>
+      </p>
+    </AdminLayout>
+  );
+}

@@ -1,0 +1,109 @@
+import type { Kysely } from 'kysely';
+import type { AccountStore } from '../../core/ports.js';
+import type { Database } from '../schema.js';
+import { toAuthor, toDate } from './rows.js';
+
+export function createAccountStore(db: Kysely<Database>): AccountStore {
+  return {
+    async credentials(email) {
+      const row = await db.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+      return row && { user: toAuthor(row), passwordHash: row.password_hash, disabledAt: row.disabled_at ? toDate(row.disabled_at) : null };
+    },
+    async hasSignInUsers() {
+      const row = await db.selectFrom('users').select('id').where('password_hash', 'is not', null).limit(1).executeTakeFirst();
+      return row !== undefined;
+    },
+    async setPassword(userId, passwordHash) {
+      await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+    },
+    async setRole(userId, role) {
+      await db.updateTable('users').set({ role }).where('id', '=', userId).execute();
+    },
+    async setDisabled(userId, at) {
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('users').set({ disabled_at: at?.toISOString() ?? null }).where('id', '=', userId).execute();
+        if (at) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+      });
+    },
+    async createSession(input) {
+      await db
+        .insertInto('sessions')
+        .values({
+          id: input.id,
+          user_id: input.userId,
+          csrf_token: input.csrfToken,
+          created_at: input.createdAt.toISOString(),
+          expires_at: input.expiresAt.toISOString(),
+        })
+        .execute();
+    },
+    async findSession(id, now) {
+      const row = await db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .selectAll('users')
+        .select(['sessions.csrf_token', 'sessions.expires_at'])
+        .where('sessions.id', '=', id)
+        .where('sessions.expires_at', '>', now.toISOString())
+        .where('users.disabled_at', 'is', null)
+        .executeTakeFirst();
+      return row && { user: toAuthor(row), csrfToken: row.csrf_token, expiresAt: toDate(row.expires_at) };
+    },
+    async deleteSession(id) {
+      await db.deleteFrom('sessions').where('id', '=', id).execute();
+    },
+    async recordFailure(input) {
+      await db.insertInto('login_failures').values({ email: input.email, ip: input.ip, at: input.at.toISOString() }).execute();
+    },
+    async failuresSince(input) {
+      let q = db.selectFrom('login_failures').select((eb) => eb.fn.countAll<number>().as('n')).where('at', '>=', input.since.toISOString());
+      if (input.email !== undefined) q = q.where('email', '=', input.email);
+      if (input.ip !== undefined) q = q.where('ip', '=', input.ip);
+      return Number((await q.executeTakeFirstOrThrow()).n);
+    },
+    async audit(entry) {
+      await db
+        .insertInto('audit_log')
+        .values({
+          at: entry.at.toISOString(),
+          actor_id: entry.actorId,
+          action: entry.action,
+          subject: entry.subject ?? '',
+          detail: JSON.stringify(entry.detail ?? {}),
+          ip: entry.ip ?? '',
+        })
+        .execute();
+    },
+    async auditLog(limit) {
+      const rows = await db
+        .selectFrom('audit_log')
+        .leftJoin('users', 'users.id', 'audit_log.actor_id')
+        .select([
+          'audit_log.id', 'audit_log.at', 'audit_log.actor_id', 'audit_log.action', 'audit_log.subject',
+          'audit_log.detail', 'audit_log.ip', 'users.display_name',
+        ])
+        .orderBy('audit_log.at', 'desc')
+        .orderBy('audit_log.id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((row) => ({
+        id: row.id,
+        at: toDate(row.at),
+        actorId: row.actor_id,
+        actorName: row.display_name,
+        action: row.action,
+        subject: row.subject,
+        detail: JSON.parse(row.detail) as Record<string, unknown>,
+        ip: row.ip,
+      }));
+    },
+    async listUsers() {
+      const rows = await db.selectFrom('users').selectAll().orderBy('display_name').orderBy('id').execute();
+      return rows.map((row) => ({ ...toAuthor(row), disabled: row.disabled_at !== null, canSignIn: row.password_hash !== null }));
+    },
+    async findUserById(id) {
+      const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toAuthor(row);
+    },
+  };
+}
