@@ -43,11 +43,14 @@ export interface ArticleAuthorsTable {
   article_id: number;
   user_id: number;
   position: number;
+  /** The article's published_at while it is published, else null (see migration 0005). */
+  public_at: NullableTimestamp;
 }
 
 export interface ArticleTagsTable {
   article_id: number;
   tag_id: number;
+  public_at: NullableTimestamp;
 }
 
 export interface CategoriesTable {

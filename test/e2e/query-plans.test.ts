@@ -44,9 +44,10 @@ describe.skipIf(!pgUrl)(`query plans with ${ARTICLES.toLocaleString('en')} artic
              timestamptz '2026-11-29 12:00:00+00' - (g || ' minutes')::interval, now(),
              (g % 12) + 1, 'Body of ' || g, '<p>Body of ' || g || '</p>', 'Body of ' || g
       from generate_series(1, ${ARTICLES}) g`);
-    await client.query(`insert into article_tags (article_id, tag_id) select id, (id % 200) + 1 from articles`);
-    await client.query(`insert into article_tags (article_id, tag_id) select id, ((id * 7) % 200) + 1 from articles where ((id * 7) % 200) <> (id % 200)`);
-    await client.query(`insert into article_authors (article_id, user_id, position) select id, (id % 8) + 1, 0 from articles`);
+    const publicAt = `case when status = 'published' then published_at end`;
+    await client.query(`insert into article_tags (article_id, tag_id, public_at) select id, (id % 200) + 1, ${publicAt} from articles`);
+    await client.query(`insert into article_tags (article_id, tag_id, public_at) select id, ((id * 7) % 200) + 1, ${publicAt} from articles where ((id * 7) % 200) <> (id % 200)`);
+    await client.query(`insert into article_authors (article_id, user_id, position, public_at) select id, (id % 8) + 1, 0, ${publicAt} from articles`);
     await client.query('analyze');
   }, 120_000);
 

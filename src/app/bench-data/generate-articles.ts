@@ -55,7 +55,7 @@ export async function generateArticles(input: GenerateArticlesInput): Promise<Ge
   for (let start = 0; start < count; start += batchSize) {
     const end = Math.min(count, start + batchSize);
     const rows: Array<Insertable<ArticlesTable>> = [];
-    const links = new Map<string, { authors: number[]; tags: number[] }>();
+    const links = new Map<string, { publicAt: string; authors: number[]; tags: number[] }>();
     for (let i = start; i < end; i++) {
       if (i % 10 !== 5) publishedMs = now.getTime() - (count - i) * STEP_MS;
       const at = new Date(publishedMs).toISOString();
@@ -78,24 +78,25 @@ export async function generateArticles(input: GenerateArticlesInput): Promise<Ge
         noindex: 0,
       });
       links.set(slug, {
+        publicAt: at,
         authors: distinct(random, authorIds, 1 + Math.floor(random() * random() * 3)),
         // Skewed towards the first tags, so a few tags are busy and most are quiet, as on a real site.
         tags: distinct(random, tagIds, 2 + Math.floor(random() * 3), (r) => r * r),
       });
     }
     await db.transaction().execute(async (trx) => {
-      const authorRows: Array<{ article_id: number; user_id: number; position: number }> = [];
-      const tagRows: Array<{ article_id: number; tag_id: number }> = [];
+      const authorRows: Array<{ article_id: number; user_id: number; position: number; public_at: string }> = [];
+      const tagRows: Array<{ article_id: number; tag_id: number; public_at: string }> = [];
       for (const chunk of chunks(rows, Object.keys(rows[0]!).length)) {
         const inserted = await trx.insertInto('articles').values(chunk).returning(['id', 'slug']).execute();
         for (const { id, slug } of inserted) {
           const link = links.get(slug)!;
-          link.authors.forEach((userId, position) => authorRows.push({ article_id: id, user_id: userId, position }));
-          for (const tagId of link.tags) tagRows.push({ article_id: id, tag_id: tagId });
+          link.authors.forEach((userId, position) => authorRows.push({ article_id: id, user_id: userId, position, public_at: link.publicAt }));
+          for (const tagId of link.tags) tagRows.push({ article_id: id, tag_id: tagId, public_at: link.publicAt });
         }
       }
-      for (const chunk of chunks(authorRows, 3)) await trx.insertInto('article_authors').values(chunk).execute();
-      for (const chunk of chunks(tagRows, 2)) await trx.insertInto('article_tags').values(chunk).execute();
+      for (const chunk of chunks(authorRows, 4)) await trx.insertInto('article_authors').values(chunk).execute();
+      for (const chunk of chunks(tagRows, 3)) await trx.insertInto('article_tags').values(chunk).execute();
     });
     input.onProgress?.(end);
   }

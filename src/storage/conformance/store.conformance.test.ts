@@ -160,6 +160,39 @@ for (const database of testDatabases()) {
       expect(ids(excluded)).not.toContain(inBanking.id);
     });
 
+    it('keeps tag and author listings in step when an article is unpublished, rescheduled or re-tagged', async () => {
+      const tag = await store.tags.ensure({ slug: 'in-step', name: 'In step' });
+      const other = await store.tags.ensure({ slug: 'other-step', name: 'Other step' });
+      const author = users[2]!;
+      const article = await store.articles.create(draft({ tagIds: [tag.id], authorIds: [author], publishedAt: hoursAgo(2) }));
+      const listed = async () => ({
+        tag: (await store.articles.listPublic({ now: NOW, limit: 10, tagId: tag.id })).map((a) => a.id),
+        author: (await store.articles.listPublic({ now: NOW, limit: 10, authorId: author })).map((a) => a.id),
+      });
+      expect(await listed()).toEqual({ tag: [article.id], author: [article.id] });
+      const unpublished = await store.articles.update(article.id, 1, { status: 'draft', updatedAt: NOW });
+      expect(await listed()).toEqual({ tag: [], author: [] });
+      const scheduled = await store.articles.update(article.id, unpublished.revision, {
+        status: 'published',
+        publishedAt: new Date(NOW.getTime() + 60_000),
+        updatedAt: NOW,
+      });
+      expect(await listed()).toEqual({ tag: [], author: [] });
+      const back = await store.articles.update(article.id, scheduled.revision, { publishedAt: hoursAgo(1), updatedAt: NOW });
+      expect(await listed()).toEqual({ tag: [article.id], author: [article.id] });
+      await store.articles.update(article.id, back.revision, { tagIds: [other.id], updatedAt: NOW });
+      expect((await listed()).tag).toEqual([]);
+      expect((await store.articles.listPublic({ now: NOW, limit: 10, tagId: other.id })).map((a) => a.id)).toEqual([article.id]);
+    });
+
+    it('refuses a stale revision and writes nothing', async () => {
+      const article = await store.articles.create(draft({ title: 'Original' }));
+      await store.articles.update(article.id, 1, { title: 'First edit', updatedAt: NOW });
+      const error = await store.articles.update(article.id, 1, { title: 'Stale edit', updatedAt: NOW }).catch((e: unknown) => e);
+      expect(isDomainError(error, 'STALE_REVISION')).toBe(true);
+      expect((await store.articles.findById(article.id))?.title).toBe('First edit');
+    });
+
     it('returns tags ordered by name and creates each tag once', async () => {
       const zebra = await store.tags.ensure({ slug: 'zebra', name: 'Zebra' });
       const apple = await store.tags.ensure({ slug: 'apple', name: 'Apple' });

@@ -3,6 +3,7 @@ import type { DialectAdapter } from '../dialect-adapter.js';
 import { initial } from './0001-initial.js';
 import { apiKeysAndOutbox } from './0003-api-keys-outbox.js';
 import { accounts } from './0004-accounts.js';
+import { listingKeys } from './0005-listing-keys.js';
 
 /** Every schema change, in order. Names are permanent: never rename or reorder one that has shipped. */
 export function migrations(adapter: DialectAdapter): Record<string, Migration> {
@@ -11,5 +12,6 @@ export function migrations(adapter: DialectAdapter): Record<string, Migration> {
     '0002-search': adapter.searchMigration,
     '0003-api-keys-outbox': apiKeysAndOutbox(adapter),
     '0004-accounts': accounts(adapter),
+    '0005-listing-keys': listingKeys(adapter),
   };
 }

@@ -9,6 +9,11 @@ import { ARTICLE_COLUMNS, isUniqueViolation, SUMMARY_COLUMNS, toArticle, toDate,
 
 type Transact = <T>(work: (db: Kysely<Database>) => Promise<T>) => Promise<T>;
 
+/** What article_tags.public_at and article_authors.public_at hold for an article. */
+function publicAtOf(status: string, publishedAt: Date | null): string | null {
+  return status === 'published' && publishedAt ? publishedAt.toISOString() : null;
+}
+
 export function createArticleStore(db: Kysely<Database>, transact: Transact, adapter: DialectAdapter): ArticleStore {
   /** Public and indexable: what crawlers are told about. */
   const indexable = (now: Date) =>
@@ -44,16 +49,17 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
             })
             .returning(ARTICLE_COLUMNS)
             .executeTakeFirstOrThrow();
+          const publicAt = publicAtOf(draft.status, draft.publishedAt);
           if (draft.authorIds.length > 0) {
             await trx
               .insertInto('article_authors')
-              .values(draft.authorIds.map((userId, position) => ({ article_id: row.id, user_id: userId, position })))
+              .values(draft.authorIds.map((userId, position) => ({ article_id: row.id, user_id: userId, position, public_at: publicAt })))
               .execute();
           }
           if (draft.tagIds.length > 0) {
             await trx
               .insertInto('article_tags')
-              .values([...new Set(draft.tagIds)].map((tagId) => ({ article_id: row.id, tag_id: tagId })))
+              .values([...new Set(draft.tagIds)].map((tagId) => ({ article_id: row.id, tag_id: tagId, public_at: publicAt })))
               .execute();
           }
           return toArticle(row);
@@ -114,12 +120,13 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
               { id, revision, currentRevision: current.revision },
             );
           }
+          const publicAt = publicAtOf(row.status, row.published_at === null ? null : toDate(row.published_at as Date | string));
           if (changes.authorIds) {
             await trx.deleteFrom('article_authors').where('article_id', '=', id).execute();
             if (changes.authorIds.length > 0) {
               await trx
                 .insertInto('article_authors')
-                .values(changes.authorIds.map((userId, position) => ({ article_id: id, user_id: userId, position })))
+                .values(changes.authorIds.map((userId, position) => ({ article_id: id, user_id: userId, position, public_at: publicAt })))
                 .execute();
             }
           }
@@ -128,9 +135,13 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
             if (changes.tagIds.length > 0) {
               await trx
                 .insertInto('article_tags')
-                .values([...new Set(changes.tagIds)].map((tagId) => ({ article_id: id, tag_id: tagId })))
+                .values([...new Set(changes.tagIds)].map((tagId) => ({ article_id: id, tag_id: tagId, public_at: publicAt })))
                 .execute();
             }
+          }
+          if (changes.status !== undefined || changes.publishedAt !== undefined) {
+            await trx.updateTable('article_tags').set({ public_at: publicAt }).where('article_id', '=', id).execute();
+            await trx.updateTable('article_authors').set({ public_at: publicAt }).where('article_id', '=', id).execute();
           }
           return toArticle(row);
         });
@@ -175,49 +186,59 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
     },
 
     async listPublic(query: ArticleListQuery): Promise<ArticleSummary[]> {
-      let q = db
-        .selectFrom('articles')
-        .select(SUMMARY_COLUMNS)
-        .where('articles.status', '=', 'published')
-        .where('articles.published_at', '<=', query.now.toISOString());
-      if (query.before) {
-        q = q.where(
-          sql<boolean>`(articles.published_at, articles.id) < (${query.before.publishedAt.toISOString()}, ${query.before.id})`,
-        );
+      const now = query.now.toISOString();
+      const before = query.before && { at: query.before.publishedAt.toISOString(), id: query.before.id };
+      const exclude = query.excludeIds && query.excludeIds.length > 0 ? [...query.excludeIds] : undefined;
+
+      // A tag or author archive walks its own (key, public_at, article_id) index, then fetches those articles.
+      const link =
+        query.tagId !== undefined
+          ? { table: 'article_tags' as const, column: 'tag_id' as const, value: query.tagId }
+          : query.authorId !== undefined
+            ? { table: 'article_authors' as const, column: 'user_id' as const, value: query.authorId }
+            : undefined;
+      if (link) {
+        let ids = db
+          .selectFrom(link.table)
+          .select(['article_id', 'public_at'])
+          .where(link.column, '=', link.value)
+          .where('public_at', '<=', now);
+        if (before) ids = ids.where(sql<boolean>`(public_at, article_id) < (${before.at}, ${before.id})`);
+        if (exclude) ids = ids.where('article_id', 'not in', exclude);
+        const page = await ids.orderBy('public_at', 'desc').orderBy('article_id', 'desc').limit(query.limit).execute();
+        if (page.length === 0) return [];
+        const rows = await db
+          .selectFrom('articles')
+          .select(SUMMARY_COLUMNS)
+          .where('articles.id', 'in', page.map((row) => row.article_id))
+          .where('articles.status', '=', 'published')
+          .execute();
+        const byId = new Map(rows.map((row) => [row.id, toSummary(row)]));
+        return page.flatMap((row) => byId.get(row.article_id) ?? []);
       }
-      if (query.categoryIds !== undefined) {
-        if (query.categoryIds.length === 0) return [];
-        q = q.where('articles.primary_category_id', 'in', [...query.categoryIds]);
-      }
-      if (query.tagId !== undefined) {
-        const tagId = query.tagId;
-        q = q.where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('article_tags')
-              .select('article_tags.article_id')
-              .whereRef('article_tags.article_id', '=', 'articles.id')
-              .where('article_tags.tag_id', '=', tagId),
-          ),
-        );
-      }
-      if (query.authorId !== undefined) {
-        const authorId = query.authorId;
-        q = q.where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('article_authors')
-              .select('article_authors.article_id')
-              .whereRef('article_authors.article_id', '=', 'articles.id')
-              .where('article_authors.user_id', '=', authorId),
-          ),
-        );
-      }
-      if (query.excludeIds && query.excludeIds.length > 0) q = q.where('articles.id', 'not in', [...query.excludeIds]);
-      const rows = await q
-        .orderBy('articles.published_at', 'desc')
-        .orderBy('articles.id', 'desc')
-        .limit(query.limit)
-        .execute();
-      return rows.map(toSummary);
+
+      const base = (categoryId?: number) => {
+        let q = db
+          .selectFrom('articles')
+          .select(SUMMARY_COLUMNS)
+          .where('articles.status', '=', 'published')
+          .where('articles.published_at', '<=', now);
+        if (categoryId !== undefined) q = q.where('articles.primary_category_id', '=', categoryId);
+        if (before) q = q.where(sql<boolean>`(articles.published_at, articles.id) < (${before.at}, ${before.id})`);
+        if (exclude) q = q.where('articles.id', 'not in', exclude);
+        return q.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(query.limit);
+      };
+
+      if (query.categoryIds === undefined) return (await base().execute()).map(toSummary);
+      if (query.categoryIds.length === 0) return [];
+      // One ordered, limited index scan per section (and subsection), merged: the cost does not depend
+      // on how far back the page is or on how rare the section is.
+      const perSection = await Promise.all([...new Set(query.categoryIds)].map((id) => base(id).execute()));
+      return perSection
+        .flat()
+        .map(toSummary)
+        .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || b.id - a.id)
+        .slice(0, query.limit);
     },
 
     async bylines(articleIds) {
