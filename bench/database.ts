@@ -16,6 +16,14 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
+/** A database that already holds articles: used as it is and never dropped. */
+export function existingDatabase(url: string): BenchDatabase {
+  const problems: string[] = [];
+  const config = parseDatabaseUrl(url, problems);
+  if (problems.length > 0) throw new Error(problems.join(' '));
+  return { url, config, drop: async () => undefined };
+}
+
 /**
  * A fresh database: a temp SQLite file by default; for a postgres:// URL a new schema `bench_<hex>`;
  * for a sqlite: URL that file, which must not exist yet.

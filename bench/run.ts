@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateArticles } from '../src/app/bench-data/generate-articles.js';
 import { createStore } from '../src/storage/create-store.js';
-import { createBenchDatabase, pickTargets, type Targets } from './database.js';
+import { createBenchDatabase, existingDatabase, pickTargets, type Targets } from './database.js';
 import { formatTable, runScenario, stopLoad, type Row, type Scenario } from './load.js';
 import { freePort, killAllChildren, RAW_SERVER_SCRIPT, startChild, waitForHttp } from './processes.js';
 
@@ -22,18 +22,21 @@ const USAGE = `Usage: tsx bench/run.ts [--articles N] [--duration S] [--connecti
   --connections C     concurrent connections (default 10)
   --database-url URL  postgres://… (a fresh schema is made and dropped) or sqlite:<new file>;
                       default a temp SQLite file
+  --existing URL      benchmark a database that already holds articles (e.g. one filled by
+                      newsdesk bench-data); nothing is generated or dropped; --articles is ignored
 `;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SERVER_MAIN = join(ROOT, 'dist', 'app', 'main.js');
 const SPREAD = 500;
 
-function options(): { articles: number; duration: number; connections: number; databaseUrl?: string } {
+function options(): { articles: number; duration: number; connections: number; databaseUrl?: string; existing?: string } {
   const { values } = parseArgs({
     options: {
       articles: { type: 'string' },
       duration: { type: 'string' },
       connections: { type: 'string' },
       'database-url': { type: 'string' },
+      existing: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -51,6 +54,7 @@ function options(): { articles: number; duration: number; connections: number; d
     duration: int('duration', values.duration, 5, 1, 600),
     connections: int('connections', values.connections, 10, 1, 1000),
     ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
+    ...(values.existing ? { existing: values.existing } : {}),
   };
 }
 
@@ -117,20 +121,25 @@ async function main(): Promise<void> {
   if (!existsSync(SERVER_MAIN)) throw new Error(`${SERVER_MAIN} is missing: run "npm run build" (or "npm run bench", which builds first).`);
   if (newestMtime(join(ROOT, 'src')) > statSync(SERVER_MAIN).mtimeMs) log('Note: src/ has changes newer than dist/; the server under test is the built one.');
 
-  const database = createBenchDatabase(opts.databaseUrl);
+  const database = opts.existing ? existingDatabase(opts.existing) : createBenchDatabase(opts.databaseUrl);
   cleanups.push(() => database.drop());
   const store = await createStore(database.config);
   let storeOpen = true;
   cleanups.push(async () => storeOpen && (await store.close()));
   await store.migrate();
-  const started = performance.now();
-  await generateArticles({
-    store,
-    count: opts.articles,
-    now: new Date(),
-    onProgress: (done) => process.stderr.isTTY && process.stderr.write(`\rGenerating articles: ${done}/${opts.articles}`),
-  });
-  log(`${process.stderr.isTTY ? '\r' : ''}Generated ${opts.articles} articles in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  if (opts.existing) {
+    opts.articles = await store.articles.count();
+    log(`Using ${opts.articles} existing articles.`);
+  } else {
+    const started = performance.now();
+    await generateArticles({
+      store,
+      count: opts.articles,
+      now: new Date(),
+      onProgress: (done) => process.stderr.isTTY && process.stderr.write(`\rGenerating articles: ${done}/${opts.articles}`),
+    });
+    log(`${process.stderr.isTTY ? '\r' : ''}Generated ${opts.articles} articles in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+  }
   const targets = await pickTargets(store, SPREAD);
   storeOpen = false;
   await store.close();
