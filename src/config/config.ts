@@ -26,7 +26,7 @@ export interface Config {
   readonly pageSize: number;
   /** `auto` loads the demo content when the database has no articles; `off` never does. Default `auto`. */
   readonly demoContent: 'auto' | 'off';
-  /** Memory for the rendered-page cache, in MB; 0 turns it off. Default 64. */
+  /** Memory for the rendered-page cache, in MB; 0 turns it off. Default 32. */
   readonly cacheMegabytes: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -81,7 +81,7 @@ export function loadConfig(env: Env): Config {
     excerptWords: int('NEWSDESK_EXCERPT_WORDS', 15, 1, 200),
     recentPosts: int('NEWSDESK_RECENT_POSTS', 5, 0, 50),
     pageSize: int('NEWSDESK_PAGE_SIZE', 20, 1, 100),
-    cacheMegabytes: int('NEWSDESK_CACHE_MB', 64, 0, 16384),
+    cacheMegabytes: int('NEWSDESK_CACHE_MB', 32, 0, 16384),
     demoContent: oneOf('NEWSDESK_DEMO_CONTENT', get('NEWSDESK_DEMO_CONTENT') ?? 'auto', ['auto', 'off'], problems),
     logLevel: oneOf(
       'NEWSDESK_LOG_LEVEL',

@@ -22,14 +22,28 @@ declare module 'fastify' {
   }
 }
 
-/** Makes a route without a declared `config.access` fail at start, so no route is open by accident. */
-export function requireAccessDeclarations(app: FastifyInstance): void {
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+/**
+ * Makes a route without a declared `config.access` fail at start, so no route is open by accident, and
+ * returns the table of every route with its rule (the role × route tests walk it).
+ */
+export function requireAccessDeclarations(app: FastifyInstance): RouteEntry[] {
+  const table: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
     const access = (route.config as { access?: RouteAccess } | undefined)?.access;
     if (access === undefined && !route.url.startsWith('*')) {
       throw new Error(`Route ${route.method} ${route.url} declares no access rule (config.access).`);
     }
+    if (access !== undefined) {
+      for (const method of [route.method].flat()) table.push({ method, url: route.url, access });
+    }
   });
+  return table;
 }
 
 declare module 'fastify' {

@@ -7,7 +7,7 @@ import { registerAuthRoutes } from './admin/auth-routes.js';
 import { registerFormParser } from './admin/forms.js';
 import { registerPeopleRoutes } from './admin/people-routes.js';
 import { PageCache } from '../cache/page-cache.js';
-import { enforceAccess, requireAccessDeclarations } from './access.js';
+import { enforceAccess, requireAccessDeclarations, type RouteEntry } from './access.js';
 import { registerArticleApi } from './api/article-routes.js';
 import { LocalBus } from '../cache/local-bus.js';
 import { createMarkdownRenderer } from '../render/markdown.js';
@@ -54,6 +54,13 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'content-security-policy': CONTENT_SECURITY_POLICY,
 });
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with its declared access rule. */
+    routeTable: RouteEntry[];
+  }
+}
+
 /** Builds the HTTP application without listening, so tests can `inject()` and the CLI can `listen()`. */
 export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -65,7 +72,8 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     // One line per request is noise at thousands of requests a second; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
   });
-  requireAccessDeclarations(app);
+  const routeTable = requireAccessDeclarations(app);
+  app.decorate('routeTable', routeTable);
   enforceAccess(app, deps.store, deps.clock);
 
   app.addHook('onSend', async (_request, reply, payload) => {

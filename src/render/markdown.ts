@@ -1,5 +1,6 @@
-import MarkdownIt from 'markdown-it';
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type MarkdownItType from 'markdown-it';
+import type sanitizeHtmlType from 'sanitize-html';
 import { slugify } from '../core/articles/slug.js';
 import type { MarkdownRenderer } from '../core/ports.js';
 
@@ -14,6 +15,21 @@ const ALLOWED_TAGS = [
  * second wall.
  */
 export function createMarkdownRenderer(): MarkdownRenderer {
+  let loaded: { md: InstanceType<typeof MarkdownItType>; sanitizeHtml: typeof sanitizeHtmlType } | undefined;
+  return {
+    render(markdown: string): string {
+      // Loaded on first use: a reading-only process never renders Markdown and saves the memory.
+      loaded ??= load();
+      return loaded.sanitizeHtml(loaded.md.render(markdown), SANITIZE_OPTIONS);
+    },
+  };
+}
+
+const require = createRequire(import.meta.url);
+
+function load(): { md: InstanceType<typeof MarkdownItType>; sanitizeHtml: typeof sanitizeHtmlType } {
+  const MarkdownIt = require('markdown-it') as typeof MarkdownItType;
+  const sanitizeHtml = require('sanitize-html') as typeof sanitizeHtmlType;
   const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
   md.renderer.rules.heading_open = (tokens, index, options, env, self) => {
     const token = tokens[index]!;
@@ -29,20 +45,18 @@ export function createMarkdownRenderer(): MarkdownRenderer {
     token.tag = `h${Math.min(6, Math.max(2, Number(token.tag.slice(1))))}`;
     return self.renderToken(tokens, index, options);
   };
-  return {
-    render(markdown: string): string {
-      return sanitizeHtml(md.render(markdown), {
-        allowedTags: ALLOWED_TAGS,
-        allowedAttributes: { a: ['href', 'title', 'rel'], h2: ['id'], h3: ['id'], h4: ['id'], h5: ['id'], h6: ['id'], th: ['align'], td: ['align'] },
-        allowedSchemes: ['http', 'https', 'mailto'],
-        allowProtocolRelative: false,
-        transformTags: {
-          a: (tagName, attribs) => ({
-            tagName,
-            attribs: /^https?:\/\//i.test(attribs.href ?? '') ? { ...attribs, rel: 'noopener' } : attribs,
-          }),
-        },
-      });
-    },
-  };
+  return { md, sanitizeHtml };
 }
+
+const SANITIZE_OPTIONS: sanitizeHtmlType.IOptions = {
+  allowedTags: ALLOWED_TAGS,
+  allowedAttributes: { a: ['href', 'title', 'rel'], h2: ['id'], h3: ['id'], h4: ['id'], h5: ['id'], h6: ['id'], th: ['align'], td: ['align'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowProtocolRelative: false,
+  transformTags: {
+    a: (tagName, attribs) => ({
+      tagName,
+      attribs: /^https?:\/\//i.test(attribs.href ?? '') ? { ...attribs, rel: 'noopener' } : attribs,
+    }),
+  },
+};

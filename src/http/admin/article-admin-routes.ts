@@ -125,7 +125,10 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
       throw new DomainError('VALIDATION_FAILED', 'The canonical URL must start with http:// or https://.');
     }
     if (body.title !== undefined) edit.noindex = body.noindex === '1';
-    if (body.authors !== undefined && can(request.staff!.user.role, 'article.byline')) {
+    if (body.authors !== undefined && !can(request.staff!.user.role, 'article.byline')) {
+      throw new DomainError('FORBIDDEN', 'Only editors may change who is in the byline.');
+    }
+    if (body.authors !== undefined) {
       const ids: number[] = [];
       for (const slug of body.authors.split(',').map((s) => s.trim()).filter(Boolean)) {
         const user = await store.users.findBySlug(slug);

@@ -207,11 +207,12 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
         if (exclude) ids = ids.where('article_id', 'not in', exclude);
         const page = await ids.orderBy('public_at', 'desc').orderBy('article_id', 'desc').limit(query.limit).execute();
         if (page.length === 0) return [];
+        // public_at is only set while an article is published, so the ids need no status check here
+        // (and one would lead SQLite to scan the status index instead of looking the ids up).
         const rows = await db
           .selectFrom('articles')
           .select(SUMMARY_COLUMNS)
           .where('articles.id', 'in', page.map((row) => row.article_id))
-          .where('articles.status', '=', 'published')
           .execute();
         const byId = new Map(rows.map((row) => [row.id, toSummary(row)]));
         return page.flatMap((row) => byId.get(row.article_id) ?? []);

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases } from '../support/databases.js';
+import { openTestApp, type TestApp } from '../support/test-app.js';
+import { AdminClient, makeUser, PASSWORD } from '../support/admin-session.js';
+
+for (const database of testDatabases()) {
+  describe(`newsroom sign-in on ${database.name}`, () => {
+    let app: TestApp;
+    beforeAll(async () => {
+      app = await openTestApp(database);
+    });
+    afterAll(async () => app.dispose());
+
+    it('offers a one-time set-up on an empty install, protected by CSRF', async () => {
+      const client = new AdminClient(app);
+      const login = await client.get('/admin/login');
+      expect(login.statusCode).toBe(303);
+      expect(login.headers.location).toBe('/admin/setup');
+      const setup = await client.get('/admin/setup');
+      expect(setup.statusCode).toBe(200);
+      expect(String(setup.headers['set-cookie'])).toMatch(/newsdesk_csrf=.*HttpOnly.*SameSite=Strict.*Secure/);
+      const fields = { email: 'chief@newsroom.test', displayName: 'Chief Editor', password: PASSWORD };
+      expect((await client.post('/admin/setup', fields, { csrf: false })).statusCode).toBe(403);
+      expect((await client.post('/admin/setup', { ...fields, password: 'short' })).statusCode).toBe(400);
+      const done = await client.post('/admin/setup', fields);
+      expect(done.statusCode).toBe(200);
+      expect(done.body).toContain('The newsroom is set up');
+      expect((await client.get('/admin/setup')).headers.location).toBe('/admin/login');
+      expect((await client.post('/admin/setup', { ...fields, email: 'second@newsroom.test' })).statusCode).toBe(409);
+      const audit = await app.store.accounts.auditLog(10);
+      expect(audit.map((entry) => entry.action)).toContain('user.create');
+    });
+
+    it('signs in with a session cookie that is HttpOnly, SameSite=Lax and Secure on an https site', async () => {
+      const client = new AdminClient(app);
+      await client.get('/admin/login');
+      const response = await client.post('/admin/login', { email: 'CHIEF@newsroom.test', password: PASSWORD, next: '/admin/users' });
+      expect(response.statusCode).toBe(303);
+      expect(response.headers.location).toBe('/admin/users');
+      const cookie = [response.headers['set-cookie']].flat().find((line) => String(line).startsWith('newsdesk_session='));
+      expect(cookie).toMatch(/HttpOnly/);
+      expect(cookie).toMatch(/SameSite=Lax/);
+      expect(cookie).toMatch(/Secure/);
+      expect((await client.get('/admin')).statusCode).toBe(200);
+      // The session lives in the database: nothing secret in the cookie's value is stored as such.
+      const stored = await app.store.db.selectFrom('sessions').select('id').execute();
+      expect(stored.map((row) => row.id)).not.toContain(client.cookies.get('newsdesk_session'));
+    });
+
+    it('refuses a sign-in without a CSRF token with 403', async () => {
+      const client = new AdminClient(app);
+      await client.get('/admin/login');
+      expect((await client.post('/admin/login', { email: 'chief@newsroom.test', password: PASSWORD }, { csrf: false })).statusCode).toBe(403);
+    });
+
+    it('answers the sixth wrong password in a minute with 429, even if the sixth is right', async () => {
+      await makeUser(app, 'author', 'Target Author', 'target@newsroom.test');
+      const client = new AdminClient(app);
+      await client.get('/admin/login');
+      for (let i = 0; i < 5; i++) {
+        const wrong = await client.post('/admin/login', { email: 'target@newsroom.test', password: `wrong-${i}-password` });
+        expect(wrong.statusCode).toBe(401);
+        expect(wrong.body).toContain('do not match an active account');
+      }
+      const blocked = await client.post('/admin/login', { email: 'target@newsroom.test', password: PASSWORD });
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.headers['retry-after']).toBe('60');
+      expect(blocked.body).toContain('Wait a minute');
+      app.clock.advance(61_000);
+      expect((await client.post('/admin/login', { email: 'target@newsroom.test', password: PASSWORD })).statusCode).toBe(303);
+    });
+
+    it('signs out, and a disabled account loses its sessions at once', async () => {
+      const admin = await new AdminClient(app).signIn('chief@newsroom.test', PASSWORD);
+      const contributor = await makeUser(app, 'contributor', 'Casey Stringer', 'casey@newsroom.test');
+      const casey = await new AdminClient(app).signIn('casey@newsroom.test', PASSWORD);
+      expect((await casey.get('/admin')).statusCode).toBe(200);
+      await admin.get('/admin/users');
+      expect((await admin.post(`/admin/users/${contributor.id}/disable`, {})).statusCode).toBe(200);
+      expect((await casey.get('/admin')).statusCode).toBe(303);
+      await expect(new AdminClient(app).signIn('casey@newsroom.test', PASSWORD)).rejects.toThrow('401');
+      const out = await admin.post('/admin/logout', {});
+      expect(out.statusCode).toBe(303);
+      expect((await admin.get('/admin')).headers.location).toBe('/admin/login?next=%2Fadmin');
+      const actions = (await app.store.accounts.auditLog(50)).map((entry) => entry.action);
+      expect(actions).toEqual(expect.arrayContaining(['auth.sign_in', 'user.disable']));
+    });
+  });
+}
