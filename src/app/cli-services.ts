@@ -4,9 +4,15 @@ import { createMarkdownRenderer } from '../render/markdown.js';
 import { createApp } from './create-app.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { generateArticles } from './bench-data/generate-articles.js';
+import { addUser } from '../core/accounts/users.js';
+import { argon2Hasher } from './argon2-hasher.js';
+import { readSecret } from './read-secret.js';
 
 /** The real implementations behind the CLI's commands. */
 export const cliServices: CliServices = {
+  addUser: ({ store, email, displayName, role, password }) =>
+    addUser({ store, clock: systemClock, hasher: argon2Hasher }, { email, displayName, role, password, actorId: null }),
+  readSecret,
   createApp: ({ config }) => createApp({ config }),
   generateArticles: ({ store, count, onProgress }) =>
     generateArticles({ store, count, now: new Date(), ...(onProgress ? { onProgress } : {}) }),

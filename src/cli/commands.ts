@@ -6,7 +6,7 @@ import type { Config } from '../config/config.js';
 import type { Store } from '../core/ports.js';
 import { createStore, type StoreHandle } from '../storage/create-store.js';
 import { hashApiToken, newApiToken } from '../core/access/api-token.js';
-import { ROLES, type Role } from '../core/authors/author.js';
+import { ROLES, type Author, type Role } from '../core/authors/author.js';
 
 /**
  * What the commands need from the composition root (app/), handed in by app/main.ts so that cli/ does
@@ -16,6 +16,9 @@ export interface CliServices {
   createApp(input: { config: Config }): Promise<{ server: FastifyInstance; close(): Promise<void> }>;
   seedDemo(input: { store: Store; config: Config }): Promise<{ articles: number; categories: number; authors: number }>;
   generateArticles(input: { store: StoreHandle; count: number; onProgress?: (done: number) => void }): Promise<{ articles: number }>;
+  addUser(input: { store: Store; email: string; displayName: string; role: string; password: string }): Promise<Author>;
+  /** A line from standard input without echoing it when it is a terminal. */
+  readSecret(): Promise<string>;
 }
 
 export interface CliIo {
@@ -214,6 +217,49 @@ Prints a new key once; only its hash is stored. Send it as "Authorization: Beare
   },
 };
 
+const user: Command = {
+  summary: 'Add a newsroom account (the first admin, say): newsdesk user add --role admin --email E',
+  help: `Usage: newsdesk user add --email E --role ROLE [--name "Display Name"]
+
+Creates an account that can sign in at /admin/login. The password is read from standard input
+(type it at the prompt, or pipe it in); it needs at least 10 characters.
+  --email E     sign-in e-mail
+  --role ROLE   admin, editor, author or contributor
+  --name N      name shown in bylines (default: the part of the e-mail before @)
+`,
+  options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+  positionals: ['add'],
+  async run({ config, values, io, positionals, services }) {
+    if (positionals[0] !== 'add') {
+      io.stderr.write('newsdesk user: say what to do: newsdesk user add --email E --role ROLE\n');
+      return { code: 1 };
+    }
+    const email = typeof values.email === 'string' ? values.email : '';
+    const role = typeof values.role === 'string' ? values.role : '';
+    if (email === '' || role === '') {
+      io.stderr.write('newsdesk user add: --email and --role are required, e.g. --email chief@example.com --role admin.\n');
+      return { code: 1 };
+    }
+    const displayName = typeof values.name === 'string' && values.name.trim() !== '' ? values.name : email.split('@')[0] ?? email;
+    io.stderr.write('Password (at least 10 characters): ');
+    const password = await services.readSecret();
+    io.stderr.write('\n');
+    const store = await createStore(config.database);
+    try {
+      await store.migrate();
+      const created = await services.addUser({ store, email, displayName, role, password });
+      io.stdout.write(`Added ${created.displayName} <${created.email}> as ${created.role}. Sign in at ${config.siteUrl}/admin/login\n`);
+      return { code: 0 };
+    } catch (error) {
+      const message = (error as { message?: string }).message ?? String(error);
+      io.stderr.write(`newsdesk user add: ${message}\n`);
+      return { code: 1 };
+    } finally {
+      await store.close();
+    }
+  },
+};
+
 const benchData: Command = {
   summary: 'Generate N realistic articles quickly (bulk inserts), for load tests.',
   help: `Usage: newsdesk bench-data --articles N
@@ -253,4 +299,5 @@ export const commands: Record<string, Command> = {
   'seed-demo': seedDemoCommand,
   'api-key': apiKey,
   'bench-data': benchData,
+  user,
 };

@@ -107,6 +107,34 @@ describe('newsdesk CLI', () => {
     });
   });
 
+  it('adds the first admin with the password from standard input (a real process)', () => {
+    const databaseUrl = tempSqlite();
+    const ok = spawnSync(process.execPath, ['--import', 'tsx', 'src/app/main.ts', 'user', 'add', '--email', 'Chief@Example.com', '--role', 'admin', '--name', 'Chief Editor'], {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      input: 'a long enough password\n',
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('Added Chief Editor <chief@example.com> as admin.');
+    const short = spawnSync(process.execPath, ['--import', 'tsx', 'src/app/main.ts', 'user', 'add', '--email', 'b@example.com', '--role', 'editor'], {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      input: 'short\n',
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(short.status).toBe(1);
+    expect(short.stderr).toContain('A password needs 10 to 256 characters.');
+    const badRole = spawnSync(process.execPath, ['--import', 'tsx', 'src/app/main.ts', 'user', 'add', '--email', 'c@example.com', '--role', 'boss'], {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      input: 'a long enough password\n',
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(badRole.status).toBe(1);
+    expect(badRole.stderr).toContain('The role must be one of admin, editor, author, contributor.');
+  });
+
   it('serves on a free port and stops cleanly', async () => {
     const run = capture({ DATABASE_URL: tempSqlite(), NEWSDESK_PORT: '0', NEWSDESK_HOST: '127.0.0.1' });
     const result = await runCli(['serve'], run.io);
