@@ -1,0 +1,104 @@
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium } from '../support/browser.js';
+import { testDatabases } from '../support/databases.js';
+import { openTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
+
+const HEADLINE = 'Coastal towns prepare for the monsoon season';
+
+describe.skipIf(!hasChromium)('the newsroom in real Chromium', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    app = await openTestApp(testDatabases()[0]!);
+    await app.server.listen({ port: 0, host: '127.0.0.1' });
+    base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.dispose();
+  });
+
+  async function signIn(email: string, password: string): Promise<Page> {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${base}/admin/login`);
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${base}/admin`);
+    return page;
+  }
+
+  const publicHas = async (path: string) => {
+    const response = await fetch(base + path);
+    return response.status === 200 && (await response.text()).includes(HEADLINE);
+  };
+
+  it('takes a story from set-up to a scheduled publication', async () => {
+    // 1. Set up the first admin on the empty install.
+    const setup = await browser.newPage();
+    await setup.goto(`${base}/admin`);
+    await setup.waitForURL(/\/admin\/setup$/);
+    await setup.getByLabel('Name as shown in bylines').fill('Amina Shah');
+    await setup.getByLabel('E-mail').fill('amina@newsroom.test');
+    await setup.getByLabel('Password (at least 10 characters)').fill('admin password 123');
+    await setup.getByRole('button', { name: 'Create administrator' }).click();
+    await expect(setup.getByRole('heading', { name: 'The newsroom is set up' }).count()).resolves.toBe(1);
+    await setup.close();
+
+    // 2. The admin adds a contributor and an editor.
+    const admin = await signIn('amina@newsroom.test', 'admin password 123');
+    for (const [name, email, role] of [
+      ['Ravi Menon', 'ravi@newsroom.test', 'contributor'],
+      ['Elena Petrova', 'elena@newsroom.test', 'editor'],
+    ] as const) {
+      await admin.goto(`${base}/admin/users`);
+      await admin.getByLabel('Name as shown in bylines').fill(name);
+      await admin.getByLabel('E-mail').fill(email);
+      await admin.getByLabel('Role', { exact: true }).selectOption(role);
+      await admin.getByLabel(/First password/).fill('member password 123');
+      await admin.getByRole('button', { name: 'Add person' }).click();
+      await expect(admin.getByRole('status').textContent()).resolves.toContain(`${name} was added as ${role}.`);
+    }
+
+    // 3. The contributor writes and submits.
+    const contributor = await signIn('ravi@newsroom.test', 'member password 123');
+    await contributor.goto(`${base}/admin/articles/new`);
+    await contributor.getByLabel('Headline').fill(HEADLINE);
+    await contributor.getByRole('button', { name: 'Start the draft' }).click();
+    await contributor.waitForURL(/\/admin\/articles\/\d+$/);
+    const id = Number(/\/admin\/articles\/(\d+)/.exec(contributor.url())?.[1]);
+    await contributor.getByLabel('Body (Markdown)').fill('Fishing fleets are being **hauled ashore**.\n\n## What officials say\n\nShelters are ready.');
+    await expect.poll(() => contributor.locator('#preview h2').textContent(), { timeout: 5000 }).toBe('What officials say');
+    await contributor.getByLabel('Section').selectOption({ label: 'International' });
+    await contributor.getByLabel('Tags').fill('Weather, Monsoon');
+    await contributor.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(contributor.getByRole('status').first().textContent()).resolves.toContain('Saved.');
+    expect(await contributor.getByRole('button', { name: 'Publish now' }).count()).toBe(0);
+    await contributor.getByRole('button', { name: 'Submit for review' }).click();
+    await expect(contributor.getByRole('status').first().textContent()).resolves.toContain('Submit for review: done.');
+
+    // 4. The editor schedules it two minutes ahead (the site's clock is injected; its zone is UTC).
+    const editor = await signIn('elena@newsroom.test', 'member password 123');
+    await editor.goto(`${base}/admin?status=in_review`);
+    await editor.getByRole('link', { name: HEADLINE }).click();
+    await editor.getByLabel('Schedule for (UTC)').fill('2026-11-29T12:02');
+    await editor.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await expect(editor.getByRole('status').first().textContent()).resolves.toContain('Scheduled for');
+
+    // 5. Readers see nothing before the time, and the story everywhere after it.
+    const slug = (await app.store.articles.findById(id))!.slug;
+    for (const path of ['/', '/category/international', `/${slug}`]) expect(await publicHas(path), `${path} before`).toBe(false);
+    app.clock.set(new Date(TEST_NOW.getTime() + 120_000));
+    for (const path of ['/', '/category/international', `/${slug}`]) expect(await publicHas(path), `${path} after`).toBe(true);
+    const reader = await browser.newPage();
+    await reader.goto(`${base}/${slug}`);
+    await expect(reader.locator('h1').textContent()).resolves.toBe(HEADLINE);
+    await expect(reader.locator('.article__byline').textContent()).resolves.toBe('By Ravi Menon');
+  });
+});
