@@ -113,3 +113,17 @@ export async function setUserDisabled(
     ...(input.ip ? { ip: input.ip } : {}),
   });
 }
+
+/** A person's own byline name and bio; every page that shows them is told (author:ID). */
+export async function updateProfile(
+  deps: AccountDeps & { bus?: { publish(keys: readonly string[]): Promise<void> } },
+  input: { user: Author; displayName: string; bio: string },
+): Promise<void> {
+  const displayName = input.displayName.trim().replace(/\s+/g, ' ');
+  if (displayName === '' || displayName.length > 120) {
+    throw new DomainError('VALIDATION_FAILED', 'A display name needs 1 to 120 characters.', { field: 'displayName' });
+  }
+  if (input.bio.length > 2000) throw new DomainError('VALIDATION_FAILED', 'A bio can have at most 2,000 characters.', { field: 'bio' });
+  await deps.store.accounts.setProfile(input.user.id, { displayName, bio: input.bio.trim() });
+  await deps.bus?.publish([`author:${input.user.id}`]);
+}

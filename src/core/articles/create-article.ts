@@ -6,6 +6,7 @@ import { recordRevision } from './revision-snapshot.js';
 import { scheduleGoingPublic, tagIdsFor } from './update-article.js';
 import type { Article, ArticleStatus } from './article.js';
 import { excerptFor } from './excerpt.js';
+import { assertTitleLength } from './limits.js';
 import { assertValidSlug, slugify, uniqueSlug } from './slug.js';
 
 export interface NewArticleInput {
@@ -44,6 +45,7 @@ export interface ArticleDeps {
 export async function createArticle(deps: ArticleDeps, input: NewArticleInput): Promise<Article> {
   const title = input.title.trim();
   if (title === '') throw new DomainError('VALIDATION_FAILED', 'An article needs a title.', { field: 'title' });
+  assertTitleLength(title);
   if (new Set(input.authorIds).size !== input.authorIds.length) {
     throw new DomainError('VALIDATION_FAILED', 'An author can appear only once in a byline.', { field: 'authorIds' });
   }

@@ -7,6 +7,7 @@ import { articleFacts } from './article-facts.js';
 import { recordRevision } from './revision-snapshot.js';
 import type { ArticleDeps } from './create-article.js';
 import { excerptFor } from './excerpt.js';
+import { assertTitleLength, MAX_DEK_LENGTH } from './limits.js';
 import { assertValidSlug, slugify } from './slug.js';
 
 export interface ArticleEdit {
@@ -39,6 +40,10 @@ export async function updateArticle(
   const { edit } = input;
   if (edit.title !== undefined && edit.title.trim() === '') {
     throw new DomainError('VALIDATION_FAILED', 'An article needs a title.', { field: 'title' });
+  }
+  if (edit.title !== undefined) assertTitleLength(edit.title.trim());
+  if (edit.dek !== undefined && edit.dek.length > MAX_DEK_LENGTH) {
+    throw new DomainError('VALIDATION_FAILED', `A standfirst can have at most ${MAX_DEK_LENGTH} characters.`, { field: 'dek' });
   }
   if (edit.authorIds && new Set(edit.authorIds).size !== edit.authorIds.length) {
     throw new DomainError('VALIDATION_FAILED', 'An author can appear only once in a byline.', { field: 'authorIds' });

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { logIn } from '../../core/accounts/log-in.js';
 import { sessionId } from '../../core/accounts/sessions.js';
-import { changePassword, setUpFirstAdmin } from '../../core/accounts/users.js';
+import { changePassword, setUpFirstAdmin, updateProfile } from '../../core/accounts/users.js';
 import { isDomainError } from '../../core/errors.js';
-import { LoginPage, MessagePage, PasswordPage, SetupPage } from '../../render/templates/admin/auth-pages.js';
+import { LoginPage, MessagePage, PasswordPage, ProfilePage, SetupPage } from '../../render/templates/admin/auth-pages.js';
 import { SESSION_COOKIE } from '../access.js';
 import { STATUS_BY_CODE } from '../errors.js';
 import { chrome, clientIp, isSecure, safeNext, sendAdminHtml, type AdminDeps } from './admin-context.js';
@@ -79,6 +79,24 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AdminDeps): void 
       reply,
       MessagePage({ chrome: chrome(deps, request), title: 'The newsroom is set up', message: 'Sign in at /admin/login with the e-mail and password you chose.' }),
     );
+  });
+
+  app.get('/admin/profile', { config: SIGNED_IN }, async (request, reply) => {
+    const user = request.staff!.user;
+    return sendAdminHtml(reply, ProfilePage({ chrome: chrome(deps, request), displayName: user.displayName, bio: user.bio }));
+  });
+
+  app.post<{ Body: FormBody }>('/admin/profile', { config: SIGNED_IN }, async (request, reply) => {
+    checkStaffCsrf(request, request.body);
+    const displayName = request.body.displayName ?? '';
+    const bio = request.body.bio ?? '';
+    try {
+      await updateProfile({ ...accountDeps, bus: deps.bus }, { user: request.staff!.user, displayName, bio });
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      return sendAdminHtml(reply, ProfilePage({ chrome: chrome(deps, request, { error: error.message }), displayName, bio }), STATUS_BY_CODE[error.code]);
+    }
+    return sendAdminHtml(reply, ProfilePage({ chrome: chrome(deps, request, { notice: 'Your profile was saved.' }), displayName, bio }));
   });
 
   app.get('/admin/password', { config: SIGNED_IN }, async (request, reply) =>

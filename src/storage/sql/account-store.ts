@@ -101,6 +101,9 @@ export function createAccountStore(db: Kysely<Database>): AccountStore {
       const rows = await db.selectFrom('users').selectAll().orderBy('display_name').orderBy('id').execute();
       return rows.map((row) => ({ ...toAuthor(row), disabled: row.disabled_at !== null, canSignIn: row.password_hash !== null }));
     },
+    async setProfile(userId, profile) {
+      await db.updateTable('users').set({ display_name: profile.displayName, bio: profile.bio }).where('id', '=', userId).execute();
+    },
     async findUserById(id) {
       const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
       return row && toAuthor(row);

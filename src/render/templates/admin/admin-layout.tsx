@@ -56,6 +56,9 @@ export function AdminLayout(props: PropsWithChildren<{ chrome: AdminChrome; titl
                     ''
                   )}
                   <li>
+                    <a href="/admin/profile">Profile</a>
+                  </li>
+                  <li>
                     <a href="/admin/password">Password</a>
                   </li>
                   <li>

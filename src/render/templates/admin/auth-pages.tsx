@@ -63,3 +63,21 @@ export function MessagePage(props: { chrome: AdminChrome; title: string; message
     </AdminLayout>
   );
 }
+
+export function ProfilePage(props: { chrome: AdminChrome; displayName: string; bio: string }): JSX.Element {
+  return (
+    <AdminLayout chrome={props.chrome} title="Your profile">
+      <h1>Your profile</h1>
+      <form method="post" action="/admin/profile" class="admin-form narrow">
+        <input type="hidden" name="_csrf" value={props.chrome.csrfToken ?? ''} />
+        <label for="displayName">Name as shown in bylines</label>
+        <input id="displayName" name="displayName" required maxlength="120" value={props.displayName} />
+        <label for="bio">Bio (shown on your author page)</label>
+        <textarea id="bio" name="bio" maxlength="2000" safe>
+          {props.bio}
+        </textarea>
+        <button type="submit">Save profile</button>
+      </form>
+    </AdminLayout>
+  );
+}
