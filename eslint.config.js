@@ -3,7 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const MIDDLE = ['storage', 'render', 'feeds', 'sitemaps', 'search', 'topics', 'cache'];
+const MIDDLE = ['storage', 'render', 'feeds', 'sitemaps', 'search', 'topics', 'cache', 'media'];
 const OUTER = ['http', 'jobs', 'importers', 'cli'];
 const layer = (name) => [`**/${name}/**`, `../${name}`, `../../${name}`, `./${name}/**`];
 

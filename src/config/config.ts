@@ -26,6 +26,10 @@ export interface Config {
   readonly pageSize: number;
   /** `auto` loads the demo content when the database has no articles; `off` never does. Default `auto`. */
   readonly demoContent: 'auto' | 'off';
+  /** Where uploaded pictures are stored (created when missing). Default `./data/media`. */
+  readonly mediaDir: string;
+  /** Largest upload, in MB; refused while it streams in. Default 10. */
+  readonly maxUploadMegabytes: number;
   /** Memory for the rendered-page cache, in MB; 0 turns it off. Default 32. */
   readonly cacheMegabytes: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -81,6 +85,8 @@ export function loadConfig(env: Env): Config {
     excerptWords: int('NEWSDESK_EXCERPT_WORDS', 15, 1, 200),
     recentPosts: int('NEWSDESK_RECENT_POSTS', 5, 0, 50),
     pageSize: int('NEWSDESK_PAGE_SIZE', 20, 1, 100),
+    mediaDir: get('NEWSDESK_MEDIA_DIR') ?? './data/media',
+    maxUploadMegabytes: int('NEWSDESK_MAX_UPLOAD_MB', 10, 1, 200),
     cacheMegabytes: int('NEWSDESK_CACHE_MB', 32, 0, 16384),
     demoContent: oneOf('NEWSDESK_DEMO_CONTENT', get('NEWSDESK_DEMO_CONTENT') ?? 'auto', ['auto', 'off'], problems),
     logLevel: oneOf(

@@ -2,6 +2,7 @@ import type { Article, ArticleDraft, ArticleStatus, ArticleSummary, Byline } fro
 import type { Category, Tag } from './taxonomy/taxonomy.js';
 import type { Author, NewUser, Role } from './authors/author.js';
 import type { Cursor } from './articles/cursor.js';
+import type { Media } from './images/image.js';
 
 /** Where "now" comes from. Injected everywhere so tests can move time. */
 export interface Clock {
@@ -34,6 +35,7 @@ export interface ArticleChanges {
   publishedAt?: Date | null;
   updatedAt: Date;
   primaryCategoryId?: number | null;
+  featuredMediaId?: number | null;
   seoTitle?: string | null;
   seoDescription?: string | null;
   canonicalUrl?: string | null;
@@ -146,6 +148,8 @@ export interface SitemapMonth {
 export interface SitemapEntry {
   slug: string;
   updatedAt: Date;
+  /** File name of the featured picture's 16:9 crop, when there is one. */
+  image?: string;
 }
 
 export interface NewsEntry {
@@ -270,6 +274,11 @@ export interface PasswordHasher {
   verify(hash: string, password: string): Promise<boolean>;
 }
 
+export interface MediaStore {
+  create(input: Omit<Media, 'id'> & { uploadedBy: number | null; at: Date }): Promise<Media>;
+  findById(id: number): Promise<Media | undefined>;
+}
+
 /** Everything the application needs from a database. */
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
@@ -281,6 +290,7 @@ export interface Store {
   readonly apiKeys: ApiKeyStore;
   readonly outbox: OutboxStore;
   readonly accounts: AccountStore;
+  readonly media: MediaStore;
   /** Runs `work` in one transaction with a store bound to it; rolls back when it throws. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   migrate(): Promise<void>;

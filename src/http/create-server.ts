@@ -6,6 +6,7 @@ import { registerArticleAdminRoutes } from './admin/article-admin-routes.js';
 import { registerAuthRoutes } from './admin/auth-routes.js';
 import { registerFormParser } from './admin/forms.js';
 import { registerPeopleRoutes } from './admin/people-routes.js';
+import { registerMediaRoutes } from './admin/media-routes.js';
 import { PageCache } from '../cache/page-cache.js';
 import { enforceAccess, requireAccessDeclarations, type RouteEntry } from './access.js';
 import { registerArticleApi } from './api/article-routes.js';
@@ -109,7 +110,10 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     } else {
       request.log.error({ err: error }, 'request failed');
     }
-    if (request.url.startsWith('/api/')) return reply.code(status).send({ error: code, message, details });
+    // Scripts (the REST API, the editor's autosave and uploads) get JSON; people get a page.
+    const accept = String(request.headers.accept ?? '');
+    const wantsJson = request.url.startsWith('/api/') || (accept.includes('application/json') && !accept.includes('text/html'));
+    if (wantsJson) return reply.code(status).send({ error: code, message, details });
     return sendErrorPage(siteDeps, request, reply, { status, message }).catch(() =>
       reply.code(status).type('text/plain; charset=utf-8').send(message),
     );
@@ -146,6 +150,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     registerAuthRoutes(app, adminDeps);
     registerPeopleRoutes(app, adminDeps);
     registerArticleAdminRoutes(app, adminDeps);
+    await registerMediaRoutes(app, adminDeps);
   }
   registerFeedRoutes(app, siteDeps);
   registerSitemapRoutes(app, siteDeps);

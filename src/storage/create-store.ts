@@ -11,6 +11,7 @@ import { createCategoryStore, createTagStore } from './sql/taxonomy-stores.js';
 import { createRedirectStore, createUserStore } from './sql/user-store.js';
 import { createApiKeyStore, createOutboxStore } from './sql/outbox-store.js';
 import { createAccountStore } from './sql/account-store.js';
+import { createMediaStore } from './sql/media-store.js';
 
 export interface StoreHandle extends Store {
   /** The query builder, for storage-level tools (bulk generators, EXPLAIN tests). */
@@ -60,6 +61,7 @@ function bind(db: Kysely<Database>, adapter: DialectAdapter, now: () => Date, in
     apiKeys: createApiKeyStore(db, now),
     outbox: createOutboxStore(db, adapter),
     accounts: createAccountStore(db),
+    media: createMediaStore(db),
     transaction: (work) =>
       inTransaction ? work(bind(db, adapter, now, true)) : db.transaction().execute((trx) => work(bind(trx, adapter, now, true))),
     async migrate() {

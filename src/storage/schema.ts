@@ -129,7 +129,21 @@ export interface RevisionsTable {
   created_at: Timestamp;
 }
 
+export interface MediaTable {
+  id: Generated<number>;
+  key: string;
+  width: number;
+  height: number;
+  alt: string;
+  variants: string;
+  crops: string;
+  original_name: Generated<string>;
+  uploaded_by: number | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  media: MediaTable;
   sessions: SessionsTable;
   login_failures: LoginFailuresTable;
   audit_log: AuditLogTable;

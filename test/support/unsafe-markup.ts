@@ -21,7 +21,9 @@ export function unsafeMarkup(html: string): string[] {
     for (const attribute of attributes) {
       if (attribute.name.startsWith('on')) found.push(`attribute ${attribute.name} on <${name}>`);
       const decoded = attribute.value.replace(/&#(\d+);/g, (_m, d: string) => String.fromCharCode(Number(d))).replace(/&#x([0-9a-f]+);/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-      if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'background', 'poster'].includes(attribute.name) && /^\s*(javascript|vbscript|data):/i.test(decoded.replace(/[\s\u0000-\u001f]/g, ''))) {
+      // Browsers ignore white space and control characters inside a scheme ("jav&#x09;ascript:").
+      const squeezed = [...decoded].filter((char) => char.charCodeAt(0) > 0x20).join('');
+      if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'background', 'poster'].includes(attribute.name) && /^(javascript|vbscript|data):/i.test(squeezed)) {
         found.push(`${attribute.name}=${attribute.value.slice(0, 40)} on <${name}>`);
       }
     }

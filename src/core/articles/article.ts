@@ -18,6 +18,7 @@ export interface Article {
   createdAt: Date;
   revision: number;
   primaryCategoryId: number | null;
+  featuredMediaId: number | null;
   seoTitle: string | null;
   seoDescription: string | null;
   canonicalUrl: string | null;

@@ -2,6 +2,7 @@ import type { ArticleListQuery, Store } from '../ports.js';
 import { descendantIds, topLevel, type Category, type Tag } from '../taxonomy/taxonomy.js';
 import type { Article, ArticleSummary, Byline } from './article.js';
 import type { Cursor } from './cursor.js';
+import type { Media as Image } from '../images/image.js';
 
 /** A list of article summaries with what each item shows beside its title. */
 export interface ListedArticles {
@@ -13,6 +14,8 @@ export interface ListedArticles {
 
 export interface ArticlePageData {
   article: Article;
+  /** The featured picture, when the article has one. */
+  image?: Image;
   bylines: Byline[];
   tags: Tag[];
   category?: Category;
@@ -47,13 +50,14 @@ export async function articlePage(
 ): Promise<ArticlePageData | undefined> {
   const article = await store.articles.findPublicBySlug(input.slug, input.now);
   if (!article) return undefined;
-  const [bylines, tags, categories, recent] = await Promise.all([
+  const [bylines, tags, categories, recent, image] = await Promise.all([
     store.articles.bylines([article.id]),
     store.articles.tags([article.id]),
     store.categories.findByIds(article.primaryCategoryId === null ? [] : [article.primaryCategoryId]),
     input.recentCount > 0
       ? listPage(store, { now: input.now, limit: input.recentCount, excludeIds: [article.id] })
       : Promise.resolve({ items: [], categories: new Map<number, Category>() }),
+    article.featuredMediaId === null ? Promise.resolve(undefined) : store.media.findById(article.featuredMediaId),
   ]);
   const category = article.primaryCategoryId === null ? undefined : categories.get(article.primaryCategoryId);
   return {
@@ -61,6 +65,7 @@ export async function articlePage(
     bylines: bylines.get(article.id) ?? [],
     tags: tags.get(article.id) ?? [],
     ...(category ? { category } : {}),
+    ...(image ? { image } : {}),
     recent: { items: recent.items, categories: recent.categories },
   };
 }

@@ -20,6 +20,7 @@ export interface ArticleEdit {
   status?: ArticleStatus;
   publishedAt?: Date | null;
   primaryCategoryId?: number | null;
+  featuredMediaId?: number | null;
   authorIds?: readonly number[];
   tagNames?: readonly string[];
   seoTitle?: string | null;
@@ -63,6 +64,7 @@ export async function updateArticle(
     if (edit.publishedAt !== undefined) changes.publishedAt = edit.publishedAt;
     if (edit.status === 'published' && edit.publishedAt === undefined && current.publishedAt === null) changes.publishedAt = now;
     if (edit.primaryCategoryId !== undefined) changes.primaryCategoryId = edit.primaryCategoryId;
+    if (edit.featuredMediaId !== undefined) changes.featuredMediaId = edit.featuredMediaId;
     if (edit.seoTitle !== undefined) changes.seoTitle = edit.seoTitle;
     if (edit.seoDescription !== undefined) changes.seoDescription = edit.seoDescription;
     if (edit.canonicalUrl !== undefined) changes.canonicalUrl = edit.canonicalUrl;

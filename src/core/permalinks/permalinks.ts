@@ -10,6 +10,7 @@ export const articlePath = (slug: string): string => `/${seg(slug)}`;
 export const categoryPath = (slug: string): string => `/category/${seg(slug)}`;
 export const tagPath = (slug: string): string => `/tag/${seg(slug)}`;
 export const authorPath = (slug: string): string => `/author/${seg(slug)}`;
+export const mediaPath = (file: string): string => `/media/${seg(file)}`;
 
 /** `path` with `?before=cursor` when a cursor is given. */
 export function pagedPath(path: string, before?: string): string {

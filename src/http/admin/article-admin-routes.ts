@@ -7,6 +7,7 @@ import { applyAction, mayEdit, saveEdit, startDraft, type WorkflowAction } from 
 import { DomainError, isDomainError } from '../../core/errors.js';
 import type { RevisionSnapshot } from '../../core/ports.js';
 import { instantToZonedWallTime, zonedWallTimeToInstant } from '../../core/time/zoned-time.js';
+import { mediaPath } from '../../core/permalinks/permalinks.js';
 import { ArticleListPage, ConflictPage, EditorPage, NewArticlePage, RevisionPage, type EditorView } from '../../render/templates/admin/article-pages.js';
 import { ArticlePage } from '../../render/templates/article-page.js';
 import { documentHtml } from '../../render/render-page.js';
@@ -60,11 +61,12 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
     const user = request.staff!.user;
     const own = authorIds.includes(user.id);
     const canPublish = can(user.role, 'article.publish.any') || (own && can(user.role, 'article.publish.own'));
-    const [categories, tags, users, revisions] = await Promise.all([
+    const [categories, tags, users, revisions, image] = await Promise.all([
       store.categories.list(),
       store.articles.tags([article.id]),
       Promise.all(authorIds.map((id) => store.accounts.findUserById(id))),
       store.articles.revisions(article.id),
+      article.featuredMediaId === null ? Promise.resolve(undefined) : store.media.findById(article.featuredMediaId),
     ]);
     const actions: WorkflowAction[] = [];
     if (article.status === 'draft') actions.push('submit');
@@ -98,6 +100,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
       actions: actions.map((action) => ({ action, label: ACTION_LABELS[action] })),
       scheduleDefault: instantToZonedWallTime(new Date(clock.now().getTime() + 3_600_000), config.timeZone),
       timeZone: config.timeZone,
+      ...(image ? { image: { src: mediaPath(image.variants.find((v) => v.format === 'jpeg')?.file ?? image.crops['16x9']), alt: image.alt } } : {}),
       revisions: revisions.map((revision) => ({
         revision: revision.revision,
         label: `Revision ${revision.revision}, ${formatter.format(revision.at)}${revision.authorName ? ` by ${revision.authorName}` : ''}`,

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { absoluteUrl, articlePath, authorPath, categoryPath, tagPath } from '../../core/permalinks/permalinks.js';
+import { absoluteUrl, articlePath, authorPath, categoryPath, mediaPath, tagPath } from '../../core/permalinks/permalinks.js';
 import { isoWithOffset } from '../../render/view-models/format.js';
 import {
   monthRange, pagesFor, parseSitemapFileName, sitemapFileName, type SitemapFile,
@@ -104,7 +104,13 @@ export function registerSitemapRoutes(app: FastifyInstance, deps: SiteDeps): voi
           limit: MAX_URLS_PER_SITEMAP,
         });
         if (entries.length === 0) return reply.callNotFound();
-        return sendXml(request, reply, renderUrlset(entries.map((e) => ({ loc: url(articlePath(e.slug)), lastmod: e.updatedAt }))));
+        return sendXml(
+          request,
+          reply,
+          renderUrlset(
+            entries.map((e) => ({ loc: url(articlePath(e.slug)), lastmod: e.updatedAt, ...(e.image ? { images: [url(mediaPath(e.image))] } : {}) })),
+          ),
+        );
       }
       case 'tags': {
         const tags = await store.tags.listInUse({ now, offset: (file.page - 1) * MAX_URLS_PER_SITEMAP, limit: MAX_URLS_PER_SITEMAP });

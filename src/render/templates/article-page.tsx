@@ -54,6 +54,24 @@ export function ArticlePage({ site, head, body }: PageVM<ArticleVM>): JSX.Elemen
               )}
             </p>
           </header>
+          {body.image ? (
+            <figure class="article__image">
+              <picture>
+                <source type="image/webp" srcset={body.image.webpSrcset} sizes={body.image.sizes} />
+                <img
+                  src={body.image.src}
+                  srcset={body.image.jpegSrcset}
+                  sizes={body.image.sizes}
+                  alt={body.image.alt}
+                  width={String(body.image.width)}
+                  height={String(body.image.height)}
+                  decoding="async"
+                />
+              </picture>
+            </figure>
+          ) : (
+            ''
+          )}
           <div class="article__body">{safeBodyHtml}</div>
           <footer class="article__footer">
             {body.tags.length > 0 ? (

@@ -37,7 +37,8 @@ export function Layout(props: PropsWithChildren<{ site: SiteVM; head: HeadVM }>)
         ) : (
           ''
         )}
-        <meta name="twitter:card" content="summary" />
+        {head.ogImage ? <meta property="og:image" content={head.ogImage} /> : ''}
+        <meta name="twitter:card" content={head.ogImage ? 'summary_large_image' : 'summary'} />
         <meta name="twitter:title" content={head.title} />
         <meta name="twitter:description" content={head.description} />
         {head.alternates.map((feed) => (

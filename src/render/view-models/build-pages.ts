@@ -4,11 +4,12 @@ import type { ArticlePageData, HomePageData, ListedArticles } from '../../core/a
 import type { Author } from '../../core/authors/author.js';
 import type { Category, Tag } from '../../core/taxonomy/taxonomy.js';
 import {
-  absoluteUrl, articlePath, authorPath, categoryPath, pagedPath, tagPath,
+  absoluteUrl, articlePath, authorPath, categoryPath, mediaPath, pagedPath, tagPath,
 } from '../../core/permalinks/permalinks.js';
 import { formatTime, isoWithOffset, type DateFormat } from './format.js';
 import { archiveJsonLd, articleJsonLd, homeJsonLd } from './structured-data.js';
-import type { ArchiveVM, ArticleVM, FeedLink, HomeVM, ListItemVM, PageVM, SearchVM, SiteVM } from './view-models.js';
+import type { ArchiveVM, ArticleVM, FeedLink, HomeVM, ListItemVM, PageVM, PictureVM, SearchVM, SiteVM } from './view-models.js';
+import type { Media as Image } from '../../core/images/image.js';
 
 export interface RenderContext {
   site: SiteVM;
@@ -43,6 +44,25 @@ function listItems(list: ListedArticles, ctx: RenderContext, withCategory = true
 // Updates within a minute of publication are the same edit session, not an update readers need to see.
 const UPDATE_THRESHOLD_MS = 60_000;
 
+function pictureView(image: Image): PictureVM {
+  const srcset = (format: 'webp' | 'jpeg') =>
+    image.variants
+      .filter((variant) => variant.format === format)
+      .map((variant) => `${mediaPath(variant.file)} ${variant.width}w`)
+      .join(', ');
+  const jpegs = image.variants.filter((variant) => variant.format === 'jpeg');
+  const fallback = jpegs.find((variant) => variant.width >= 800) ?? jpegs[jpegs.length - 1];
+  return {
+    alt: image.alt,
+    src: mediaPath(fallback?.file ?? image.crops['16x9']),
+    width: fallback?.width ?? image.width,
+    height: fallback?.height ?? image.height,
+    webpSrcset: srcset('webp'),
+    jpegSrcset: srcset('jpeg'),
+    sizes: '(min-width: 48rem) 42rem, 100vw',
+  };
+}
+
 export function articleView(data: ArticlePageData, ctx: RenderContext): PageVM<ArticleVM> {
   const { article, category } = data;
   const publishedAt = article.publishedAt ?? article.createdAt;
@@ -58,6 +78,7 @@ export function articleView(data: ArticlePageData, ctx: RenderContext): PageVM<A
       ...(article.noindex ? { robots: 'noindex' } : {}),
       jsonLd: articleJsonLd({ data, site: ctx.site, canonical, timeZone: ctx.format.timeZone }),
       alternates: feedLinks('', ctx.site.name),
+      ...(data.image ? { ogImage: absoluteUrl(ctx.site.url, mediaPath(data.image.crops['16x9'])) } : {}),
       ogArticle: {
         publishedTime: isoWithOffset(publishedAt, ctx.format.timeZone),
         modifiedTime: isoWithOffset(updated ? article.updatedAt : publishedAt, ctx.format.timeZone),
@@ -67,6 +88,7 @@ export function articleView(data: ArticlePageData, ctx: RenderContext): PageVM<A
       },
     },
     body: {
+      ...(data.image ? { image: pictureView(data.image) } : {}),
       title: article.title,
       dek: article.dek,
       bodyHtml: article.bodyHtml,

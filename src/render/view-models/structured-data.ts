@@ -1,5 +1,5 @@
 import type { ArticlePageData } from '../../core/articles/site-queries.js';
-import { absoluteUrl, authorPath, categoryPath } from '../../core/permalinks/permalinks.js';
+import { absoluteUrl, authorPath, categoryPath, mediaPath } from '../../core/permalinks/permalinks.js';
 import { isoWithOffset } from './format.js';
 import type { ListItemVM, SiteVM } from './view-models.js';
 
@@ -33,6 +33,9 @@ export function articleJsonLd(input: { data: ArticlePageData; site: SiteVM; cano
     mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
     url: canonical,
     inLanguage: site.lang,
+    ...(data.image
+      ? { image: (['16x9', '4x3', '1x1'] as const).map((crop) => absoluteUrl(site.url, mediaPath(data.image!.crops[crop]))) }
+      : {}),
     ...(category ? { articleSection: category.name } : {}),
     ...(data.tags.length > 0 ? { keywords: data.tags.map((tag) => tag.name) } : {}),
   };

@@ -37,6 +37,8 @@ export interface HeadVM {
   next?: string;
   /** Feeds of this page (site feeds everywhere, plus the archive's own). */
   alternates: FeedLink[];
+  /** Absolute URL of the picture for link previews. */
+  ogImage?: string;
   /** OpenGraph article:* properties, on articles. */
   ogArticle?: {
     publishedTime: string;
@@ -61,7 +63,18 @@ export interface ListItemVM {
   category?: Link;
 }
 
+export interface PictureVM {
+  alt: string;
+  src: string;
+  width: number;
+  height: number;
+  webpSrcset: string;
+  jpegSrcset: string;
+  sizes: string;
+}
+
 export interface ArticleVM {
+  image?: PictureVM;
   title: string;
   dek: string;
   bodyHtml: string;

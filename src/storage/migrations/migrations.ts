@@ -4,6 +4,7 @@ import { initial } from './0001-initial.js';
 import { apiKeysAndOutbox } from './0003-api-keys-outbox.js';
 import { accounts } from './0004-accounts.js';
 import { listingKeys } from './0005-listing-keys.js';
+import { media } from './0006-media.js';
 
 /** Every schema change, in order. Names are permanent: never rename or reorder one that has shipped. */
 export function migrations(adapter: DialectAdapter): Record<string, Migration> {
@@ -13,5 +14,6 @@ export function migrations(adapter: DialectAdapter): Record<string, Migration> {
     '0003-api-keys-outbox': apiKeysAndOutbox(adapter),
     '0004-accounts': accounts(adapter),
     '0005-listing-keys': listingKeys(adapter),
+    '0006-media': media(adapter),
   };
 }

@@ -100,6 +100,7 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
               ...(changes.status !== undefined ? { status: changes.status } : {}),
               ...(changes.publishedAt !== undefined ? { published_at: changes.publishedAt?.toISOString() ?? null } : {}),
               ...(changes.primaryCategoryId !== undefined ? { primary_category_id: changes.primaryCategoryId } : {}),
+              ...(changes.featuredMediaId !== undefined ? { featured_media_id: changes.featuredMediaId } : {}),
               ...(changes.seoTitle !== undefined ? { seo_title: changes.seoTitle } : {}),
               ...(changes.seoDescription !== undefined ? { seo_description: changes.seoDescription } : {}),
               ...(changes.canonicalUrl !== undefined ? { canonical_url: changes.canonicalUrl } : {}),
@@ -407,7 +408,8 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
 
     async sitemapEntries(query) {
       const rows = await indexable(query.now)
-        .select(['articles.slug', 'articles.updated_at'])
+        .leftJoin('media', 'media.id', 'articles.featured_media_id')
+        .select(['articles.slug', 'articles.updated_at', 'media.crops'])
         .where('articles.published_at', '>=', query.from.toISOString())
         .where('articles.published_at', '<', query.to.toISOString())
         .orderBy('articles.published_at')
@@ -415,7 +417,11 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
         .limit(query.limit)
         .offset(query.offset)
         .execute();
-      return rows.map((row) => ({ slug: row.slug, updatedAt: toDate(row.updated_at) }));
+      return rows.map((row) => ({
+        slug: row.slug,
+        updatedAt: toDate(row.updated_at),
+        ...(row.crops ? { image: (JSON.parse(row.crops) as Record<string, string>)['16x9'] } : {}),
+      }));
     },
 
     async recentForNews(query) {

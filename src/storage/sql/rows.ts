@@ -27,6 +27,7 @@ export function toArticle(row: Selectable<ArticlesTable>): Article {
     createdAt: toDate(row.created_at),
     revision: row.revision,
     primaryCategoryId: row.primary_category_id,
+    featuredMediaId: row.featured_media_id,
     seoTitle: row.seo_title,
     seoDescription: row.seo_description,
     canonicalUrl: row.canonical_url,

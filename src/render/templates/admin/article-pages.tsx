@@ -136,6 +136,7 @@ export interface EditorView {
   scheduleDefault: string;
   timeZone: string;
   revisions: Array<{ revision: number; label: string }>;
+  image?: { src: string; alt: string };
 }
 
 function Field(props: { id: keyof EditorFields; label: string; value: string; hint?: string; max?: number }): JSX.Element {
@@ -215,6 +216,17 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
           </div>
         </section>
       </div>
+      <h2>Featured picture</h2>
+      {view.image ? <img class="thumbnail" src={view.image.src} alt={view.image.alt} width="400" /> : <p>No picture yet.</p>}
+      <form method="post" action={`/admin/articles/${view.id}/image`} enctype="multipart/form-data" class="admin-form narrow">
+        <input type="hidden" name="_csrf" value={csrf} />
+        <input type="hidden" name="revision" value={String(view.revision)} />
+        <label for="alt">Alt text (what the picture shows)</label>
+        <input id="alt" name="alt" required maxlength="500" />
+        <label for="file">Picture (JPEG, PNG, WebP, GIF or AVIF)</label>
+        <input id="file" name="file" type="file" accept="image/jpeg,image/png,image/webp,image/gif,image/avif" required />
+        <button type="submit" class="secondary">Upload and use</button>
+      </form>
       <h2>Publishing</h2>
       <div class="actions">
         {view.actions.map((action) => (

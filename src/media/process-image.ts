@@ -1,0 +1,98 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import sharp, { type Metadata } from 'sharp';
+import { DomainError } from '../core/errors.js';
+import type { CropName, ImageVariant } from '../core/images/image.js';
+
+/** Widths of the responsive variants (never wider than the original). */
+export const VARIANT_WIDTHS = [400, 800, 1200] as const;
+/** Aspect ratios Google wants for article images in structured data. */
+export const CROPS: Readonly<Record<CropName, readonly [number, number]>> = { '16x9': [16, 9], '4x3': [4, 3], '1x1': [1, 1] };
+
+const ACCEPTED = new Set(['jpeg', 'png', 'webp', 'gif', 'heif']);
+/** Larger images are refused before decoding (a decompression bomb cannot exhaust memory). */
+const MAX_INPUT_PIXELS = 50_000_000;
+const CROP_WIDTH = 1200;
+const SVG_REFUSED = 'SVG files are not accepted, because they can carry scripts. Upload a JPEG, PNG, WebP, GIF or AVIF picture.';
+
+export interface ProcessedImage {
+  /** The stem every file of this image starts with: random, never derived from the upload's name. */
+  key: string;
+  width: number;
+  height: number;
+  variants: ImageVariant[];
+  crops: Record<CropName, string>;
+}
+
+/**
+ * Checks that `input` is a raster image by decoding it (never by its name or declared type), refuses SVG
+ * and anything else, and writes re-encoded WebP and JPEG variants and 16:9, 4:3 and 1:1 crops under
+ * random names in `dir`. Re-encoding drops every EXIF, XMP, IPTC and comment field of the upload.
+ */
+export async function processImage(input: Buffer, dir: string): Promise<ProcessedImage> {
+  // SVG is text: recognise it by its content, even when it is broken, so the refusal says why.
+  const head = input.subarray(0, 2048).toString('latin1');
+  if (/^(\xef\xbb\xbf)?\s*</.test(head) && /<svg[\s>]/i.test(head)) {
+    throw new DomainError('VALIDATION_FAILED', SVG_REFUSED);
+  }
+  let metadata: Metadata;
+  try {
+    metadata = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
+  } catch {
+    throw new DomainError('VALIDATION_FAILED', 'This file is not an image we can read. Upload a JPEG, PNG, WebP, GIF or AVIF picture.');
+  }
+  if (metadata.format === 'svg') throw new DomainError('VALIDATION_FAILED', SVG_REFUSED);
+  if (!metadata.format || !ACCEPTED.has(metadata.format) || !metadata.width || !metadata.height) {
+    throw new DomainError('VALIDATION_FAILED', `This file is ${metadata.format ?? 'not an image'}; upload a JPEG, PNG, WebP, GIF or AVIF picture.`);
+  }
+  if (metadata.width * metadata.height > MAX_INPUT_PIXELS) {
+    throw new DomainError('VALIDATION_FAILED', 'This picture has too many pixels (50 megapixels at most).');
+  }
+  await mkdir(dir, { recursive: true });
+  const key = randomBytes(12).toString('base64url');
+  const written: string[] = [];
+  try {
+    // .rotate() applies the EXIF orientation before the metadata is dropped.
+    const base = () => sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, animated: false }).rotate();
+    const oriented = await base().toBuffer({ resolveWithObject: true });
+    const width = oriented.info.width;
+    const height = oriented.info.height;
+    const variants: ImageVariant[] = [];
+    const widths = [...new Set(VARIANT_WIDTHS.map((w) => Math.min(w, width)))];
+    for (const variantWidth of widths) {
+      for (const format of ['webp', 'jpeg'] as const) {
+        const pipeline = sharp(oriented.data).resize({ width: variantWidth, withoutEnlargement: true });
+        const { data, info } = await (format === 'webp' ? pipeline.webp({ quality: 80 }) : pipeline.jpeg({ quality: 82, mozjpeg: true })).toBuffer({
+          resolveWithObject: true,
+        });
+        const file = `${key}-${variantWidth}.${format === 'jpeg' ? 'jpg' : 'webp'}`;
+        await writeFile(join(dir, file), data, { flag: 'wx' });
+        written.push(file);
+        variants.push({ file, width: info.width, height: info.height, format });
+      }
+    }
+    const crops = {} as Record<CropName, string>;
+    for (const [name, [w, h]] of Object.entries(CROPS) as Array<[CropName, readonly [number, number]]>) {
+      const cropWidth = Math.min(CROP_WIDTH, width);
+      const data = await sharp(oriented.data)
+        .resize({ width: cropWidth, height: Math.round((cropWidth * h) / w), fit: 'cover', position: 'attention' })
+        .jpeg({ quality: 82, mozjpeg: true })
+        .toBuffer();
+      const file = `${key}-${name}.jpg`;
+      await writeFile(join(dir, file), data, { flag: 'wx' });
+      written.push(file);
+      crops[name] = file;
+    }
+    return { key, width, height, variants, crops };
+  } catch (error) {
+    await Promise.all(written.map((file) => rm(join(dir, file), { force: true })));
+    if (error instanceof DomainError) throw error;
+    throw new DomainError('VALIDATION_FAILED', 'This picture could not be processed; it may be damaged. Try another file.');
+  }
+}
+
+/** Only names this module makes can be served: no path, no surprises. */
+export function isMediaFileName(name: string): boolean {
+  return /^[A-Za-z0-9_-]{16}-(400|800|1200|\d{1,4}|16x9|4x3|1x1)\.(webp|jpg)$/.test(name);
+}
