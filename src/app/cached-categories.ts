@@ -26,6 +26,11 @@ export function cachedCategories(inner: CategoryStore, now: () => number = Date.
       copy = undefined;
       return created;
     },
+    async update(id, changes) {
+      const updated = await inner.update(id, changes);
+      copy = undefined;
+      return updated;
+    },
     async findBySlug(slug) {
       return (await all()).find((category) => category.slug === slug);
     },

@@ -7,6 +7,7 @@ import { registerAuthRoutes } from './admin/auth-routes.js';
 import { registerFormParser } from './admin/forms.js';
 import { registerPeopleRoutes } from './admin/people-routes.js';
 import { registerMediaRoutes } from './admin/media-routes.js';
+import { registerTaxonomyRoutes } from './admin/taxonomy-routes.js';
 import { PageCache } from '../cache/page-cache.js';
 import { enforceAccess, requireAccessDeclarations, type RouteEntry } from './access.js';
 import { registerArticleApi } from './api/article-routes.js';
@@ -150,6 +151,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     registerAuthRoutes(app, adminDeps);
     registerPeopleRoutes(app, adminDeps);
     registerArticleAdminRoutes(app, adminDeps);
+    registerTaxonomyRoutes(app, adminDeps);
     await registerMediaRoutes(app, adminDeps);
   }
   registerFeedRoutes(app, siteDeps);

@@ -24,7 +24,12 @@ export function chrome(deps: AdminDeps, request: FastifyRequest, extra: { notice
     scriptHref: deps.assets.adminScriptHref,
     ...(staff
       ? {
-          user: { displayName: staff.user.displayName, role: staff.user.role, canManageUsers: can(staff.user.role, 'users.manage') },
+          user: {
+            displayName: staff.user.displayName,
+            role: staff.user.role,
+            canManageUsers: can(staff.user.role, 'users.manage'),
+            canManageTaxonomy: can(staff.user.role, 'taxonomy.manage'),
+          },
           csrfToken: staff.csrfToken,
         }
       : {}),

@@ -31,6 +31,21 @@ export function createCategoryStore(db: Kysely<Database>): CategoryStore {
       const row = await db.selectFrom('categories').selectAll().where('slug', '=', slug).executeTakeFirst();
       return row && toCategory(row);
     },
+    async update(id, changes) {
+      try {
+        const row = await db
+          .updateTable('categories')
+          .set({ name: changes.name, slug: changes.slug, description: changes.description, parent_id: changes.parentId })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirst();
+        if (!row) throw new DomainError('CATEGORY_NOT_FOUND', `There is no section ${id}.`);
+        return toCategory(row);
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new DomainError('SLUG_TAKEN', `A section with the slug "${changes.slug}" already exists.`);
+        throw error;
+      }
+    },
     async findByIds(ids) {
       const result = new Map<number, Category>();
       if (ids.length === 0) return result;
@@ -61,6 +76,13 @@ export function createTagStore(db: Kysely<Database>): TagStore {
     async findBySlug(slug) {
       const row = await db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst();
       return row && toTag(row);
+    },
+    async list(limit) {
+      const rows = await db.selectFrom('tags').selectAll().orderBy('name').orderBy('id').limit(limit).execute();
+      return rows.map(toTag);
+    },
+    async rename(id, name) {
+      await db.updateTable('tags').set({ name }).where('id', '=', id).execute();
     },
     async listInUse(query) {
       const rows = await inUse(db, query.now)

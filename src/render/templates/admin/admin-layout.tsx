@@ -5,7 +5,7 @@ export interface AdminChrome {
   stylesheetHref: string;
   scriptHref: string;
   /** Present when someone is signed in. */
-  user?: { displayName: string; role: string; canManageUsers: boolean };
+  user?: { displayName: string; role: string; canManageUsers: boolean; canManageTaxonomy: boolean };
   csrfToken?: string;
   /** A notice at the top of the page ("Saved."). */
   notice?: string;
@@ -43,6 +43,18 @@ export function AdminLayout(props: PropsWithChildren<{ chrome: AdminChrome; titl
                   <li>
                     <a href="/admin/articles/new">New article</a>
                   </li>
+                  {chrome.user.canManageTaxonomy ? (
+                    <>
+                      <li>
+                        <a href="/admin/sections">Sections</a>
+                      </li>
+                      <li>
+                        <a href="/admin/tags">Tags</a>
+                      </li>
+                    </>
+                  ) : (
+                    ''
+                  )}
                   {chrome.user.canManageUsers ? (
                     <>
                       <li>

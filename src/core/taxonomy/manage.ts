@@ -1,0 +1,65 @@
+import { assertValidSlug, slugify } from '../articles/slug.js';
+import { DomainError } from '../errors.js';
+import type { Clock, InvalidationBus, Store } from '../ports.js';
+import { cacheKey } from '../publishing/cache-keys.js';
+import { ancestorIds, type Category } from './taxonomy.js';
+
+export interface TaxonomyDeps {
+  store: Store;
+  clock: Clock;
+  bus?: InvalidationBus;
+}
+
+interface SectionInput {
+  name: string;
+  slug?: string;
+  description?: string;
+  parentId: number | null;
+}
+
+async function clean(store: Store, input: SectionInput, id?: number): Promise<{ name: string; slug: string; description: string; parentId: number | null }> {
+  const name = input.name.trim().replace(/\s+/g, ' ');
+  if (name === '' || name.length > 80) throw new DomainError('VALIDATION_FAILED', 'A section name needs 1 to 80 characters.', { field: 'name' });
+  const slug = input.slug?.trim() || slugify(name);
+  assertValidSlug(slug);
+  const description = (input.description ?? '').trim();
+  if (description.length > 500) throw new DomainError('VALIDATION_FAILED', 'A description can have at most 500 characters.', { field: 'description' });
+  if (input.parentId !== null) {
+    const categories = await store.categories.list();
+    if (!categories.some((category) => category.id === input.parentId)) {
+      throw new DomainError('VALIDATION_FAILED', 'Choose a parent section from the list.', { field: 'parentId' });
+    }
+    if (id !== undefined && ancestorIds(categories, input.parentId).includes(id)) {
+      throw new DomainError('VALIDATION_FAILED', 'A section cannot sit inside itself or one of its own subsections.', { field: 'parentId' });
+    }
+  }
+  return { name, slug, description, parentId: input.parentId };
+}
+
+/** A new section (optionally inside another); navigation and section lists everywhere are told. */
+export async function createSection(deps: TaxonomyDeps, input: SectionInput & { actorId: number }): Promise<Category> {
+  const created = await deps.store.categories.create(await clean(deps.store, input));
+  await deps.store.accounts.audit({ at: deps.clock.now(), actorId: input.actorId, action: 'section.create', subject: created.slug });
+  await deps.bus?.publish([cacheKey.nav, cacheKey.category(created.id), cacheKey.sitemapTaxonomy]);
+  return created;
+}
+
+/** Renames or moves a section; every page that shows it drops from the caches. */
+export async function updateSection(deps: TaxonomyDeps, input: SectionInput & { id: number; actorId: number }): Promise<Category> {
+  const before = (await deps.store.categories.findByIds([input.id])).get(input.id);
+  if (!before) throw new DomainError('CATEGORY_NOT_FOUND', `There is no section ${input.id}.`);
+  const updated = await deps.store.categories.update(input.id, await clean(deps.store, input, input.id));
+  await deps.store.accounts.audit({ at: deps.clock.now(), actorId: input.actorId, action: 'section.update', subject: updated.slug });
+  // Moving a section changes which lists its articles belong to: those of old and new parents.
+  const lists = [...new Set([before.parentId, updated.parentId, updated.id])].flatMap((id) => (id === null ? [] : [cacheKey.listCategory(id)]));
+  await deps.bus?.publish([cacheKey.nav, cacheKey.category(updated.id), cacheKey.sitemapTaxonomy, ...lists]);
+  return updated;
+}
+
+export async function renameTag(deps: TaxonomyDeps, input: { id: number; name: string; actorId: number }): Promise<void> {
+  const name = input.name.trim().replace(/\s+/g, ' ');
+  if (name === '' || name.length > 100) throw new DomainError('VALIDATION_FAILED', 'A tag name needs 1 to 100 characters.', { field: 'name' });
+  await deps.store.tags.rename(input.id, name);
+  await deps.store.accounts.audit({ at: deps.clock.now(), actorId: input.actorId, action: 'tag.rename', subject: name });
+  await deps.bus?.publish([cacheKey.tag(input.id)]);
+}
