@@ -1,4 +1,5 @@
 import { relativeTime } from '../../core/time/relative-time.js';
+import { utcOffsetMs } from '../../core/time/zoned-time.js';
 import type { TimeVM } from './view-models.js';
 
 /** How dates are written on the site: locale and time zone from the configuration. */
@@ -42,21 +43,10 @@ function zoneName(date: Date, format: DateFormat): string {
 
 /** A date with the site's UTC offset, as JSON-LD and OpenGraph want it (2026-11-29T12:00:00+05:00). */
 export function isoWithOffset(date: Date, timeZone: string): string {
-  const parts = formatter(`offset|${timeZone}`, 'en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
-  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '00';
-  const local = Date.UTC(+get('year'), +get('month') - 1, +get('day'), +get('hour'), +get('minute'), +get('second'));
-  const offsetMinutes = Math.round((local - Math.floor(date.getTime() / 1000) * 1000) / 60000);
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}${offset}`;
+  const offsetMs = utcOffsetMs(date.getTime(), timeZone);
+  const wall = new Date(Math.floor(date.getTime() / 1000) * 1000 + offsetMs).toISOString().slice(0, 19);
+  const minutes = Math.round(offsetMs / 60_000);
+  const abs = Math.abs(minutes);
+  const sign = minutes < 0 ? '-' : '+';
+  return `${wall}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
