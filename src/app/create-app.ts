@@ -12,7 +12,7 @@ import { scheduleWatcher } from './schedule-watcher.js';
 import { cachedCategories } from './cached-categories.js';
 import { argon2Hasher } from './argon2-hasher.js';
 import { startOutboxWorker, type OutboxWorker } from '../jobs/outbox-worker.js';
-import { INVALIDATE_JOB } from '../core/articles/update-article.js';
+import { INVALIDATE_JOB, PUBLISHING_JOB } from '../core/articles/update-article.js';
 
 export interface App {
   config: Config;
@@ -71,6 +71,12 @@ export async function createApp(input: {
       intervalMs: input.jobIntervalMs ?? 1000,
       handlers: {
         [INVALIDATE_JOB]: async (payload) => bus.publish((payload as { keys: string[] }).keys),
+        // Every process already dropped its pages when the article was saved; this is where a CDN purge
+        // by Surrogate-Key and webhooks belong. Announcing the article's keys again is harmless.
+        [PUBLISHING_JOB]: async (payload) => {
+          const article = await store.articles.findById((payload as { articleId: number }).articleId);
+          if (article) bus.publish([`article:${article.id}`]).catch(() => undefined);
+        },
       },
       onError: (error, job) => server.log.error({ err: error, job: job.id }, 'outbox job failed'),
     });

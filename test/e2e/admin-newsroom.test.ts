@@ -125,6 +125,13 @@ for (const database of testDatabases()) {
       app.clock.set(TEST_NOW);
       const actions = (await app.store.accounts.auditLog(50)).map((entry) => entry.action);
       expect(actions).toEqual(expect.arrayContaining(['article.submit', 'article.schedule']));
+      // Each publishing action left one side-effect job in the outbox, written with the save.
+      const jobs = await app.store.db.selectFrom('outbox').select(['kind', 'payload']).where('kind', '=', 'article.publishing').execute();
+      expect(jobs.map((job) => JSON.parse(job.payload) as { articleId: number; action: string }).filter((p) => p.articleId === id).map((p) => p.action)).toEqual([
+        'submit',
+        'schedule',
+      ]);
+      expect(await app.jobs.drain()).toBeGreaterThanOrEqual(2);
     });
 
     it('refuses the second of two editors saving the same revision with 409, shows both texts and keeps the first', async () => {

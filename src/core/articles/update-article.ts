@@ -36,7 +36,14 @@ export interface ArticleEdit {
  */
 export async function updateArticle(
   deps: ArticleDeps,
-  input: { id: number; revision: number; edit: ArticleEdit; actorId?: number | null },
+  input: {
+    id: number;
+    revision: number;
+    edit: ArticleEdit;
+    actorId?: number | null;
+    /** Outbox jobs written in the same transaction as the save, so they happen exactly when it does. */
+    sideEffects?: ReadonlyArray<{ kind: string; payload: unknown }>;
+  },
 ): Promise<Article> {
   const { edit } = input;
   if (edit.title !== undefined && edit.title.trim() === '') {
@@ -89,6 +96,7 @@ export async function updateArticle(
     const afterFacts = await articleFacts(store, updated);
     await recordRevision(store, { article: updated, facts: afterFacts, actorId: input.actorId ?? null, at: now });
     await scheduleGoingPublic(store, updated, afterFacts, now);
+    for (const effect of input.sideEffects ?? []) await store.outbox.enqueue({ ...effect, availableAt: now });
     return { before: beforeFacts, after: { article: updated, facts: afterFacts } };
   });
   await deps.bus?.publish(articleChangeKeys(before, after.facts));
@@ -110,6 +118,12 @@ export async function scheduleGoingPublic(store: Store, article: Article, facts:
 
 /** Outbox job kind whose payload `{ keys }` is published on the invalidation bus. */
 export const INVALIDATE_JOB = 'invalidate';
+
+/**
+ * Outbox job kind written with every publishing action (`{ articleId, action }`): purges CDNs and, later,
+ * calls webhooks. The page caches of all processes are purged at once by the save itself.
+ */
+export const PUBLISHING_JOB = 'article.publishing';
 
 /** Tag ids for tag names, creating missing tags (slugs from names). */
 export async function tagIdsFor(store: Store, names: readonly string[]): Promise<number[]> {

@@ -4,7 +4,7 @@ import { DomainError } from '../errors.js';
 import type { Store } from '../ports.js';
 import type { Article } from './article.js';
 import { createArticle, type ArticleDeps } from './create-article.js';
-import { updateArticle, type ArticleEdit } from './update-article.js';
+import { PUBLISHING_JOB, updateArticle, type ArticleEdit } from './update-article.js';
 
 export type WorkflowAction = 'submit' | 'publish' | 'schedule' | 'unpublish' | 'archive' | 'restore';
 
@@ -110,7 +110,13 @@ export async function applyAction(
       edit = { status: 'draft', publishedAt: null };
       break;
   }
-  const saved = await updateArticle(deps, { id: input.id, revision: input.revision, edit, actorId: user.id });
+  const saved = await updateArticle(deps, {
+    id: input.id,
+    revision: input.revision,
+    edit,
+    actorId: user.id,
+    sideEffects: [{ kind: PUBLISHING_JOB, payload: { articleId: input.id, action: input.action } }],
+  });
   await deps.store.accounts.audit({
     at: now,
     actorId: user.id,
