@@ -268,7 +268,9 @@ export interface AccountStore {
   audit(entry: { at: Date; actorId: number | null; action: string; subject?: string; detail?: Record<string, unknown>; ip?: string }): Promise<void>;
   auditLog(limit: number): Promise<AuditEntry[]>;
   listUsers(): Promise<Array<Author & { disabled: boolean; canSignIn: boolean }>>;
-  setProfile(userId: number, profile: { displayName: string; bio: string }): Promise<void>;
+  /** Throws SLUG_TAKEN when another person has the slug. */
+  setProfile(userId: number, profile: { displayName: string; bio: string; slug: string }): Promise<void>;
+  setAvatar(userId: number, mediaId: number): Promise<void>;
   findUserById(id: number): Promise<Author | undefined>;
 }
 

@@ -97,6 +97,26 @@ for (const database of testDatabases()) {
       expect(refused.statusCode).toBe(403);
     });
 
+    it("lets a person set their byline name, address, bio and portrait; the old address redirects", async () => {
+      const me = (await app.store.users.findByEmail('author@newsroom.test'))!;
+      await app.server.inject({ method: 'GET', url: `/author/${me.slug}` });
+      await author.get('/admin/profile');
+      const taken = await author.post('/admin/profile', { displayName: 'Author Person', slug: 'imran-qadir', bio: '' });
+      expect(taken.statusCode).toBe(409);
+      const saved = await author.post('/admin/profile', { displayName: 'Noor Author', slug: 'noor-author', bio: 'Covers the ports and shipping.' });
+      expect(saved.statusCode).toBe(200);
+      const old = await app.server.inject({ method: 'GET', url: `/author/${me.slug}` });
+      expect(old.statusCode).toBe(301);
+      expect(old.headers.location).toBe('/author/noor-author');
+      await author.get('/admin/profile');
+      const portrait = await author.upload('/admin/profile/avatar', {}, { name: 'me.png', type: 'image/png', data: await picture(600, 800) });
+      expect(portrait.statusCode, portrait.body).toBe(200);
+      const page = await app.server.inject({ method: 'GET', url: '/author/noor-author' });
+      expect(page.body).toContain('<h1>Noor Author</h1>');
+      expect(page.body).toContain('Covers the ports and shipping.');
+      expect(page.body).toMatch(/<img class="archive__portrait" src="\/media\/[\w-]+-1x1\.jpg" alt="Noor Author"/);
+    });
+
     it('shows the picture on the article with srcset, in JSON-LD crops, OpenGraph and the sitemap', async () => {
       const response = await upload({ name: 'harbour.png', type: 'image/png', data: await picture() }, 'Cranes over the container harbour');
       expect(response.statusCode).toBe(200);

@@ -1,4 +1,5 @@
-import { slugify, uniqueSlug } from '../articles/slug.js';
+import { assertValidSlug, slugify, uniqueSlug } from '../articles/slug.js';
+import { authorPath } from '../permalinks/permalinks.js';
 import type { Author, Role } from '../authors/author.js';
 import { ROLES } from '../authors/author.js';
 import { DomainError } from '../errors.js';
@@ -117,13 +118,18 @@ export async function setUserDisabled(
 /** A person's own byline name and bio; every page that shows them is told (author:ID). */
 export async function updateProfile(
   deps: AccountDeps & { bus?: { publish(keys: readonly string[]): Promise<void> } },
-  input: { user: Author; displayName: string; bio: string },
+  input: { user: Author; displayName: string; bio: string; slug?: string },
 ): Promise<void> {
   const displayName = input.displayName.trim().replace(/\s+/g, ' ');
   if (displayName === '' || displayName.length > 120) {
     throw new DomainError('VALIDATION_FAILED', 'A display name needs 1 to 120 characters.', { field: 'displayName' });
   }
   if (input.bio.length > 2000) throw new DomainError('VALIDATION_FAILED', 'A bio can have at most 2,000 characters.', { field: 'bio' });
-  await deps.store.accounts.setProfile(input.user.id, { displayName, bio: input.bio.trim() });
-  await deps.bus?.publish([`author:${input.user.id}`]);
+  const slug = input.slug?.trim() || input.user.slug;
+  assertValidSlug(slug);
+  await deps.store.accounts.setProfile(input.user.id, { displayName, bio: input.bio.trim(), slug });
+  if (slug !== input.user.slug) {
+    await deps.store.redirects.add({ fromPath: authorPath(input.user.slug), toPath: authorPath(slug) });
+  }
+  await deps.bus?.publish([`author:${input.user.id}`, 'sitemap:taxonomy']);
 }

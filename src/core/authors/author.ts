@@ -10,6 +10,7 @@ export interface Author {
   slug: string;
   bio: string;
   role: Role;
+  avatarMediaId: number | null;
 }
 
 export interface NewUser {

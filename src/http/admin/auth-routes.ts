@@ -6,6 +6,7 @@ import { isDomainError } from '../../core/errors.js';
 import { LoginPage, MessagePage, PasswordPage, ProfilePage, SetupPage } from '../../render/templates/admin/auth-pages.js';
 import { SESSION_COOKIE } from '../access.js';
 import { STATUS_BY_CODE } from '../errors.js';
+import { mediaPath } from '../../core/permalinks/permalinks.js';
 import { chrome, clientIp, isSecure, safeNext, sendAdminHtml, type AdminDeps } from './admin-context.js';
 import { parseCookies, serializeCookie } from './cookies.js';
 import { checkGuestCsrf, checkStaffCsrf, guestCsrfToken, type FormBody } from './forms.js';
@@ -81,22 +82,34 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AdminDeps): void 
     );
   });
 
-  app.get('/admin/profile', { config: SIGNED_IN }, async (request, reply) => {
+  const avatarOf = async (mediaId: number | null) => {
+    const image = mediaId === null ? undefined : await store.media.findById(mediaId);
+    return image ? { avatar: mediaPath(image.crops['1x1']) } : {};
+  };
+
+  app.get<{ Querystring: { saved?: string } }>('/admin/profile', { config: SIGNED_IN }, async (request, reply) => {
     const user = request.staff!.user;
-    return sendAdminHtml(reply, ProfilePage({ chrome: chrome(deps, request), displayName: user.displayName, bio: user.bio }));
+    const messages = request.query.saved ? { notice: 'Your portrait was saved.' } : {};
+    return sendAdminHtml(
+      reply,
+      ProfilePage({ chrome: chrome(deps, request, messages), displayName: user.displayName, bio: user.bio, slug: user.slug, ...(await avatarOf(user.avatarMediaId)) }),
+    );
   });
 
   app.post<{ Body: FormBody }>('/admin/profile', { config: SIGNED_IN }, async (request, reply) => {
     checkStaffCsrf(request, request.body);
     const displayName = request.body.displayName ?? '';
     const bio = request.body.bio ?? '';
+    const slug = request.body.slug ?? request.staff!.user.slug;
+    const avatar = await avatarOf(request.staff!.user.avatarMediaId);
     try {
-      await updateProfile({ ...accountDeps, bus: deps.bus }, { user: request.staff!.user, displayName, bio });
+      await updateProfile({ ...accountDeps, bus: deps.bus }, { user: request.staff!.user, displayName, bio, slug });
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      return sendAdminHtml(reply, ProfilePage({ chrome: chrome(deps, request, { error: error.message }), displayName, bio }), STATUS_BY_CODE[error.code]);
+      const page = ProfilePage({ chrome: chrome(deps, request, { error: error.message }), displayName, bio, slug, ...avatar });
+      return sendAdminHtml(reply, page, STATUS_BY_CODE[error.code]);
     }
-    return sendAdminHtml(reply, ProfilePage({ chrome: chrome(deps, request, { notice: 'Your profile was saved.' }), displayName, bio }));
+    return sendAdminHtml(reply, ProfilePage({ chrome: chrome(deps, request, { notice: 'Your profile was saved.' }), displayName, bio, slug, ...avatar }));
   });
 
   app.get('/admin/password', { config: SIGNED_IN }, async (request, reply) =>

@@ -85,7 +85,12 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
           renderContext(deps, now),
         ]);
         dependsOn(request, listingKeys({ subjectKeys: subjectKeys(subject), list, extra: [cacheKey.nav] }));
-        const view = archiveView({ subject, list, ...(request.query.before ? { before: request.query.before } : {}) }, ctx);
+        const portrait =
+          subject.kind === 'author' && subject.author.avatarMediaId !== null ? await store.media.findById(subject.author.avatarMediaId) : undefined;
+        const view = archiveView(
+          { subject, list, ...(request.query.before ? { before: request.query.before } : {}), ...(portrait ? { portrait } : {}) },
+          ctx,
+        );
         return sendHtml(reply, documentHtml(ArchivePage(view)));
       },
     );

@@ -9,6 +9,7 @@ export function ArchivePage({ site, head, body }: PageVM<ArchiveVM>): JSX.Elemen
     <Layout site={site} head={head}>
       <div class="page page--archive">
         <header class="archive__header">
+          {body.portrait ? <img class="archive__portrait" src={body.portrait.src} alt={body.portrait.alt} width="96" height="96" /> : ''}
           <p class="archive__kind" safe>
             {KIND_LABEL[body.kind]}
           </p>

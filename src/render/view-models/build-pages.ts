@@ -147,7 +147,7 @@ function describeSubject(subject: ArchiveSubject): { heading: string; descriptio
 }
 
 export function archiveView(
-  input: { subject: ArchiveSubject; list: ListedArticles; before?: string },
+  input: { subject: ArchiveSubject; list: ListedArticles; before?: string; portrait?: Image },
   ctx: RenderContext,
 ): PageVM<ArchiveVM> {
   const { heading, description, path } = describeSubject(input.subject);
@@ -167,6 +167,8 @@ export function archiveView(
       ...(nextHref ? { next: nextHref } : {}),
     },
     body: {
+      // The portrait's alt text is the person's current name, whatever it was at upload time.
+      ...(input.portrait ? { portrait: { src: mediaPath(input.portrait.crops['1x1']), alt: heading } } : {}),
       kind: input.subject.kind,
       heading,
       description: description || fallbackDescription,

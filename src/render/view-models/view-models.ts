@@ -97,6 +97,8 @@ export interface HomeVM {
 
 export interface ArchiveVM {
   kind: 'category' | 'tag' | 'author';
+  /** An author's portrait. */
+  portrait?: { src: string; alt: string };
   heading: string;
   description: string;
   items: ListItemVM[];

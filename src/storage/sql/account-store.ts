@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { AccountStore } from '../../core/ports.js';
 import type { Database } from '../schema.js';
-import { toAuthor, toDate } from './rows.js';
+import { isUniqueViolation, toAuthor, toDate } from './rows.js';
+import { DomainError } from '../../core/errors.js';
 
 export function createAccountStore(db: Kysely<Database>): AccountStore {
   return {
@@ -102,7 +103,19 @@ export function createAccountStore(db: Kysely<Database>): AccountStore {
       return rows.map((row) => ({ ...toAuthor(row), disabled: row.disabled_at !== null, canSignIn: row.password_hash !== null }));
     },
     async setProfile(userId, profile) {
-      await db.updateTable('users').set({ display_name: profile.displayName, bio: profile.bio }).where('id', '=', userId).execute();
+      try {
+        await db
+          .updateTable('users')
+          .set({ display_name: profile.displayName, bio: profile.bio, slug: profile.slug })
+          .where('id', '=', userId)
+          .execute();
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new DomainError('SLUG_TAKEN', `Another person already has the address /author/${profile.slug}.`);
+        throw error;
+      }
+    },
+    async setAvatar(userId, mediaId) {
+      await db.updateTable('users').set({ avatar_media_id: mediaId }).where('id', '=', userId).execute();
     },
     async findUserById(id) {
       const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();

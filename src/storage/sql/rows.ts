@@ -83,6 +83,7 @@ export function toAuthor(row: Selectable<UsersTable>): Author {
     slug: row.slug,
     bio: row.bio,
     role: row.role as Role,
+    avatarMediaId: row.avatar_media_id,
   };
 }
 

@@ -64,7 +64,7 @@ export function MessagePage(props: { chrome: AdminChrome; title: string; message
   );
 }
 
-export function ProfilePage(props: { chrome: AdminChrome; displayName: string; bio: string }): JSX.Element {
+export function ProfilePage(props: { chrome: AdminChrome; displayName: string; bio: string; slug: string; avatar?: string }): JSX.Element {
   return (
     <AdminLayout chrome={props.chrome} title="Your profile">
       <h1>Your profile</h1>
@@ -72,11 +72,21 @@ export function ProfilePage(props: { chrome: AdminChrome; displayName: string; b
         <input type="hidden" name="_csrf" value={props.chrome.csrfToken ?? ''} />
         <label for="displayName">Name as shown in bylines</label>
         <input id="displayName" name="displayName" required maxlength="120" value={props.displayName} />
+        <label for="slug">Address of your author page (/author/…)</label>
+        <input id="slug" name="slug" required maxlength="96" value={props.slug} />
         <label for="bio">Bio (shown on your author page)</label>
         <textarea id="bio" name="bio" maxlength="2000" safe>
           {props.bio}
         </textarea>
         <button type="submit">Save profile</button>
+      </form>
+      <h2>Portrait</h2>
+      {props.avatar ? <img class="thumbnail" src={props.avatar} alt="Your current portrait" width="160" height="160" /> : <p>No portrait yet.</p>}
+      <form method="post" action="/admin/profile/avatar" enctype="multipart/form-data" class="admin-form narrow">
+        <input type="hidden" name="_csrf" value={props.chrome.csrfToken ?? ''} />
+        <label for="avatar">Picture (JPEG, PNG, WebP, GIF or AVIF)</label>
+        <input id="avatar" name="file" type="file" accept="image/jpeg,image/png,image/webp,image/gif,image/avif" required />
+        <button type="submit" class="secondary">Upload portrait</button>
       </form>
     </AdminLayout>
   );
