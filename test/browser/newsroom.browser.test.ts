@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium } from '../support/browser.js';
+import { axeViolations, hasChromium, launchChromium } from '../support/browser.js';
 import { testDatabases } from '../support/databases.js';
 import { openTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
 
@@ -25,7 +25,8 @@ describe.skipIf(!hasChromium)('the newsroom in real Chromium', () => {
   });
 
   async function signIn(email: string, password: string): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
+    // bypassCSP lets the test inject axe-core; the newsroom itself allows no inline script.
+    const page = await (await browser.newContext({ bypassCSP: true })).newPage();
     await page.goto(`${base}/admin/login`);
     await page.getByLabel('E-mail').fill(email);
     await page.getByLabel('Password').fill(password);
@@ -66,6 +67,9 @@ describe.skipIf(!hasChromium)('the newsroom in real Chromium', () => {
       await expect(admin.getByRole('status').textContent()).resolves.toContain(`${name} was added as ${role}.`);
     }
 
+    await admin.goto(`${base}/admin/users`);
+    expect(await axeViolations(admin), 'people page').toEqual([]);
+
     // 3. The contributor writes and submits.
     const contributor = await signIn('ravi@newsroom.test', 'member password 123');
     await contributor.goto(`${base}/admin/articles/new`);
@@ -86,7 +90,9 @@ describe.skipIf(!hasChromium)('the newsroom in real Chromium', () => {
     // 4. The editor schedules it two minutes ahead (the site's clock is injected; its zone is UTC).
     const editor = await signIn('elena@newsroom.test', 'member password 123');
     await editor.goto(`${base}/admin?status=in_review`);
+    expect(await axeViolations(editor), 'article list').toEqual([]);
     await editor.getByRole('link', { name: HEADLINE }).click();
+    expect(await axeViolations(editor), 'editor page').toEqual([]);
     await editor.getByLabel('Schedule for (UTC)').fill('2026-11-29T12:02');
     await editor.getByRole('button', { name: 'Schedule', exact: true }).click();
     await expect(editor.getByRole('status').first().textContent()).resolves.toContain('Scheduled for');

@@ -1,32 +1,13 @@
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relativeTime } from '../../src/core/time/relative-time.js';
-import { hasChromium, launchChromium } from '../support/browser.js';
+import { axeViolations, hasChromium, launchChromium } from '../support/browser.js';
 import { testDatabases } from '../support/databases.js';
 import { openTestApp, type TestApp } from '../support/test-app.js';
 
-const require = createRequire(import.meta.url);
-const AXE_PATH = require.resolve('axe-core/axe.min.js');
 const DAY = 86_400_000;
 const PAGES = ['/', '/pakistan-cabinet-approves-cis-moa-with-united-states', '/category/international', '/search?q=pakistan'];
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run()).violations;
-  });
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe.skipIf(!hasChromium)('the reading site in real Chromium', () => {
   let app: TestApp;
