@@ -104,7 +104,8 @@ async function startServer(name: string, databaseUrl: string, extraEnv: Record<s
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const startedAt = performance.now();
-  const server = startChild(name, process.execPath, [SERVER_MAIN, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
+  // The same V8 flag the `newsdesk` executable's first line and `npm start` pass.
+  const server = startChild(name, process.execPath, ['--max-semi-space-size=4', '--max-old-space-size=256', SERVER_MAIN, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
     ...process.env,
     DATABASE_URL: databaseUrl,
     NEWSDESK_DEMO_CONTENT: 'off',

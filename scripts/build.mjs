@@ -1,6 +1,6 @@
 // Compiles src/ to dist/ with tsc and copies the static assets beside the compiled code.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -16,3 +16,5 @@ try {
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 if (existsSync('src/render/assets')) cpSync('src/render/assets', 'dist/render/assets', { recursive: true });
+// The package's executable (the first line names node and its flags).
+chmodSync('dist/app/main.js', 0o755);

@@ -1,4 +1,5 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=4 --max-old-space-size=256
+// The small young generation keeps a busy server's memory near its working set (see ADR 0006).
 // The `newsdesk` executable: the CLI with the real application behind it.
 import { runCli } from '../cli/run-cli.js';
 import { cliServices } from './cli-services.js';

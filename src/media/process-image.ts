@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { DomainError } from '../core/errors.js';
 import type { CropName, ImageVariant } from '../core/images/image.js';
 
@@ -31,6 +31,8 @@ export interface ProcessedImage {
  * random names in `dir`. Re-encoding drops every EXIF, XMP, IPTC and comment field of the upload.
  */
 export async function processImage(input: Buffer, dir: string): Promise<ProcessedImage> {
+  // libvips is large: loaded on the first upload, so processes that only serve readers never map it.
+  const { default: sharp } = await import('sharp');
   // SVG is text: recognise it by its content, even when it is broken, so the refusal says why.
   const head = input.subarray(0, 2048).toString('latin1');
   if (/^(\xef\xbb\xbf)?\s*</.test(head) && /<svg[\s>]/i.test(head)) {
