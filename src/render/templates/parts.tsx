@@ -1,5 +1,5 @@
 import { escapeHtml, type PropsWithChildren } from '@kitajs/html';
-import type { Link, ListItemVM, TimeVM } from '../view-models/view-models.js';
+import type { ListItemVM, TimeVM } from '../view-models/view-models.js';
 
 /** A relative time ("5 hours ago") that the client script keeps true; the full date is its tooltip. */
 export function TimeAgo({ time }: { time: TimeVM }): JSX.Element {
@@ -46,18 +46,4 @@ export function ArticleList({ items, headingLevel = 3 }: { items: ListItemVM[]; 
 
 function Heading(props: PropsWithChildren<{ tag: 'h2' | 'h3'; class: string }>): JSX.Element {
   return props.tag === 'h2' ? <h2 class={props.class}>{props.children}</h2> : <h3 class={props.class}>{props.children}</h3>;
-}
-
-export function LinkList({ links, label }: { links: Link[]; label: string }): JSX.Element {
-  return (
-    <ul class="link-list" aria-label={label}>
-      {links.map((link) => (
-        <li>
-          <a href={link.href} safe>
-            {link.text}
-          </a>
-        </li>
-      ))}
-    </ul>
-  );
 }

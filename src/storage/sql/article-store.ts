@@ -408,8 +408,7 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
 
     async sitemapEntries(query) {
       const rows = await indexable(query.now)
-        .leftJoin('media', 'media.id', 'articles.featured_media_id')
-        .select(['articles.slug', 'articles.updated_at', 'media.crops'])
+        .select(['articles.slug', 'articles.updated_at', 'articles.featured_media_id'])
         .where('articles.published_at', '>=', query.from.toISOString())
         .where('articles.published_at', '<', query.to.toISOString())
         .orderBy('articles.published_at')
@@ -417,11 +416,17 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
         .limit(query.limit)
         .offset(query.offset)
         .execute();
-      return rows.map((row) => ({
-        slug: row.slug,
-        updatedAt: toDate(row.updated_at),
-        ...(row.crops ? { image: (JSON.parse(row.crops) as Record<string, string>)['16x9'] } : {}),
-      }));
+      // Pictures are looked up by id afterwards: a join here made PostgreSQL scan the whole table.
+      const mediaIds = [...new Set(rows.flatMap((row) => (row.featured_media_id === null ? [] : [row.featured_media_id])))];
+      const crops = new Map<number, string>();
+      for (let start = 0; start < mediaIds.length; start += 1000) {
+        const media = await db.selectFrom('media').select(['id', 'crops']).where('id', 'in', mediaIds.slice(start, start + 1000)).execute();
+        for (const item of media) crops.set(item.id, (JSON.parse(item.crops) as Record<string, string>)['16x9'] ?? '');
+      }
+      return rows.map((row) => {
+        const image = row.featured_media_id === null ? undefined : crops.get(row.featured_media_id);
+        return { slug: row.slug, updatedAt: toDate(row.updated_at), ...(image ? { image } : {}) };
+      });
     },
 
     async recentForNews(query) {
