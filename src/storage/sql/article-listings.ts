@@ -1,0 +1,169 @@
+import { sql, type Kysely } from 'kysely';
+import type { ArticleSummary } from '../../core/articles/article.js';
+import type { ArticleListQuery, ArticleStore } from '../../core/ports.js';
+import type { DialectAdapter } from '../dialect-adapter.js';
+import type { Database } from '../schema.js';
+import { SUMMARY_COLUMNS, toDate, toSummary } from './rows.js';
+
+type Listings = Pick<
+  ArticleStore,
+  'listPublic' | 'search' | 'bodies' | 'sitemapMonths' | 'sitemapEntries' | 'recentForNews' | 'countRecentForNews'
+>;
+
+/** What readers, feeds, search and crawlers list: every query ordered, limited and index-backed. */
+export function createArticleListings(db: Kysely<Database>, adapter: DialectAdapter): Listings {
+  /** Public and indexable: what crawlers are told about. */
+  const indexable = (now: Date) =>
+    db
+      .selectFrom('articles')
+      .where('articles.status', '=', 'published')
+      .where('articles.published_at', '<=', now.toISOString())
+      .where('articles.noindex', '=', 0);
+
+  return {
+    async listPublic(query: ArticleListQuery): Promise<ArticleSummary[]> {
+      const now = query.now.toISOString();
+      const before = query.before && { at: query.before.publishedAt.toISOString(), id: query.before.id };
+      const exclude = query.excludeIds && query.excludeIds.length > 0 ? [...query.excludeIds] : undefined;
+
+      // A tag or author archive walks its own (key, public_at, article_id) index, then fetches those articles.
+      const link =
+        query.tagId !== undefined
+          ? { table: 'article_tags' as const, column: 'tag_id' as const, value: query.tagId }
+          : query.authorId !== undefined
+            ? { table: 'article_authors' as const, column: 'user_id' as const, value: query.authorId }
+            : undefined;
+      if (link) {
+        let ids = db
+          .selectFrom(link.table)
+          .select(['article_id', 'public_at'])
+          .where(link.column, '=', link.value)
+          .where('public_at', '<=', now);
+        if (before) ids = ids.where(sql<boolean>`(public_at, article_id) < (${before.at}, ${before.id})`);
+        if (exclude) ids = ids.where('article_id', 'not in', exclude);
+        const page = await ids.orderBy('public_at', 'desc').orderBy('article_id', 'desc').limit(query.limit).execute();
+        if (page.length === 0) return [];
+        // public_at is only set while an article is published, so the ids need no status check here
+        // (and one would lead SQLite to scan the status index instead of looking the ids up).
+        const rows = await db
+          .selectFrom('articles')
+          .select(SUMMARY_COLUMNS)
+          .where('articles.id', 'in', page.map((row) => row.article_id))
+          .execute();
+        const byId = new Map(rows.map((row) => [row.id, toSummary(row)]));
+        return page.flatMap((row) => byId.get(row.article_id) ?? []);
+      }
+
+      const base = (categoryId?: number) => {
+        let q = db
+          .selectFrom('articles')
+          .select(SUMMARY_COLUMNS)
+          .where('articles.status', '=', 'published')
+          .where('articles.published_at', '<=', now);
+        if (categoryId !== undefined) q = q.where('articles.primary_category_id', '=', categoryId);
+        if (before) q = q.where(sql<boolean>`(articles.published_at, articles.id) < (${before.at}, ${before.id})`);
+        if (exclude) q = q.where('articles.id', 'not in', exclude);
+        return q.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(query.limit);
+      };
+
+      if (query.categoryIds === undefined) return (await base().execute()).map(toSummary);
+      if (query.categoryIds.length === 0) return [];
+      // One ordered, limited index scan per section (and subsection), merged: the cost does not depend
+      // on how far back the page is or on how rare the section is.
+      const perSection = await Promise.all([...new Set(query.categoryIds)].map((id) => base(id).execute()));
+      return perSection
+        .flat()
+        .map(toSummary)
+        .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || b.id - a.id)
+        .slice(0, query.limit);
+    },
+
+    async search(query) {
+      if (query.terms.length === 0) return [];
+      const ids = await adapter.searchIds(db, query);
+      if (ids.length === 0) return [];
+      const rows = await db.selectFrom('articles').select(SUMMARY_COLUMNS).where('articles.id', 'in', ids).execute();
+      const byId = new Map(rows.map((row) => [row.id, toSummary(row)]));
+      return ids.flatMap((id) => byId.get(id) ?? []);
+    },
+
+    async bodies(articleIds) {
+      const result = new Map<number, string>();
+      if (articleIds.length === 0) return result;
+      const rows = await db
+        .selectFrom('articles')
+        .select(['id', 'body_html'])
+        .where('id', 'in', [...articleIds])
+        .orderBy('id')
+        .execute();
+      for (const row of rows) result.set(row.id, row.body_html);
+      return result;
+    },
+
+    async sitemapMonths(now) {
+      const month = adapter.monthOf('articles.published_at');
+      const rows = await indexable(now)
+        .select((eb) => [
+          month.as('month'),
+          eb.fn.countAll<number>().as('count'),
+          eb.fn.max('articles.updated_at').as('last_modified'),
+        ])
+        .groupBy(month)
+        .orderBy(month)
+        .execute();
+      return rows.map((row) => ({
+        month: row.month,
+        count: Number(row.count),
+        lastModified: toDate(row.last_modified as Date | string),
+      }));
+    },
+
+    async sitemapEntries(query) {
+      const rows = await indexable(query.now)
+        .select(['articles.slug', 'articles.updated_at', 'articles.featured_media_id'])
+        .where('articles.published_at', '>=', query.from.toISOString())
+        .where('articles.published_at', '<', query.to.toISOString())
+        .orderBy('articles.published_at')
+        .orderBy('articles.id')
+        .limit(query.limit)
+        .offset(query.offset)
+        .execute();
+      // Pictures are looked up by id afterwards: a join here made PostgreSQL scan the whole table.
+      const mediaIds = [...new Set(rows.flatMap((row) => (row.featured_media_id === null ? [] : [row.featured_media_id])))];
+      const crops = new Map<number, string>();
+      for (let start = 0; start < mediaIds.length; start += 1000) {
+        const media = await db.selectFrom('media').select(['id', 'crops']).where('id', 'in', mediaIds.slice(start, start + 1000)).execute();
+        for (const item of media) crops.set(item.id, (JSON.parse(item.crops) as Record<string, string>)['16x9'] ?? '');
+      }
+      return rows.map((row) => {
+        const image = row.featured_media_id === null ? undefined : crops.get(row.featured_media_id);
+        return { slug: row.slug, updatedAt: toDate(row.updated_at), ...(image ? { image } : {}) };
+      });
+    },
+
+    async recentForNews(query) {
+      const rows = await indexable(query.now)
+        .select(['articles.id', 'articles.slug', 'articles.title', 'articles.published_at'])
+        .where('articles.published_at', '>=', query.since.toISOString())
+        .orderBy('articles.published_at', 'desc')
+        .orderBy('articles.id', 'desc')
+        .limit(query.limit)
+        .offset(query.offset)
+        .execute();
+      return rows.map((row) => ({
+        id: row.id,
+        slug: row.slug,
+        title: row.title,
+        publishedAt: toDate(row.published_at as Date | string),
+      }));
+    },
+
+    async countRecentForNews(query) {
+      const row = await indexable(query.now)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('articles.published_at', '>=', query.since.toISOString())
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+}
