@@ -263,6 +263,8 @@ export interface AccountStore {
   /** The live session with this id, of a user who is not disabled. */
   findSession(id: string, now: Date): Promise<StaffSession | undefined>;
   deleteSession(id: string): Promise<void>;
+  /** Ends every session of a user except `keepId` (the one that asked). */
+  deleteOtherSessions(userId: number, keepId: string | undefined): Promise<void>;
   recordFailure(input: { email: string; ip: string; at: Date }): Promise<void>;
   failuresSince(input: { email?: string; ip?: string; since: Date }): Promise<number>;
   audit(entry: { at: Date; actorId: number | null; action: string; subject?: string; detail?: Record<string, unknown>; ip?: string }): Promise<void>;

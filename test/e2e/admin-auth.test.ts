@@ -70,6 +70,21 @@ for (const database of testDatabases()) {
       expect((await client.post('/admin/login', { email: 'target@newsroom.test', password: PASSWORD })).statusCode).toBe(303);
     });
 
+    it('changes a password after checking the old one, and ends the other sessions', async () => {
+      await makeUser(app, 'editor', 'Pat Editor', 'pat@newsroom.test');
+      const laptop = await new AdminClient(app).signIn('pat@newsroom.test', PASSWORD);
+      const phone = await new AdminClient(app).signIn('pat@newsroom.test', PASSWORD);
+      await laptop.get('/admin/password');
+      expect((await laptop.post('/admin/password', { current: 'not the password', next: 'a brand new password' })).statusCode).toBe(401);
+      expect((await laptop.post('/admin/password', { current: PASSWORD, next: 'short' })).statusCode).toBe(400);
+      const changed = await laptop.post('/admin/password', { current: PASSWORD, next: 'a brand new password' });
+      expect(changed.statusCode).toBe(200);
+      expect((await laptop.get('/admin')).statusCode).toBe(200);
+      expect((await phone.get('/admin')).statusCode).toBe(303);
+      await expect(new AdminClient(app).signIn('pat@newsroom.test', PASSWORD)).rejects.toThrow('401');
+      await new AdminClient(app).signIn('pat@newsroom.test', 'a brand new password');
+    });
+
     it('signs out, and a disabled account loses its sessions at once', async () => {
       const admin = await new AdminClient(app).signIn('chief@newsroom.test', PASSWORD);
       const contributor = await makeUser(app, 'contributor', 'Casey Stringer', 'casey@newsroom.test');

@@ -66,9 +66,10 @@ export async function setUpFirstAdmin(
   return addUser(deps, { ...input, role: 'admin', actorId: null });
 }
 
+/** Changes a password after checking the current one; every other session of the user ends. */
 export async function changePassword(
   deps: AccountDeps,
-  input: { user: Author; current: string; next: string; ip?: string },
+  input: { user: Author; current: string; next: string; ip?: string; keepSessionId?: string },
 ): Promise<void> {
   const credentials = await deps.store.accounts.credentials(input.user.email);
   if (!credentials?.passwordHash || !(await deps.hasher.verify(credentials.passwordHash, input.current).catch(() => false))) {
@@ -76,6 +77,7 @@ export async function changePassword(
   }
   assertPassword(input.next);
   await deps.store.accounts.setPassword(input.user.id, await deps.hasher.hash(input.next));
+  await deps.store.accounts.deleteOtherSessions(input.user.id, input.keepSessionId);
   await deps.store.accounts.audit({ at: deps.clock.now(), actorId: input.user.id, action: 'user.password', subject: input.user.email, ...(input.ip ? { ip: input.ip } : {}) });
 }
 

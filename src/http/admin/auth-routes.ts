@@ -119,11 +119,13 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AdminDeps): void 
   app.post<{ Body: FormBody }>('/admin/password', { config: SIGNED_IN }, async (request, reply) => {
     checkStaffCsrf(request, request.body);
     try {
+      const token = parseCookies(request.headers.cookie).get(SESSION_COOKIE);
       await changePassword(accountDeps, {
         user: request.staff!.user,
         current: request.body.current ?? '',
         next: request.body.next ?? '',
         ip: clientIp(request),
+        ...(token ? { keepSessionId: sessionId(token) } : {}),
       });
     } catch (error) {
       if (!isDomainError(error)) throw error;

@@ -53,6 +53,11 @@ export function createAccountStore(db: Kysely<Database>): AccountStore {
     async deleteSession(id) {
       await db.deleteFrom('sessions').where('id', '=', id).execute();
     },
+    async deleteOtherSessions(userId, keepId) {
+      let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+      if (keepId !== undefined) q = q.where('id', '!=', keepId);
+      await q.execute();
+    },
     async recordFailure(input) {
       await db.insertInto('login_failures').values({ email: input.email, ip: input.ip, at: input.at.toISOString() }).execute();
     },
