@@ -30,6 +30,11 @@ export interface Config {
   readonly mediaDir: string;
   /** Largest upload, in MB; refused while it streams in. Default 10. */
   readonly maxUploadMegabytes: number;
+  /**
+   * Proxies whose X-Forwarded-For is believed (addresses or CIDR ranges), so sign-in throttling and the
+   * audit log see readers' real addresses. Default none: the socket's address is used.
+   */
+  readonly trustedProxies: readonly string[];
   /** Memory for the rendered-page cache, in MB; 0 turns it off. Default 32. */
   readonly cacheMegabytes: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -86,6 +91,7 @@ export function loadConfig(env: Env): Config {
     recentPosts: int('NEWSDESK_RECENT_POSTS', 5, 0, 50),
     pageSize: int('NEWSDESK_PAGE_SIZE', 20, 1, 100),
     mediaDir: get('NEWSDESK_MEDIA_DIR') ?? './data/media',
+    trustedProxies: parseProxies(get('NEWSDESK_TRUSTED_PROXIES'), problems),
     maxUploadMegabytes: int('NEWSDESK_MAX_UPLOAD_MB', 10, 1, 200),
     cacheMegabytes: int('NEWSDESK_CACHE_MB', 32, 0, 16384),
     demoContent: oneOf('NEWSDESK_DEMO_CONTENT', get('NEWSDESK_DEMO_CONTENT') ?? 'auto', ['auto', 'off'], problems),
@@ -98,6 +104,16 @@ export function loadConfig(env: Env): Config {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
+}
+
+function parseProxies(raw: string | undefined, problems: string[]): string[] {
+  if (raw === undefined) return [];
+  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const bad = entries.filter((entry) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(entry));
+  if (bad.length > 0) {
+    problems.push(`NEWSDESK_TRUSTED_PROXIES must list IP addresses or CIDR ranges such as 10.0.0.0/8, not "${bad.join(', ')}".`);
+  }
+  return entries;
 }
 
 function definedOnly(env: Env): Record<string, string> {

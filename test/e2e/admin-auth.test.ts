@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../support/databases.js';
+import { loadConfig } from '../../src/config/config.js';
 import { openTestApp, type TestApp } from '../support/test-app.js';
 import { AdminClient, makeUser, PASSWORD } from '../support/admin-session.js';
 
@@ -83,6 +84,29 @@ for (const database of testDatabases()) {
       expect((await phone.get('/admin')).statusCode).toBe(303);
       await expect(new AdminClient(app).signIn('pat@newsroom.test', PASSWORD)).rejects.toThrow('401');
       await new AdminClient(app).signIn('pat@newsroom.test', 'a brand new password');
+    });
+
+    it('believes X-Forwarded-For only from a trusted proxy', async () => {
+      const failedFrom = async (target: TestApp, forwarded: string) => {
+        const page = await target.server.inject({ method: 'GET', url: '/admin/setup' });
+        const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+        await target.server.inject({
+          method: 'POST',
+          url: '/admin/login',
+          headers: { cookie: `newsdesk_csrf=${token}`, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': forwarded },
+          payload: new URLSearchParams({ _csrf: token, email: 'nobody@newsroom.test', password: 'wrong password here' }).toString(),
+        });
+        const rows = await target.store.db.selectFrom('login_failures').select('ip').orderBy('id', 'desc').limit(1).execute();
+        return rows[0]?.ip;
+      };
+      const behind = await openTestApp(database, { env: { NEWSDESK_TRUSTED_PROXIES: '127.0.0.1' } });
+      try {
+        expect(await failedFrom(behind, '203.0.113.9')).toBe('203.0.113.9');
+      } finally {
+        await behind.dispose();
+      }
+      expect(await failedFrom(app, '203.0.113.9')).toBe('127.0.0.1');
+      expect(() => loadConfig({ NEWSDESK_TRUSTED_PROXIES: 'everyone' })).toThrow('NEWSDESK_TRUSTED_PROXIES must list IP addresses');
     });
 
     it('signs out, and a disabled account loses its sessions at once', async () => {
