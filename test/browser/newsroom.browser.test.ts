@@ -1,7 +1,6 @@
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, hasChromium, launchChromium } from '../support/browser.js';
+import { axeViolations, hasChromium, launchChromium, listenForBrowser } from '../support/browser.js';
 import { testDatabases } from '../support/databases.js';
 import { openTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
 
@@ -14,8 +13,7 @@ describe.skipIf(!hasChromium)('the newsroom in real Chromium', () => {
 
   beforeAll(async () => {
     app = await openTestApp(testDatabases()[0]!);
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
+    base = await listenForBrowser(app);
     browser = await launchChromium();
   }, 120_000);
 

@@ -1,8 +1,9 @@
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relativeTime } from '../../src/core/time/relative-time.js';
-import { axeViolations, hasChromium, launchChromium } from '../support/browser.js';
+import { seedDemo } from '../../src/app/demo/seed-demo.js';
+import { createMarkdownRenderer } from '../../src/render/markdown.js';
+import { axeViolations, hasChromium, launchChromium, listenForBrowser } from '../support/browser.js';
 import { testDatabases } from '../support/databases.js';
 import { openTestApp, type TestApp } from '../support/test-app.js';
 
@@ -17,18 +18,10 @@ describe.skipIf(!hasChromium)('the reading site in real Chromium', () => {
   beforeAll(async () => {
     // The server lives two days in the past, so every relative time it renders is stale in the browser,
     // exactly like a page served from a cache two days ago.
-    app = await openTestApp(testDatabases()[0]!);
+    app = await openTestApp(testDatabases()[0]!, { seed: false });
     app.clock.set(new Date(Date.now() - 2 * DAY));
-    await app.store.db.deleteFrom('article_tags').execute();
-    await app.store.db.deleteFrom('article_authors').execute();
-    await app.store.db.deleteFrom('articles').execute();
-    await app.store.db.deleteFrom('categories').execute();
-    await app.store.db.deleteFrom('users').execute();
-    const { seedDemo } = await import('../../src/app/demo/seed-demo.js');
-    const { createMarkdownRenderer } = await import('../../src/render/markdown.js');
     await seedDemo({ store: app.store, clock: app.clock, markdown: createMarkdownRenderer(), excerptWords: 15 });
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
+    base = await listenForBrowser(app);
     browser = await launchChromium();
   }, 120_000);
 

@@ -1,12 +1,11 @@
 import { mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCorpus } from '../support/corpus.js';
-import { hasChromium, launchChromium } from '../support/browser.js';
+import { hasChromium, launchChromium, listenForBrowser } from '../support/browser.js';
 import { testDatabases } from '../support/databases.js';
 import { AdminClient, makeUser, PASSWORD } from '../support/admin-session.js';
 import { openTestApp, type TestApp } from '../support/test-app.js';
@@ -88,8 +87,7 @@ describe.skipIf(!hasChromium)(`every XSS payload of the corpus (${payloads.lengt
       const published = await editor.post(`/admin/articles/${id}/action`, { action: 'publish', revision: (await app.store.articles.findById(id))!.revision });
       expect(published.statusCode).toBe(200);
     }
-    await app.server.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
+    base = await listenForBrowser(app);
     browser = await launchChromium();
   }, 300_000);
 

@@ -109,28 +109,20 @@ describe('newsdesk CLI', () => {
 
   it('adds the first admin with the password from standard input (a real process)', () => {
     const databaseUrl = tempSqlite();
-    const ok = spawnSync(process.execPath, ['--import', 'tsx', 'src/app/main.ts', 'user', 'add', '--email', 'Chief@Example.com', '--role', 'admin', '--name', 'Chief Editor'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      input: 'a long enough password\n',
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const newsdesk = (args: string[], input: string) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/app/main.ts', ...args], {
+        env: { ...process.env, DATABASE_URL: databaseUrl },
+        input,
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+    const ok = newsdesk(['user', 'add', '--email', 'Chief@Example.com', '--role', 'admin', '--name', 'Chief Editor'], 'a long enough password\n');
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toContain('Added Chief Editor <chief@example.com> as admin.');
-    const short = spawnSync(process.execPath, ['--import', 'tsx', 'src/app/main.ts', 'user', 'add', '--email', 'b@example.com', '--role', 'editor'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      input: 'short\n',
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const short = newsdesk(['user', 'add', '--email', 'b@example.com', '--role', 'editor'], 'short\n');
     expect(short.status).toBe(1);
     expect(short.stderr).toContain('A password needs 10 to 256 characters.');
-    const badRole = spawnSync(process.execPath, ['--import', 'tsx', 'src/app/main.ts', 'user', 'add', '--email', 'c@example.com', '--role', 'boss'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl },
-      input: 'a long enough password\n',
-      encoding: 'utf8',
-      timeout: 30_000,
-    });
+    const badRole = newsdesk(['user', 'add', '--email', 'c@example.com', '--role', 'boss'], 'a long enough password\n');
     expect(badRole.status).toBe(1);
     expect(badRole.stderr).toContain('The role must be one of admin, editor, author, contributor.');
   });

@@ -47,3 +47,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
   });
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/** Starts the app on a free loopback port for the browser; returns its base URL. */
+export async function listenForBrowser(app: { server: { listen(options: { port: number; host: string }): Promise<string>; server: { address(): unknown } } }): Promise<string> {
+  await app.server.listen({ port: 0, host: '127.0.0.1' });
+  return `http://127.0.0.1:${(app.server.server.address() as { port: number }).port}`;
+}
