@@ -10,6 +10,7 @@ import type { InvalidationBus } from '../core/ports.js';
 import { createBus } from './invalidation.js';
 import { scheduleWatcher } from './schedule-watcher.js';
 import { cachedCategories } from './cached-categories.js';
+import { cacheKey } from '../core/publishing/cache-keys.js';
 import { argon2Hasher } from './argon2-hasher.js';
 import { startOutboxWorker, type OutboxWorker } from '../jobs/outbox-worker.js';
 import { INVALIDATE_JOB, PUBLISHING_JOB } from '../core/articles/update-article.js';
@@ -75,7 +76,7 @@ export async function createApp(input: {
         // by Surrogate-Key and webhooks belong. Announcing the article's keys again is harmless.
         [PUBLISHING_JOB]: async (payload) => {
           const article = await store.articles.findById((payload as { articleId: number }).articleId);
-          if (article) bus.publish([`article:${article.id}`]).catch(() => undefined);
+          if (article) bus.publish([cacheKey.article(article.id)]).catch(() => undefined);
         },
       },
       onError: (error, job) => server.log.error({ err: error, job: job.id }, 'outbox job failed'),

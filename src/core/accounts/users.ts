@@ -1,5 +1,7 @@
 import { assertValidSlug, slugify, uniqueSlug } from '../articles/slug.js';
 import { authorPath } from '../permalinks/permalinks.js';
+import type { InvalidationBus } from '../ports.js';
+import { cacheKey } from '../publishing/cache-keys.js';
 import type { Author, Role } from '../authors/author.js';
 import { ROLES } from '../authors/author.js';
 import { DomainError } from '../errors.js';
@@ -119,7 +121,7 @@ export async function setUserDisabled(
 
 /** A person's own byline name and bio; every page that shows them is told (author:ID). */
 export async function updateProfile(
-  deps: AccountDeps & { bus?: { publish(keys: readonly string[]): Promise<void> } },
+  deps: AccountDeps & { bus?: InvalidationBus },
   input: { user: Author; displayName: string; bio: string; slug?: string },
 ): Promise<void> {
   const displayName = input.displayName.trim().replace(/\s+/g, ' ');
@@ -133,5 +135,5 @@ export async function updateProfile(
   if (slug !== input.user.slug) {
     await deps.store.redirects.add({ fromPath: authorPath(input.user.slug), toPath: authorPath(slug) });
   }
-  await deps.bus?.publish([`author:${input.user.id}`, 'sitemap:taxonomy']);
+  await deps.bus?.publish([cacheKey.author(input.user.id), cacheKey.sitemapTaxonomy]);
 }

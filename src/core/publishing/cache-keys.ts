@@ -23,7 +23,8 @@ export const cacheKey = {
   listAuthor: (id: number) => `list:author:${id}`,
   nav: 'nav',
   sitemapIndex: 'sitemap:index',
-  sitemapMonth: (date: Date) => `sitemap:${date.toISOString().slice(0, 7)}`,
+  /** A monthly article sitemap, by a date in the month or its 'YYYY-MM'. */
+  sitemapMonth: (month: Date | string) => `sitemap:${typeof month === 'string' ? month : month.toISOString().slice(0, 7)}`,
   sitemapTaxonomy: 'sitemap:taxonomy',
 } as const;
 

@@ -22,8 +22,6 @@ export function utcOffsetMs(instant: number, timeZone: string): number {
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
-const offsetMs = utcOffsetMs;
-
 /**
  * The instant a wall-clock time ('2026-11-29T14:30', as a datetime-local input sends it) names in `timeZone`.
  * Returns undefined for text that is not such a time.
@@ -36,13 +34,13 @@ export function zonedWallTimeToInstant(wallTime: string, timeZone: string): Date
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || seconds > 59) return undefined;
   const asUtc = Date.UTC(y, mo - 1, d, h, mi, seconds);
   // Two passes settle the offset even next to a daylight-saving change.
-  let guess = asUtc - offsetMs(asUtc, timeZone);
-  guess = asUtc - offsetMs(guess, timeZone);
+  let guess = asUtc - utcOffsetMs(asUtc, timeZone);
+  guess = asUtc - utcOffsetMs(guess, timeZone);
   return new Date(guess);
 }
 
 /** The value a datetime-local input shows for `date` in `timeZone`. */
 export function instantToZonedWallTime(date: Date, timeZone: string): string {
-  const local = new Date(date.getTime() + offsetMs(date.getTime(), timeZone));
+  const local = new Date(date.getTime() + utcOffsetMs(date.getTime(), timeZone));
   return local.toISOString().slice(0, 16);
 }

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { saveEdit } from '../../core/articles/workflow.js';
 import { DomainError } from '../../core/errors.js';
 import { displayName } from '../../core/images/image.js';
+import { cacheKey } from '../../core/publishing/cache-keys.js';
 import { isMediaFileName, processImage } from '../../media/process-image.js';
 import { clientIp, type AdminDeps } from './admin-context.js';
 import { checkStaffCsrf } from './forms.js';
@@ -61,7 +62,7 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: AdminDeps)
       at: deps.clock.now(),
     });
     await deps.store.accounts.setAvatar(user.id, media.id);
-    await deps.bus.publish([`author:${user.id}`]);
+    await deps.bus.publish([cacheKey.author(user.id)]);
     if (String(request.headers.accept ?? '').includes('text/html')) return reply.redirect('/admin/profile?saved=1', 303);
     return reply.send({ id: media.id, crops: media.crops });
   });

@@ -90,7 +90,7 @@ export function registerSitemapRoutes(app: FastifyInstance, deps: SiteDeps): voi
     const file = parseSitemapFileName(request.params.name);
     if (!file) return reply.callNotFound();
     const now = clock.now();
-    dependsOn(request, file.kind === 'articles' ? [`sitemap:${file.month}`] : [cacheKey.sitemapTaxonomy, cacheKey.nav, cacheKey.listAll]);
+    dependsOn(request, file.kind === 'articles' ? [cacheKey.sitemapMonth(file.month)] : [cacheKey.sitemapTaxonomy, cacheKey.nav, cacheKey.listAll]);
     switch (file.kind) {
       case 'pages':
         return sendXml(request, reply, renderUrlset([{ loc: `${config.siteUrl}/` }]));

@@ -95,7 +95,7 @@ export function toTag(row: Selectable<TagsTable>): Tag {
   return { id: row.id, slug: row.slug, name: row.name };
 }
 
-/** Turns an insert that broke a unique constraint into `undefined`-free detection across both drivers. */
+/** True when a statement broke a unique constraint, on either driver (each reports it its own way). */
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: string }).code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
