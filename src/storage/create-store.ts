@@ -9,7 +9,8 @@ import { sqliteAdapter } from './sqlite/sqlite-adapter.js';
 import { createArticleStore } from './sql/article-store.js';
 import { createCategoryStore, createTagStore } from './sql/taxonomy-stores.js';
 import { createRedirectStore, createUserStore } from './sql/user-store.js';
-import { createApiKeyStore, createOutboxStore } from './sql/outbox-store.js';
+import { createApiKeyStore } from './sql/api-key-store.js';
+import { createOutboxStore } from './sql/outbox-store.js';
 import { createAccountStore } from './sql/account-store.js';
 import { createMediaStore } from './sql/media-store.js';
 

@@ -100,16 +100,14 @@ export function createTagStore(db: Kysely<Database>): TagStore {
   };
 }
 
-/** Tags carried by at least one public article. */
+/** Tags carried by at least one public article: public_at holds the visibility rule (migration 0005). */
 function inUse(db: Kysely<Database>, now: Date) {
   return db.selectFrom('tags').where(({ exists, selectFrom }) =>
     exists(
       selectFrom('article_tags')
-        .innerJoin('articles', 'articles.id', 'article_tags.article_id')
         .select('article_tags.article_id')
         .whereRef('article_tags.tag_id', '=', 'tags.id')
-        .where('articles.status', '=', 'published')
-        .where('articles.published_at', '<=', now.toISOString()),
+        .where('article_tags.public_at', '<=', now.toISOString()),
     ),
   );
 }

@@ -48,13 +48,12 @@ export function createUserStore(db: Kysely<Database>, now: () => Date): UserStor
         .selectFrom('users')
         .selectAll()
         .where(({ exists, selectFrom }) =>
+          // public_at is set only while the article is published (migration 0005).
           exists(
             selectFrom('article_authors')
-              .innerJoin('articles', 'articles.id', 'article_authors.article_id')
               .select('article_authors.article_id')
               .whereRef('article_authors.user_id', '=', 'users.id')
-              .where('articles.status', '=', 'published')
-              .where('articles.published_at', '<=', at.toISOString()),
+              .where('article_authors.public_at', '<=', at.toISOString()),
           ),
         )
         .orderBy('id')
