@@ -1,28 +1,17 @@
 // Prints Lighthouse's four category scores for the home, an article and a section page, served from a fresh
 // SQLite database with the demo content. Usage: npm run lighthouse [-- --form-factor desktop]
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { createApp } from '../src/app/create-app.js';
 import { loadConfig } from '../src/config/config.js';
+import { freePort } from '../bench/processes.js';
 
 const PAGES = ['/', '/pakistan-cabinet-approves-cis-moa-with-united-states', '/category/international'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const formFactor = process.argv.includes('desktop') ? 'desktop' : 'mobile';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const port = (probe.address() as { port: number }).port;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'newsdesk-lighthouse-'));
 mkdirSync(join(dir, 'profile'));

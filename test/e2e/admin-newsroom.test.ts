@@ -83,7 +83,6 @@ for (const database of testDatabases()) {
       expect((await contributor.get('/admin/users')).statusCode).toBe(403);
       const list = await contributor.get(`/admin?author=${(await app.store.users.findBySlug('editor-person'))!.id}`);
       expect(list.body).toContain("A contributor&#39;s own draft");
-      expect(list.body).not.toContain('own draft</a>'.replace('own', "editor's own"));
       expect(list.body).not.toMatch(/An? (editor|admin|author)&#39;s own draft/);
       expect((await app.store.articles.findById(id))!.status).toBe('draft');
     });

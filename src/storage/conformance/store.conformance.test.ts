@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleDraft, ArticleStatus } from '../../core/articles/article.js';
 import { isDomainError } from '../../core/errors.js';
 import { descendantIds } from '../../core/taxonomy/taxonomy.js';
+import { isPublic } from '../../core/publishing/visibility.js';
 import { openTestStore, testDatabases } from '../../../test/support/databases.js';
 
 const NOW = new Date('2026-11-29T12:00:00.000Z');
@@ -112,6 +113,17 @@ for (const database of testDatabases()) {
       // The scheduled one appears the moment its time comes.
       const later = new Date(NOW.getTime() + 60_000);
       expect((await store.articles.findPublicBySlug('scheduled', later))?.slug).toBe('scheduled');
+      // The queries and the core's read rule agree on every article, now and later.
+      for (const moment of [NOW, later]) {
+        const all = await Promise.all(['visible', ...hidden.map(([slug]) => slug)].map(async (slug) => (await store.db.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id));
+        const expected = [];
+        for (const id of all) {
+          const article = (await store.articles.findById(id))!;
+          if (isPublic(article, moment)) expected.push(article.slug);
+        }
+        const shown = (await store.articles.listPublic({ now: moment, limit: 50 })).map((a) => a.slug);
+        expect(shown.sort(), moment.toISOString()).toEqual(expected.sort());
+      }
     });
 
     it('pages with a keyset that neither skips nor repeats when many articles share a timestamp', async () => {
