@@ -131,24 +131,13 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   });
   app.get('/healthz', { config: { access: 'public' } }, async () => ({ ok: true }));
 
-  registerArticleApi(app, {
-    store: deps.store,
-    clock: deps.clock,
-    markdown: createMarkdownRenderer(),
-    bus: deps.bus ?? new LocalBus(),
-    excerptWords: deps.config.excerptWords,
-  });
+  // Everything that writes (the API and the newsroom) shares one renderer and announces on one bus.
+  const markdown = createMarkdownRenderer();
+  const bus = deps.bus ?? new LocalBus();
+  registerArticleApi(app, { store: deps.store, clock: deps.clock, markdown, bus, excerptWords: deps.config.excerptWords });
   if (deps.hasher) {
     registerFormParser(app);
-    const adminDeps = {
-      config: deps.config,
-      store: deps.store,
-      clock: deps.clock,
-      hasher: deps.hasher,
-      markdown: createMarkdownRenderer(),
-      bus: deps.bus ?? new LocalBus(),
-      assets,
-    };
+    const adminDeps = { config: deps.config, store: deps.store, clock: deps.clock, hasher: deps.hasher, markdown, bus, assets };
     registerAuthRoutes(app, adminDeps);
     registerPeopleRoutes(app, adminDeps);
     registerArticleAdminRoutes(app, adminDeps);

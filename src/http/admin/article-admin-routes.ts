@@ -127,6 +127,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
     if (edit.canonicalUrl && !/^https?:\/\/[^\s<>"]+$/i.test(edit.canonicalUrl)) {
       throw new DomainError('VALIDATION_FAILED', 'The canonical URL must start with http:// or https://.');
     }
+    // An unticked checkbox sends nothing: only a whole editor form (it always has a title) can switch noindex off.
     if (body.title !== undefined) edit.noindex = body.noindex === '1';
     if (body.authors !== undefined && !can(request.staff!.user.role, 'article.byline')) {
       throw new DomainError('FORBIDDEN', 'Only editors may change who is in the byline.');
