@@ -18,6 +18,26 @@ function publicAtOf(status: string, publishedAt: Date | null): string | null {
 
 /** Articles: writes and lookups here; public listings, search and sitemaps in article-listings.ts; the
  * newsroom's list and revisions in article-revisions.ts. */
+/** Sets an article's byline (in order), carrying its public_at for the author listings. */
+async function replaceAuthors(trx: Kysely<Database>, articleId: number, userIds: readonly number[], publicAt: string | null): Promise<void> {
+  await trx.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
+  if (userIds.length === 0) return;
+  await trx
+    .insertInto('article_authors')
+    .values(userIds.map((userId, position) => ({ article_id: articleId, user_id: userId, position, public_at: publicAt })))
+    .execute();
+}
+
+/** Sets an article's tags, carrying its public_at for the tag listings. */
+async function replaceTags(trx: Kysely<Database>, articleId: number, tagIds: readonly number[], publicAt: string | null): Promise<void> {
+  await trx.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
+  if (tagIds.length === 0) return;
+  await trx
+    .insertInto('article_tags')
+    .values([...new Set(tagIds)].map((tagId) => ({ article_id: articleId, tag_id: tagId, public_at: publicAt })))
+    .execute();
+}
+
 export function createArticleStore(db: Kysely<Database>, transact: Transact, adapter: DialectAdapter): ArticleStore {
   return {
     ...createArticleListings(db, adapter),
@@ -48,18 +68,8 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
             .returning(ARTICLE_COLUMNS)
             .executeTakeFirstOrThrow();
           const publicAt = publicAtOf(draft.status, draft.publishedAt);
-          if (draft.authorIds.length > 0) {
-            await trx
-              .insertInto('article_authors')
-              .values(draft.authorIds.map((userId, position) => ({ article_id: row.id, user_id: userId, position, public_at: publicAt })))
-              .execute();
-          }
-          if (draft.tagIds.length > 0) {
-            await trx
-              .insertInto('article_tags')
-              .values([...new Set(draft.tagIds)].map((tagId) => ({ article_id: row.id, tag_id: tagId, public_at: publicAt })))
-              .execute();
-          }
+          await replaceAuthors(trx, row.id, draft.authorIds, publicAt);
+          await replaceTags(trx, row.id, draft.tagIds, publicAt);
           return toArticle(row);
         });
       } catch (error) {
@@ -120,24 +130,8 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
             );
           }
           const publicAt = publicAtOf(row.status, row.published_at === null ? null : toDate(row.published_at as Date | string));
-          if (changes.authorIds) {
-            await trx.deleteFrom('article_authors').where('article_id', '=', id).execute();
-            if (changes.authorIds.length > 0) {
-              await trx
-                .insertInto('article_authors')
-                .values(changes.authorIds.map((userId, position) => ({ article_id: id, user_id: userId, position, public_at: publicAt })))
-                .execute();
-            }
-          }
-          if (changes.tagIds) {
-            await trx.deleteFrom('article_tags').where('article_id', '=', id).execute();
-            if (changes.tagIds.length > 0) {
-              await trx
-                .insertInto('article_tags')
-                .values([...new Set(changes.tagIds)].map((tagId) => ({ article_id: id, tag_id: tagId, public_at: publicAt })))
-                .execute();
-            }
-          }
+          if (changes.authorIds) await replaceAuthors(trx, id, changes.authorIds, publicAt);
+          if (changes.tagIds) await replaceTags(trx, id, changes.tagIds, publicAt);
           if (changes.status !== undefined || changes.publishedAt !== undefined) {
             await trx.updateTable('article_tags').set({ public_at: publicAt }).where('article_id', '=', id).execute();
             await trx.updateTable('article_authors').set({ public_at: publicAt }).where('article_id', '=', id).execute();
