@@ -126,6 +126,81 @@ for (const database of testDatabases()) {
       }
     });
 
+    it('applies the one read rule on every public read path: lists, tags, authors, search, sitemaps, news, counts', async () => {
+      const soon = new Date(NOW.getTime() + 60_000);
+      const later = new Date(NOW.getTime() + 3_600_000);
+      const section = await store.categories.create({ slug: `rule-${n}`, name: 'Rule' });
+      const shared = await store.tags.ensure({ slug: 'rule-shared', name: 'Rule shared' });
+      // [status, published at, public now?, public an hour later?] — written by hand, not computed.
+      const states: Array<[ArticleStatus, Date | null, boolean, boolean]> = [
+        ['published', hoursAgo(30), true, true],
+        ['published', hoursAgo(1), true, true],
+        ['published', NOW, true, true],
+        ['published', soon, false, true],
+        ['published', new Date(NOW.getTime() + 86_400_000), false, false],
+        ['draft', hoursAgo(1), false, false],
+        ['draft', null, false, false],
+        ['in_review', hoursAgo(1), false, false],
+        ['archived', hoursAgo(1), false, false],
+        ['archived', null, false, false],
+      ];
+      const made: Array<{ id: number; slug: string; tagId: number; authorId: number; noindex: boolean; nowPublic: boolean; laterPublic: boolean }> = [];
+      let i = 0;
+      for (const [status, publishedAt, nowPublic, laterPublic] of states) {
+        for (const noindex of [false, true]) {
+          i += 1;
+          const own = await store.tags.ensure({ slug: `rule-tag-${i}`, name: `Rule tag ${i}` });
+          const author = await store.users.create({ email: `rule-${i}-${database.name}@example.com`, displayName: `Rule ${i}`, slug: `rule-author-${i}`, role: 'author' });
+          const article = await store.articles.create(
+            draft({ slug: `rule-${i}`, status, publishedAt, noindex, primaryCategoryId: section.id, tagIds: [shared.id, own.id], authorIds: [author.id], bodyMd: `Quillwort ${i}` }),
+          );
+          expect(isPublic(article, NOW), `core rule, ${status} ${publishedAt?.toISOString()}`).toBe(nowPublic);
+          expect(isPublic(article, later), `core rule later, ${status} ${publishedAt?.toISOString()}`).toBe(laterPublic);
+          made.push({ id: article.id, slug: article.slug, tagId: own.id, authorId: author.id, noindex, nowPublic, laterPublic });
+        }
+      }
+      const sorted = (values: Iterable<string | number>) => [...values].map(String).sort();
+      for (const [moment, key] of [[NOW, 'nowPublic'], [later, 'laterPublic']] as const) {
+        const label = moment.toISOString();
+        const expected = made.filter((a) => a[key]);
+        const slugs = sorted(expected.map((a) => a.slug));
+        const indexable = sorted(expected.filter((a) => !a.noindex).map((a) => a.slug));
+        const list = async (q: Partial<Parameters<typeof store.articles.listPublic>[0]>) =>
+          sorted((await store.articles.listPublic({ now: moment, limit: 100, ...q })).map((a) => a.slug));
+
+        expect(await list({}), `home list ${label}`).toEqual(slugs);
+        expect(await list({ categoryIds: [section.id] }), `section list ${label}`).toEqual(slugs);
+        expect(await list({ tagId: shared.id }), `tag list ${label}`).toEqual(slugs);
+        for (const a of made) {
+          expect(await list({ tagId: a.tagId }), `own tag ${a.slug} ${label}`).toEqual(a[key] ? [a.slug] : []);
+          expect(await list({ authorId: a.authorId }), `author ${a.slug} ${label}`).toEqual(a[key] ? [a.slug] : []);
+          expect((await store.articles.findPublicBySlug(a.slug, moment))?.slug, `article page ${a.slug} ${label}`).toBe(a[key] ? a.slug : undefined);
+        }
+        const found = await store.articles.search({ terms: ['quillwort'], now: moment, limit: 100, offset: 0 });
+        expect(sorted(found.map((a) => a.slug)), `search ${label}`).toEqual(slugs);
+
+        const ownTags = new Set(made.map((a) => a.tagId));
+        const inUse = (await store.tags.listInUse({ now: moment, offset: 0, limit: 1000 })).filter((t) => ownTags.has(t.id));
+        expect(sorted(inUse.map((t) => t.id)), `tags in use ${label}`).toEqual(sorted(expected.map((a) => a.tagId)));
+        expect(await store.tags.countInUse(moment), `tag count ${label}`).toBe(expected.length + (expected.length > 0 ? 1 : 0));
+        const ownAuthors = new Set(made.map((a) => a.authorId));
+        const bylined = (await store.users.listBylined(moment)).filter((u) => ownAuthors.has(u.id));
+        expect(sorted(bylined.map((u) => u.id)), `bylined authors ${label}`).toEqual(sorted(expected.map((a) => a.authorId)));
+
+        const months = await store.articles.sitemapMonths(moment);
+        expect(months.reduce((sum, m) => sum + m.count, 0), `sitemap months ${label}`).toBe(indexable.length);
+        const entries = await store.articles.sitemapEntries({ now: moment, from: new Date(0), to: new Date(NOW.getTime() + 10 * 86_400_000), offset: 0, limit: 1000 });
+        expect(sorted(entries.map((e) => e.slug)), `sitemap entries ${label}`).toEqual(indexable);
+        const since = hoursAgo(48);
+        const news = await store.articles.recentForNews({ now: moment, since, offset: 0, limit: 1000 });
+        expect(sorted(news.map((e) => e.slug)), `news sitemap ${label}`).toEqual(indexable);
+        expect(await store.articles.countRecentForNews({ now: moment, since }), `news count ${label}`).toBe(indexable.length);
+      }
+      // The other side of the time condition: when the listings next change by themselves.
+      expect((await store.articles.nextScheduledAt(NOW))?.toISOString()).toBe(soon.toISOString());
+      expect((await store.articles.nextScheduledAt(later))?.toISOString()).toBe(new Date(NOW.getTime() + 86_400_000).toISOString());
+    });
+
     it('pages with a keyset that neither skips nor repeats when many articles share a timestamp', async () => {
       const same = hoursAgo(3);
       const ids: number[] = [];

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import type { Database } from '../schema.js';
+import { publicRule } from '../sql/public-read.js';
 
 /** A generated tsvector (title A, dek B, body C) with a GIN index. */
 export const postgresSearchMigration: Migration = {
@@ -20,7 +21,7 @@ export async function postgresSearchIds(
   // plainto_tsquery ANDs the words and never throws on user input.
   const result = await sql<{ id: number }>`
     select a.id from articles a, plainto_tsquery('english', ${query.terms.join(' ')}) q
-    where a.search @@ q and a.status = 'published' and a.published_at <= ${query.now.toISOString()}
+    where a.search @@ q and ${publicRule('a', query.now)}
     order by ts_rank_cd(a.search, q) desc, a.published_at desc, a.id desc
     limit ${query.limit} offset ${query.offset}`.execute(db);
   return result.rows.map((row) => row.id);

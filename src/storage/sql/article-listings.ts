@@ -3,6 +3,7 @@ import type { ArticleSummary } from '../../core/articles/article.js';
 import type { ArticleListQuery, ArticleStore } from '../../core/ports.js';
 import type { DialectAdapter } from '../dialect-adapter.js';
 import type { Database } from '../schema.js';
+import { linkPublicRule, publicRule } from './public-read.js';
 import { SUMMARY_COLUMNS, toDate, toSummary } from './rows.js';
 
 type Listings = Pick<
@@ -16,13 +17,11 @@ export function createArticleListings(db: Kysely<Database>, adapter: DialectAdap
   const indexable = (now: Date) =>
     db
       .selectFrom('articles')
-      .where('articles.status', '=', 'published')
-      .where('articles.published_at', '<=', now.toISOString())
+      .where(publicRule('articles', now))
       .where('articles.noindex', '=', 0);
 
   return {
     async listPublic(query: ArticleListQuery): Promise<ArticleSummary[]> {
-      const now = query.now.toISOString();
       const before = query.before && { at: query.before.publishedAt.toISOString(), id: query.before.id };
       const exclude = query.excludeIds && query.excludeIds.length > 0 ? [...query.excludeIds] : undefined;
 
@@ -38,7 +37,7 @@ export function createArticleListings(db: Kysely<Database>, adapter: DialectAdap
           .selectFrom(link.table)
           .select(['article_id', 'public_at'])
           .where(link.column, '=', link.value)
-          .where('public_at', '<=', now);
+          .where(linkPublicRule(link.table, query.now));
         if (before) ids = ids.where(sql<boolean>`(public_at, article_id) < (${before.at}, ${before.id})`);
         if (exclude) ids = ids.where('article_id', 'not in', exclude);
         const page = await ids.orderBy('public_at', 'desc').orderBy('article_id', 'desc').limit(query.limit).execute();
@@ -58,8 +57,7 @@ export function createArticleListings(db: Kysely<Database>, adapter: DialectAdap
         let q = db
           .selectFrom('articles')
           .select(SUMMARY_COLUMNS)
-          .where('articles.status', '=', 'published')
-          .where('articles.published_at', '<=', now);
+          .where(publicRule('articles', query.now));
         if (categoryId !== undefined) q = q.where('articles.primary_category_id', '=', categoryId);
         if (before) q = q.where(sql<boolean>`(articles.published_at, articles.id) < (${before.at}, ${before.id})`);
         if (exclude) q = q.where('articles.id', 'not in', exclude);

@@ -8,13 +8,10 @@ import type { Database } from '../schema.js';
 import { ARTICLE_COLUMNS, isUniqueViolation, toArticle, toDate, toTag } from './rows.js';
 import { createArticleListings } from './article-listings.js';
 import { createArticleRevisions } from './article-revisions.js';
+import { publicAtOf, publicRule } from './public-read.js';
+import type { ArticleStatus } from '../../core/articles/article.js';
 
 type Transact = <T>(work: (db: Kysely<Database>) => Promise<T>) => Promise<T>;
-
-/** What article_tags.public_at and article_authors.public_at hold for an article. */
-function publicAtOf(status: string, publishedAt: Date | null): string | null {
-  return status === 'published' && publishedAt ? publishedAt.toISOString() : null;
-}
 
 /** Articles: writes and lookups here; public listings, search and sitemaps in article-listings.ts; the
  * newsroom's list and revisions in article-revisions.ts. */
@@ -87,8 +84,7 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
         .selectFrom('articles')
         .select(ARTICLE_COLUMNS)
         .where('slug', '=', slug)
-        .where('status', '=', 'published')
-        .where('published_at', '<=', now.toISOString())
+        .where(publicRule('articles', now))
         .executeTakeFirst();
       return row && toArticle(row);
     },
@@ -129,7 +125,7 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
               { id, revision, currentRevision: current.revision },
             );
           }
-          const publicAt = publicAtOf(row.status, row.published_at === null ? null : toDate(row.published_at as Date | string));
+          const publicAt = publicAtOf(row.status as ArticleStatus, row.published_at === null ? null : toDate(row.published_at as Date | string));
           if (changes.authorIds) await replaceAuthors(trx, id, changes.authorIds, publicAt);
           if (changes.tagIds) await replaceTags(trx, id, changes.tagIds, publicAt);
           if (changes.status !== undefined || changes.publishedAt !== undefined) {
@@ -160,8 +156,7 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
       const row = await db
         .selectFrom('articles')
         .select('published_at')
-        .where('status', '=', 'published')
-        .where('published_at', '>', now.toISOString())
+        .where(publicRule('articles', now, 'scheduled'))
         .orderBy('published_at')
         .limit(1)
         .executeTakeFirst();

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { linkPublicRule } from './public-read.js';
 import type { Category } from '../../core/taxonomy/taxonomy.js';
 import type { CategoryStore, TagStore } from '../../core/ports.js';
 import type { Database } from '../schema.js';
@@ -100,14 +101,14 @@ export function createTagStore(db: Kysely<Database>): TagStore {
   };
 }
 
-/** Tags carried by at least one public article: public_at holds the visibility rule (migration 0005). */
+/** Tags carried by at least one public article (the read rule on the link table: see public-read.ts). */
 function inUse(db: Kysely<Database>, now: Date) {
   return db.selectFrom('tags').where(({ exists, selectFrom }) =>
     exists(
       selectFrom('article_tags')
         .select('article_tags.article_id')
         .whereRef('article_tags.tag_id', '=', 'tags.id')
-        .where('article_tags.public_at', '<=', now.toISOString()),
+        .where(linkPublicRule('article_tags', now)),
     ),
   );
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { linkPublicRule } from './public-read.js';
 import { DomainError } from '../../core/errors.js';
 import type { RedirectStore, UserStore } from '../../core/ports.js';
 import type { Database } from '../schema.js';
@@ -48,12 +49,11 @@ export function createUserStore(db: Kysely<Database>, now: () => Date): UserStor
         .selectFrom('users')
         .selectAll()
         .where(({ exists, selectFrom }) =>
-          // public_at is set only while the article is published (migration 0005).
           exists(
             selectFrom('article_authors')
               .select('article_authors.article_id')
               .whereRef('article_authors.user_id', '=', 'users.id')
-              .where('article_authors.public_at', '<=', at.toISOString()),
+              .where(linkPublicRule('article_authors', at)),
           ),
         )
         .orderBy('id')

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration } from 'kysely';
 import type { Database } from '../schema.js';
+import { publicRule } from '../sql/public-read.js';
 
 /** FTS5 over title, dek and body, kept in step with `articles` by triggers (external content table). */
 export const sqliteSearchMigration: Migration = {
@@ -35,7 +36,7 @@ export async function sqliteSearchIds(
   const result = await sql<{ id: number }>`
     select a.id from article_search s join articles a on a.id = s.rowid
     where article_search match ${matchExpression(query.terms)}
-      and a.status = 'published' and a.published_at <= ${query.now.toISOString()}
+      and ${publicRule('a', query.now)}
     order by bm25(article_search, 10.0, 4.0, 1.0), a.published_at desc, a.id desc
     limit ${query.limit} offset ${query.offset}`.execute(db);
   return result.rows.map((row) => row.id);
