@@ -45,6 +45,37 @@ describe('truncateWords', () => {
   });
 });
 
+describe('truncateWords with a first word longer than the limit', () => {
+  // Written by hand: [text, maxChars, expected]. The long word is cut between graphemes and the whole excerpt,
+  // ellipsis included, stays within maxChars.
+  const cases: Array<[string, string, number, string]> = [
+    ['a German compound', 'Donaudampfschifffahrtsgesellschaftskapitän steers.', 20, 'Donaudampfschifffah…'],
+    ['a Welsh place name', 'Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch is in Wales', 20, 'Llanfairpwllgwyngyl…'],
+    ['accents written as combining marks', 'e\u0301'.repeat(12) + ' done', 10, 'e\u0301e\u0301e\u0301e\u0301…'],
+    ['Devanagari with vowel signs', 'किताबें'.repeat(4) + ' है', 9, 'किताबें…'],
+    ['decomposed Hangul syllables', '한국어뉴스'.normalize('NFD').repeat(3) + ' x', 8, '한국'.normalize('NFD') + '…'],
+    ['an opening bracket before the long word', '(' + 'z'.repeat(40) + ') and more', 10, '(zzzzzzzz…'],
+    ['a short word before the long one', 'On ' + 'x'.repeat(50) + ' today', 30, 'On ' + 'x'.repeat(26) + '…'],
+    ['nothing but brackets before the long word', '('.repeat(16) + 'z'.repeat(40), 30, '('.repeat(16) + 'z'.repeat(13) + '…'],
+  ];
+  for (const [name, text, maxChars, expected] of cases) {
+    it(`cuts ${name} inside the word instead of returning nothing`, () => {
+      const excerpt = truncateWords(text, 15, maxChars);
+      expect(excerpt).toBe(expected);
+      expect(excerpt.length).toBeLessThanOrEqual(maxChars);
+    });
+  }
+
+  it('derives a non-empty excerpt from a body that starts with a 400-letter word', () => {
+    const excerpt = excerptFor({ bodyHtml: `<p>${'ab'.repeat(200)} and then the news.</p>` });
+    expect(excerpt).toBe(`${'ab'.repeat(159)}a…`);
+  });
+
+  it('still cuts between words when the long word comes late', () => {
+    expect(truncateWords(`Rates held steady ${'x'.repeat(50)}`, 15, 30)).toBe('Rates held steady…');
+  });
+});
+
 describe('excerptFor', () => {
   it("prefers the editor's own excerpt, as plain text", () => {
     expect(excerptFor({ excerpt: 'Our <b>own</b> summary &amp; more', bodyHtml: '<p>Body text</p>' })).toBe('Our own summary & more');
