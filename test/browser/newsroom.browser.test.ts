@@ -1,12 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, hasChromium, launchChromium, listenForBrowser } from '../support/browser.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { axeViolations, launchChromium, listenForBrowser } from '../support/browser.js';
 import { testDatabases } from '../support/databases.js';
+import { describeWithTool } from '../support/required-tools.js';
 import { openTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
 
 const HEADLINE = 'Coastal towns prepare for the monsoon season';
+/** Longest wait for one browser step (a page load, a click's navigation, the live preview); only catches a hang. */
+const ACTION_TIMEOUT_MS = 90_000;
 
-describe.skipIf(!hasChromium)('the newsroom in real Chromium', () => {
+describeWithTool('chromium', 'the newsroom in real Chromium', () => {
   let app: TestApp;
   let browser: Browser;
   let base: string;
@@ -15,7 +18,7 @@ describe.skipIf(!hasChromium)('the newsroom in real Chromium', () => {
     app = await openTestApp(testDatabases()[0]!);
     base = await listenForBrowser(app);
     browser = await launchChromium();
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -25,6 +28,7 @@ describe.skipIf(!hasChromium)('the newsroom in real Chromium', () => {
   async function signIn(email: string, password: string): Promise<Page> {
     // bypassCSP lets the test inject axe-core; the newsroom itself allows no inline script.
     const page = await (await browser.newContext({ bypassCSP: true })).newPage();
+    page.setDefaultTimeout(ACTION_TIMEOUT_MS);
     await page.goto(`${base}/admin/login`);
     await page.getByLabel('E-mail').fill(email);
     await page.getByLabel('Password').fill(password);
@@ -41,6 +45,7 @@ describe.skipIf(!hasChromium)('the newsroom in real Chromium', () => {
   it('takes a story from set-up to a scheduled publication', async () => {
     // 1. Set up the first admin on the empty install.
     const setup = await browser.newPage();
+    setup.setDefaultTimeout(ACTION_TIMEOUT_MS);
     await setup.goto(`${base}/admin`);
     await setup.waitForURL(/\/admin\/setup$/);
     await setup.getByLabel('Name as shown in bylines').fill('Amina Shah');
@@ -76,7 +81,7 @@ describe.skipIf(!hasChromium)('the newsroom in real Chromium', () => {
     await contributor.waitForURL(/\/admin\/articles\/\d+$/);
     const id = Number(/\/admin\/articles\/(\d+)/.exec(contributor.url())?.[1]);
     await contributor.getByLabel('Body (Markdown)').fill('Fishing fleets are being **hauled ashore**.\n\n## What officials say\n\nShelters are ready.');
-    await expect.poll(() => contributor.locator('#preview h2').textContent(), { timeout: 5000 }).toBe('What officials say');
+    await expect.poll(() => contributor.locator('#preview h2').textContent(), { timeout: ACTION_TIMEOUT_MS }).toBe('What officials say');
     await contributor.getByLabel('Section').selectOption({ label: 'International' });
     await contributor.getByLabel('Tags').fill('Weather, Monsoon');
     await contributor.getByRole('button', { name: 'Save', exact: true }).click();
@@ -101,8 +106,10 @@ describe.skipIf(!hasChromium)('the newsroom in real Chromium', () => {
     app.clock.set(new Date(TEST_NOW.getTime() + 120_000));
     for (const path of ['/', '/category/international', `/${slug}`]) expect(await publicHas(path), `${path} after`).toBe(true);
     const reader = await browser.newPage();
+    reader.setDefaultTimeout(ACTION_TIMEOUT_MS);
     await reader.goto(`${base}/${slug}`);
     await expect(reader.locator('h1').textContent()).resolves.toBe(HEADLINE);
     await expect(reader.locator('.article__byline').textContent()).resolves.toBe('By Ravi Menon');
-  });
+    // Five sign-ins (argon2id), about thirty page loads and three axe runs: minutes on a busy machine.
+  }, 600_000);
 });

@@ -3,14 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relativeTime } from '../../src/core/time/relative-time.js';
 import { seedDemo } from '../../src/app/demo/seed-demo.js';
 import { createMarkdownRenderer } from '../../src/render/markdown.js';
-import { axeViolations, hasChromium, launchChromium, listenForBrowser } from '../support/browser.js';
+import { axeViolations, launchChromium, listenForBrowser } from '../support/browser.js';
 import { testDatabases } from '../support/databases.js';
+import { describeWithTool } from '../support/required-tools.js';
 import { openTestApp, type TestApp } from '../support/test-app.js';
 
 const DAY = 86_400_000;
 const PAGES = ['/', '/pakistan-cabinet-approves-cis-moa-with-united-states', '/category/international', '/search?q=pakistan'];
 
-describe.skipIf(!hasChromium)('the reading site in real Chromium', () => {
+describeWithTool('chromium', 'the reading site in real Chromium', () => {
   let app: TestApp;
   let browser: Browser;
   let base: string;
@@ -23,7 +24,7 @@ describe.skipIf(!hasChromium)('the reading site in real Chromium', () => {
     await seedDemo({ store: app.store, clock: app.clock, markdown: createMarkdownRenderer(), excerptWords: 15 });
     base = await listenForBrowser(app);
     browser = await launchChromium();
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readCorpus } from '../support/corpus.js';
-import { hasChromium, launchChromium, listenForBrowser } from '../support/browser.js';
+import { launchChromium, listenForBrowser } from '../support/browser.js';
 import { testDatabases } from '../support/databases.js';
+import { describeWithTool } from '../support/required-tools.js';
 import { AdminClient, makeUser, PASSWORD } from '../support/admin-session.js';
 import { openTestApp, type TestApp } from '../support/test-app.js';
 import { unsafeMarkup } from '../support/unsafe-markup.js';
@@ -35,7 +36,7 @@ async function scan(page: Page): Promise<string[]> {
   });
 }
 
-describe.skipIf(!hasChromium)(`every XSS payload of the corpus (${payloads.length}) in every field a contributor controls, alt text included`, () => {
+describeWithTool('chromium', `every XSS payload of the corpus (${payloads.length}) in every field a contributor controls, alt text included`, () => {
   let app: TestApp;
   let browser: Browser;
   let base: string;

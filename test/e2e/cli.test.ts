@@ -99,7 +99,7 @@ describe('newsdesk CLI', () => {
       const child = spawnSync(process.execPath, ['--import', 'tsx', 'src/app/main.ts', 'serve'], {
         env: { ...process.env, DATABASE_URL: 'mongodb://localhost/news' },
         encoding: 'utf8',
-        timeout: 30_000,
+        timeout: 100_000,
       });
       expect(child.status).toBe(1);
       expect(child.stderr.trim().split('\n')).toHaveLength(1);
@@ -114,7 +114,7 @@ describe('newsdesk CLI', () => {
         env: { ...process.env, DATABASE_URL: databaseUrl },
         input,
         encoding: 'utf8',
-        timeout: 30_000,
+        timeout: 100_000,
       });
     const ok = newsdesk(['user', 'add', '--email', 'Chief@Example.com', '--role', 'admin', '--name', 'Chief Editor'], 'a long enough password\n');
     expect(ok.status, ok.stderr).toBe(0);
@@ -125,7 +125,7 @@ describe('newsdesk CLI', () => {
     const badRole = newsdesk(['user', 'add', '--email', 'c@example.com', '--role', 'boss'], 'a long enough password\n');
     expect(badRole.status).toBe(1);
     expect(badRole.stderr).toContain('The role must be one of admin, editor, author, contributor.');
-  });
+  }, 360_000);
 
   it('serves on a free port and stops cleanly', async () => {
     const run = capture({ DATABASE_URL: tempSqlite(), NEWSDESK_PORT: '0', NEWSDESK_HOST: '127.0.0.1' });

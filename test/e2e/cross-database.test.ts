@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithTool } from '../support/required-tools.js';
 import { testDatabases } from '../support/databases.js';
 import { openTestApp, type TestApp } from '../support/test-app.js';
 
@@ -13,7 +14,7 @@ const PAGES = [
   '/no-such-page',
 ];
 
-describe.skipIf(testDatabases().length < 2)('SQLite and PostgreSQL give identical results', () => {
+describeWithTool('postgresql', 'SQLite and PostgreSQL give identical results', () => {
   let apps: TestApp[];
 
   beforeAll(async () => {

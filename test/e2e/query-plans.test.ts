@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithTool } from '../support/required-tools.js';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { feedItems } from '../../src/core/articles/site-queries.js';
@@ -19,7 +20,7 @@ function walk(node: PlanNode, visit: (node: PlanNode) => void): void {
   for (const child of node.Plans ?? []) walk(child, visit);
 }
 
-describe.skipIf(!pgUrl)(`query plans with ${ARTICLES.toLocaleString('en')} articles on PostgreSQL`, () => {
+describeWithTool('postgresql', `query plans with ${ARTICLES.toLocaleString('en')} articles on PostgreSQL`, () => {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   let store: StoreHandle;
   let client: pg.Client;

@@ -3,13 +3,14 @@ import { demoArticles } from '../../src/app/demo/demo-content.js';
 import { testDatabases } from '../support/databases.js';
 import { addArticle, openTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
 import { readCorpus } from '../support/corpus.js';
-import { hasXmllint, xmllintErrors } from '../support/xmllint.js';
+import { xmllintErrors } from '../support/xmllint.js';
+import { describeWithTool } from '../support/required-tools.js';
 
 const SITE = 'https://news.example.test';
 const HOUR = 3_600_000;
 const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
 
-describe.skipIf(!hasXmllint)('the sitemap validator', () => {
+describeWithTool('xmllint', 'the sitemap validator', () => {
   it('rejects the schema-invalid corpus samples, so a clean result means something', () => {
     expect(xmllintErrors(readCorpus('sitemaps/samples/sitemapjs-bad-tag-sitemap.xml'), 'urlset').length).toBeGreaterThan(0);
     expect(xmllintErrors(readCorpus('sitemaps/samples/sitemapjs-bad-tag-index.xml'), 'index').length).toBeGreaterThan(0);
@@ -18,7 +19,7 @@ describe.skipIf(!hasXmllint)('the sitemap validator', () => {
 });
 
 for (const database of testDatabases()) {
-  describe.skipIf(!hasXmllint)(`sitemaps on ${database.name}`, () => {
+  describe(`sitemaps on ${database.name}`, () => {
     let app: TestApp;
     const get = async (url: string) => {
       const response = await app.server.inject({ method: 'GET', url });
@@ -37,11 +38,10 @@ for (const database of testDatabases()) {
     });
     afterAll(async () => app.dispose());
 
-    it('has an index whose every sitemap validates against the sitemaps.org schemas', async () => {
+    it('has an index that lists every sitemap, and together they list exactly the public addresses', async () => {
       const index = await get('/sitemap.xml');
       expect(index.status).toBe(200);
       expect(index.type).toBe('application/xml; charset=utf-8');
-      expect(xmllintErrors(index.body, 'index')).toEqual([]);
       const files = locs(index.body);
       expect(files.map(path)).toEqual([
         '/sitemaps/pages.xml',
@@ -54,7 +54,6 @@ for (const database of testDatabases()) {
       for (const file of files) {
         const sitemap = await get(path(file));
         expect(sitemap.status, file).toBe(200);
-        expect(xmllintErrors(sitemap.body, 'urlset'), file).toEqual([]);
         all.push(...locs(sitemap.body));
       }
       const publicSlugs = demoArticles.filter((a) => !a.status || a.status === 'published').map((a) => `${SITE}/${a.slug}`);
@@ -76,10 +75,9 @@ for (const database of testDatabases()) {
       expect(cis?.[1]).toBe(new Date(TEST_NOW.getTime() - 3 * HOUR).toISOString());
     });
 
-    it('has a Google News sitemap of the last 48 hours that validates against the news schema', async () => {
+    it('has a Google News sitemap of the last 48 hours', async () => {
       const news = await get('/news-sitemap.xml');
       expect(news.status).toBe(200);
-      expect(xmllintErrors(news.body, 'urlset')).toEqual([]);
       const expected = demoArticles
         .filter((a) => (!a.status || a.status === 'published') && a.hoursAgo <= 48)
         .sort((a, b) => a.hoursAgo - b.hoursAgo)
@@ -113,8 +111,19 @@ for (const database of testDatabases()) {
         publishedAt: new Date(TEST_NOW.getTime() - 10 * 60_000),
       });
       const news = await get('/news-sitemap.xml');
-      expect(xmllintErrors(news.body, 'urlset')).toEqual([]);
       expect(news.body).toContain('<news:title>Bonds &amp; &lt;yields&gt; &quot;rise&quot;  in 🚀 مرحبا</news:title>');
+    });
+
+    // Runs after the hostile title above was added, so the news sitemap it validates holds it.
+    describeWithTool('xmllint', 'against the schemas', () => {
+      it('validates the index, every sitemap it lists and the news sitemap against the sitemaps.org and Google schemas', async () => {
+        const index = await get('/sitemap.xml');
+        expect(xmllintErrors(index.body, 'index')).toEqual([]);
+        for (const file of locs(index.body)) expect(xmllintErrors((await get(path(file))).body, 'urlset'), file).toEqual([]);
+        const news = await get('/news-sitemap.xml');
+        expect(news.body).toContain('Bonds &amp; &lt;yields&gt;');
+        expect(xmllintErrors(news.body, 'urlset')).toEqual([]);
+      });
     });
   });
 }

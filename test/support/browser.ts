@@ -1,15 +1,12 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM_PATH);
-if (!hasChromium && process.env.CI) {
-  // On a developer machine without Chromium the browser tests skip; in CI that would hide them.
-  throw new Error(`CI: ${CHROMIUM_PATH} is missing; .ci/run installs the Debian package chromium.`);
-}
+import { CHROMIUM_PATH } from './required-tools.js';
+
+export { CHROMIUM_PATH };
 
 /** Debian's Chromium, headless, with the flags this machine needs (no sandbox as root, no background network). */
 export async function launchChromium(): Promise<Browser> {

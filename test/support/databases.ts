@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { DatabaseConfig } from '../../src/config/config.js';
 import { createStore, type StoreHandle } from '../../src/storage/create-store.js';
+import { inCi, missingToolMessage } from './required-tools.js';
 
 export interface TestDatabase {
   name: 'sqlite' | 'postgres';
@@ -44,10 +45,22 @@ function postgres(url: string): TestDatabase {
   };
 }
 
-/** SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it and fails when it cannot connect). */
+/** Stands for PostgreSQL in CI when TEST_DATABASE_URL is missing: every test on it fails, saying why. */
+const missingPostgres: TestDatabase = {
+  name: 'postgres',
+  async create() {
+    throw new Error(missingToolMessage('postgresql'));
+  },
+};
+
+/**
+ * SQLite always; PostgreSQL too when TEST_DATABASE_URL is set. Under CI=true PostgreSQL is never left out:
+ * without the variable its tests fail, and an unreachable server fails them when they connect.
+ */
 export function testDatabases(): TestDatabase[] {
   const url = process.env.TEST_DATABASE_URL;
-  return url ? [sqlite, postgres(url)] : [sqlite];
+  if (url) return [sqlite, postgres(url)];
+  return inCi ? [sqlite, missingPostgres] : [sqlite];
 }
 
 /** A migrated store on a fresh database; `close()` also drops the database. */

@@ -21,7 +21,8 @@ export async function startServerProcess(input: { env: Record<string, string>; a
   child.stdout?.on('data', (chunk) => (output += String(chunk)));
   child.stderr?.on('data', (chunk) => (output += String(chunk)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  // A cold tsx start on a busy machine can take many seconds; this only catches a server that never comes up.
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early: ${output}`);
     try {
@@ -31,7 +32,7 @@ export async function startServerProcess(input: { env: Record<string, string>; a
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server did not answer in 30 s: ${output}`);
+      throw new Error(`server did not answer in 120 s: ${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

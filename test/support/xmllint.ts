@@ -4,10 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CORPUS_DIR } from './corpus.js';
 
-export const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
-if (!hasXmllint && process.env.CI) {
-  throw new Error('CI: xmllint is missing; .ci/run installs the Debian package libxml2-utils.');
-}
+// Callers check first with requireTool('xmllint') (test/support/required-tools.ts): it fails in CI when missing.
 
 const SCHEMAS = join(CORPUS_DIR, 'sitemaps/schemas');
 const dir = mkdtempSync(join(tmpdir(), 'newsdesk-xsd-'));
