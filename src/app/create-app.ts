@@ -34,7 +34,8 @@ export interface App {
 export async function createApp(input: {
   config: Config;
   clock?: Clock;
-  logger?: boolean;
+  /** false: silent; a stream: JSON lines written there (at the configured level). Default stdout. */
+  logger?: boolean | { stream: { write(line: string): unknown } };
   /** How often the outbox is polled; 0 polls only on `jobs.drain()`. Default 1000 ms. */
   jobIntervalMs?: number;
 }): Promise<App> {
@@ -64,7 +65,7 @@ export async function createApp(input: {
       bus,
       hasher: argon2Hasher,
       nextScheduledAt: schedule.next,
-      logger: input.logger === false ? false : { level: config.logLevel },
+      logger: input.logger === false ? false : { level: config.logLevel, ...(typeof input.logger === 'object' ? input.logger : {}) },
     });
     const jobs = startOutboxWorker({
       outbox: store.outbox,

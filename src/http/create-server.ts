@@ -1,5 +1,4 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
-import { isDomainError } from '../core/errors.js';
 import type { Config } from '../config/config.js';
 import type { Clock, InvalidationBus, PasswordHasher, Store } from '../core/ports.js';
 import { registerArticleAdminRoutes } from './admin/article-admin-routes.js';
@@ -14,7 +13,7 @@ import { registerArticleApi } from './api/article-routes.js';
 import { LocalBus } from '../cache/local-bus.js';
 import { createMarkdownRenderer } from '../render/markdown.js';
 import { registerPageCacheHooks } from './page-cache-hooks.js';
-import { STATUS_BY_CODE } from './errors.js';
+import { httpFailureOf } from './errors.js';
 import { loadSiteAssets } from './site/assets.js';
 import { registerFeedRoutes } from './site/feed-routes.js';
 import { registerSearchRoutes } from './site/search-routes.js';
@@ -33,8 +32,8 @@ export interface ServerDeps {
   bus?: InvalidationBus;
   /** When listings next change by themselves (a scheduled article going public), epoch ms or Infinity. */
   nextScheduledAt?: () => Promise<number>;
-  /** Pino options or false; tests pass false. */
-  logger?: boolean | { level: string };
+  /** Pino options or false; tests pass false, or a stream to read what is logged. */
+  logger?: boolean | { level: string; stream?: { write(line: string): unknown } };
 }
 
 const CONTENT_SECURITY_POLICY = [
@@ -95,30 +94,28 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   const assets = loadSiteAssets();
   const siteDeps = { config: deps.config, store: deps.store, clock: deps.clock, assets };
 
+  // An outage fails every request: the log says so once a minute per kind of fault, not once per request.
+  const faultLoggedAt = new Map<string, number>();
   app.setErrorHandler(async (error, request, reply) => {
-    let status = 500;
-    let code = 'INTERNAL';
-    let message = 'Something went wrong on our side; please try again in a moment.';
-    let details: Readonly<Record<string, unknown>> = {};
-    if (isDomainError(error)) {
-      status = STATUS_BY_CODE[error.code];
-      code = error.code;
-      message = error.message;
-      details = error.details;
-    } else if ((error as { validation?: unknown }).validation) {
-      status = 400;
-      code = 'VALIDATION_FAILED';
-      message = (error as Error).message;
-    } else {
-      request.log.error({ err: error }, 'request failed');
-    }
+    const failure = httpFailureOf(error, { contentType: String(request.headers['content-type'] ?? '') });
+    if (failure.fault) {
+      const last = faultLoggedAt.get(failure.fault);
+      if (last === undefined || Date.now() - last >= 60_000) {
+        faultLoggedAt.set(failure.fault, Date.now());
+        request.log.error({ err: error }, `database ${failure.fault}: answering ${failure.status} while it lasts (logged once a minute)`);
+      }
+    } else if (failure.log === 'error') request.log.error({ err: error }, 'request failed');
+    else if (failure.log === 'info') request.log.info({ code: failure.code, status: failure.status, url: request.url }, failure.message);
+    const { status, code, message, details } = failure;
+    if (failure.retryAfter !== undefined) reply.header('retry-after', String(failure.retryAfter));
     // Scripts (the REST API, the editor's autosave and uploads) get JSON; people get a page.
     const accept = String(request.headers.accept ?? '');
     const wantsJson = request.url.startsWith('/api/') || (accept.includes('application/json') && !accept.includes('text/html'));
-    if (wantsJson) return reply.code(status).send({ error: code, message, details });
-    return sendErrorPage(siteDeps, request, reply, { status, message }).catch(() =>
-      reply.code(status).type('text/plain; charset=utf-8').send(message),
-    );
+    if (wantsJson) return reply.code(status).header('cache-control', 'no-store').send({ error: code, message, details });
+    const plain = () => reply.code(status).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send(message);
+    // The site's error page reads the sections from the database: not while the database is the problem.
+    if (failure.fault) return plain();
+    return sendErrorPage(siteDeps, request, reply, { status, message }).catch(plain);
   });
 
   app.get<{ Params: { name: string } }>('/assets/:name', { config: { access: 'public' } }, async (request, reply) => {

@@ -20,4 +20,18 @@ describe('cursor', () => {
       expect(isDomainError(caught, 'INVALID_CURSOR'), bad).toBe(true);
     }
   });
+
+  it('refuses positions no database can compare: after the year 9999, or an id above 2147483647', () => {
+    for (const bad of ['999999999999999.1', '253402300800000.1', '1764410400000.2147483648', '1764410400000.999999999999999']) {
+      let caught: unknown;
+      try {
+        decodeCursor(bad);
+      } catch (error) {
+        caught = error;
+      }
+      expect(isDomainError(caught, 'INVALID_CURSOR'), bad).toBe(true);
+    }
+    expect(decodeCursor('253402300799999.2147483647')).toEqual({ publishedAt: new Date('9999-12-31T23:59:59.999Z'), id: 2147483647 });
+    expect(decodeCursor('0.1')).toEqual({ publishedAt: new Date('1970-01-01T00:00:00.000Z'), id: 1 });
+  });
 });
