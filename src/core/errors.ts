@@ -13,7 +13,8 @@ export type DomainErrorCode =
   | 'AUTH_FAILED'
   | 'THROTTLED'
   | 'FORBIDDEN'
-  | 'SETUP_DONE';
+  | 'SETUP_DONE'
+  | 'TIME_AMBIGUOUS';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

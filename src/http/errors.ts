@@ -17,6 +17,7 @@ export const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   THROTTLED: 429,
   FORBIDDEN: 403,
   SETUP_DONE: 409,
+  TIME_AMBIGUOUS: 400,
 };
 
 /** How the error handler answers one failed request. */

@@ -6,7 +6,7 @@ import type { ArticleEdit } from '../../core/articles/update-article.js';
 import { applyAction, mayEdit, saveEdit, startDraft, type WorkflowAction } from '../../core/articles/workflow.js';
 import { DomainError, isDomainError } from '../../core/errors.js';
 import type { RevisionSnapshot } from '../../core/ports.js';
-import { instantToZonedWallTime, zonedWallTimeToInstant } from '../../core/time/zoned-time.js';
+import { instantToZonedWallTime, wallTimeInstant } from '../../core/time/zoned-time.js';
 import { mediaPath } from '../../core/permalinks/permalinks.js';
 import { ArticleListPage, ConflictPage, EditorPage, NewArticlePage, RevisionPage, type EditorView } from '../../render/templates/admin/article-pages.js';
 import { ArticlePage } from '../../render/templates/article-page.js';
@@ -151,9 +151,16 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
     return revision;
   }
 
-  async function showEditor(request: FastifyRequest, reply: FastifyReply, id: number, messages: { notice?: string; error?: string } = {}, status = 200) {
+  async function showEditor(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    messages: { notice?: string; error?: string } = {},
+    status = 200,
+    extra: Pick<EditorView, 'scheduleChoice'> = {},
+  ) {
     const loaded = await loadEditable(request, id);
-    return sendAdminHtml(reply, EditorPage({ chrome: chrome(deps, request, messages), view: await editorView(request, loaded) }), status);
+    return sendAdminHtml(reply, EditorPage({ chrome: chrome(deps, request, messages), view: { ...(await editorView(request, loaded)), ...extra } }), status);
   }
 
   async function conflict(request: IdRequest, reply: FastifyReply, error: DomainError) {
@@ -256,12 +263,21 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
     checkStaffCsrf(request, request.body);
     const action = request.body.action as WorkflowAction;
     if (!(action in ACTION_LABELS)) throw new DomainError('VALIDATION_FAILED', 'Unknown publishing action.');
-    const at = action === 'schedule' ? zonedWallTimeToInstant(request.body.at ?? '', config.timeZone) : undefined;
     try {
+      // A wall-clock time in the site's zone; `offset` (minutes ahead of UTC) says which one when it happens twice.
+      const offset = /^-?\d{1,4}$/.test(request.body.offset ?? '') ? Number(request.body.offset) : undefined;
+      const at =
+        action === 'schedule'
+          ? wallTimeInstant({ wallTime: request.body.at ?? '', timeZone: config.timeZone, ...(offset !== undefined ? { offsetMinutes: offset } : {}) })
+          : undefined;
       const saved = await applyAction(staffDeps(request), request.staff!.user, { id: request.params.id, revision: revisionOf(request.body), action, ...(at ? { at } : {}) });
       const notice = action === 'schedule' && saved.publishedAt ? `Scheduled for ${formatter.format(saved.publishedAt)}.` : `${ACTION_LABELS[action]}: done.`;
       return showEditor(request, reply, request.params.id, { notice });
     } catch (error) {
+      if (isDomainError(error, 'TIME_AMBIGUOUS')) {
+        const choices = error.details.choices as Array<{ offsetMinutes: number; label: string }>;
+        return showEditor(request, reply, request.params.id, { error: error.message }, 400, { scheduleChoice: { at: request.body.at ?? '', choices } });
+      }
       if (isDomainError(error) && (error.code === 'VALIDATION_FAILED' || error.code === 'STALE_REVISION')) {
         return showEditor(request, reply, request.params.id, { error: error.message }, error.code === 'STALE_REVISION' ? 409 : 400);
       }

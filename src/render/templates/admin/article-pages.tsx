@@ -135,6 +135,8 @@ export interface EditorView {
   actions: Array<{ action: string; label: string }>;
   scheduleDefault: string;
   timeZone: string;
+  /** Set when the time asked for happens twice (the clocks go back): which of the two is meant. */
+  scheduleChoice?: { at: string; choices: Array<{ offsetMinutes: number; label: string }> };
   revisions: Array<{ revision: number; label: string }>;
   image?: { src: string; alt: string };
 }
@@ -246,7 +248,20 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
           <input type="hidden" name="revision" value={String(view.revision)} />
           <input type="hidden" name="action" value="schedule" />
           <label for="at" safe>{`Schedule for (${view.timeZone})`}</label>
-          <input id="at" name="at" type="datetime-local" value={view.scheduleDefault} required />
+          <input id="at" name="at" type="datetime-local" value={view.scheduleChoice?.at ?? view.scheduleDefault} required />
+          {view.scheduleChoice ? (
+            <fieldset>
+              <legend safe>{`${view.scheduleChoice.at.slice(11, 16)} happens twice that night. Which one?`}</legend>
+              {view.scheduleChoice.choices.map((choice) => (
+                <label>
+                  <input type="radio" name="offset" value={String(choice.offsetMinutes)} required />{' '}
+                  <span safe>{choice.label}</span>
+                </label>
+              ))}
+            </fieldset>
+          ) : (
+            ''
+          )}
           <button type="submit" class="secondary">
             Schedule
           </button>
