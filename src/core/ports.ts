@@ -178,6 +178,8 @@ export interface TagStore {
   /** Tags with at least one public article, by id; `offset`/`limit` page through them. */
   listInUse(query: { now: Date; offset: number; limit: number }): Promise<Tag[]>;
   countInUse(now: Date): Promise<number>;
+  /** Whether at least one public article carries the tag: one probe of the tag's listing index. */
+  isInUse(id: number, now: Date): Promise<boolean>;
 }
 
 export interface UserStore {
@@ -187,6 +189,8 @@ export interface UserStore {
   list(): Promise<Author[]>;
   /** Users named in the byline of at least one public article, ordered by id. */
   listBylined(now: Date): Promise<Author[]>;
+  /** Whether the user is in the byline of at least one public article: one probe of the author listing index. */
+  isBylined(id: number, now: Date): Promise<boolean>;
 }
 
 export interface RedirectStore {

@@ -13,6 +13,7 @@ import { registerArticleApi } from './api/article-routes.js';
 import { LocalBus } from '../cache/local-bus.js';
 import { createMarkdownRenderer } from '../render/markdown.js';
 import { registerPageCacheHooks } from './page-cache-hooks.js';
+import { assertRoutesReserved } from './reserved-routes.js';
 import { httpFailureOf } from './errors.js';
 import { loadSiteAssets } from './site/assets.js';
 import { registerFeedRoutes } from './site/feed-routes.js';
@@ -146,5 +147,6 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerSearchRoutes(app, siteDeps);
   registerSiteRoutes(app, siteDeps);
   await app.ready();
+  assertRoutesReserved(app.routeTable);
   return app;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { elementTexts, readCorpus } from '../../../test/support/corpus.js';
 import { isDomainError } from '../errors.js';
-import { assertValidSlug, MAX_SLUG_LENGTH, slugify, uniqueSlug } from './slug.js';
+import { assertValidSlug, isReservedSlug, MAX_SLUG_LENGTH, slugify, uniqueSlug } from './slug.js';
 
 const INVISIBLE_OR_BIDI = /[\p{Cf}\p{Cc}\p{Cs}]/u;
 
@@ -93,6 +93,16 @@ describe('assertValidSlug', () => {
       }
       expect(isDomainError(caught, 'SLUG_RESERVED')).toBe(true);
     }
+  });
+
+  it('refuses addresses that scanners probe and that feed readers guess', () => {
+    // Written by hand: WordPress, Ghost, AMP and well-known paths, and feed and sitemap guesses.
+    const probes = ['wp-admin', 'wp-login', 'wp-content', 'wp-includes', 'wp-json', 'xmlrpc', 'ghost', 'amp', 'feed', 'feeds', 'rss', 'atom', 'sitemap', 'sitemaps', 'sitemap-index', 'robots', 'favicon', 'well-known', 'healthz', 'readyz'];
+    for (const slug of probes) {
+      expect(() => assertValidSlug(slug), slug).toThrow(/is reserved/);
+      expect(isReservedSlug(slug), slug).toBe(true);
+    }
+    for (const free of ['wp-admin-2', 'ghosts', 'amplifier', 'feedback', 'rss-feeds-explained']) expect(isReservedSlug(free), free).toBe(false);
   });
 
   it('refuses upper case, spaces, slashes, double hyphens and invisible characters', () => {

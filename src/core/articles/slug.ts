@@ -40,13 +40,22 @@ function shorten(slug: string): string {
   return (lastHyphen > MAX_SLUG_LENGTH / 2 ? head.slice(0, lastHyphen) : head).replace(/-+$/, '');
 }
 
+/**
+ * Whether a slug is one of the site's reserved addresses (RESERVED_SEGMENTS): the one rule for articles,
+ * sections, tags and authors alike.
+ */
 export function isReservedSlug(slug: string): boolean {
   return RESERVED_SEGMENTS.has(slug);
 }
 
+/** Whether `text` has the form of a slug, reserved or not. */
+export function hasSlugForm(text: string): boolean {
+  return text !== '' && text === text.normalize('NFC') && VALID_SLUG.test(text) && [...text].length <= MAX_SLUG_LENGTH;
+}
+
 /** Checks a slug an editor typed. Throws SLUG_INVALID or SLUG_RESERVED with a message they can act on. */
 export function assertValidSlug(slug: string): void {
-  if (slug === '' || slug !== slug.normalize('NFC') || !VALID_SLUG.test(slug) || [...slug].length > MAX_SLUG_LENGTH) {
+  if (!hasSlugForm(slug)) {
     throw new DomainError(
       'SLUG_INVALID',
       `"${slug}" is not a valid slug: use lower-case letters and digits separated by single hyphens, at most ${MAX_SLUG_LENGTH} characters.`,
@@ -54,7 +63,7 @@ export function assertValidSlug(slug: string): void {
     );
   }
   if (isReservedSlug(slug)) {
-    throw new DomainError('SLUG_RESERVED', `"${slug}" is reserved for a site path (/${slug}/…); choose another slug.`, {
+    throw new DomainError('SLUG_RESERVED', `"${slug}" is reserved: the site or common web tools use /${slug} as an address. Choose another slug.`, {
       slug,
     });
   }

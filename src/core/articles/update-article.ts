@@ -8,7 +8,7 @@ import { recordRevision } from './revision-snapshot.js';
 import type { ArticleDeps } from './create-article.js';
 import { excerptFor } from './excerpt.js';
 import { assertTitleLength, MAX_DEK_LENGTH } from './limits.js';
-import { assertValidSlug, slugify } from './slug.js';
+import { assertValidSlug, isReservedSlug, slugify } from './slug.js';
 
 export interface ArticleEdit {
   title?: string;
@@ -125,13 +125,22 @@ export const INVALIDATE_JOB = 'invalidate';
  */
 export const PUBLISHING_JOB = 'article.publishing';
 
-/** Tag ids for tag names, creating missing tags (slugs from names). */
+/**
+ * Tag ids for tag names, creating missing tags (slugs from names). A name whose slug is reserved is refused
+ * with SLUG_RESERVED, so no tag page answers a reserved address.
+ */
 export async function tagIdsFor(store: Store, names: readonly string[]): Promise<number[]> {
   const ids: number[] = [];
   for (const name of names) {
     const clean = name.trim();
     const slug = slugify(clean);
     if (slug === '') continue;
+    if (isReservedSlug(slug)) {
+      throw new DomainError('SLUG_RESERVED', `The tag "${clean}" would have the reserved address /tag/${slug}; name the tag differently.`, {
+        field: 'tagNames',
+        slug,
+      });
+    }
     ids.push((await store.tags.ensure({ slug, name: clean })).id);
   }
   return [...new Set(ids)];

@@ -6,8 +6,12 @@ import type { ArchiveSubject } from '../../render/view-models/build-pages.js';
 export type ArchiveKind = ArchiveSubject['kind'];
 export const ARCHIVE_KINDS: readonly ArchiveKind[] = ['category', 'tag', 'author'];
 
-/** The category, tag or author an archive path names, or undefined. */
-export async function findArchiveSubject(store: Store, kind: ArchiveKind, slug: string): Promise<ArchiveSubject | undefined> {
+/**
+ * The category, tag or author an archive path names, or undefined. A tag or a person has a public page only
+ * while a public article stands behind it (a tag used on drafts alone, staff who never had a public byline:
+ * 404); a section is part of the site's navigation and always has one.
+ */
+export async function findArchiveSubject(store: Store, kind: ArchiveKind, slug: string, now: Date): Promise<ArchiveSubject | undefined> {
   switch (kind) {
     case 'category': {
       const category = await store.categories.findBySlug(slug);
@@ -15,11 +19,11 @@ export async function findArchiveSubject(store: Store, kind: ArchiveKind, slug: 
     }
     case 'tag': {
       const tag = await store.tags.findBySlug(slug);
-      return tag && { kind, tag };
+      return tag && (await store.tags.isInUse(tag.id, now)) ? { kind, tag } : undefined;
     }
     case 'author': {
       const author = await store.users.findBySlug(slug);
-      return author && { kind, author };
+      return author && (await store.users.isBylined(author.id, now)) ? { kind, author } : undefined;
     }
   }
 }

@@ -73,7 +73,7 @@ export function registerFeedRoutes(app: FastifyInstance, deps: SiteDeps): void {
     );
     for (const kind of ARCHIVE_KINDS) {
       app.get<{ Params: { slug: string } }>(`/${kind}/:slug/${file}`, { config: PUBLIC }, async (request, reply) => {
-        const subject = await findArchiveSubject(store, kind, request.params.slug);
+        const subject = await findArchiveSubject(store, kind, request.params.slug, clock.now());
         if (!subject) return reply.callNotFound();
         const name = subjectName(subject);
         return send(request, reply, {

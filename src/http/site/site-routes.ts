@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { decodeCursor, type Cursor } from '../../core/articles/cursor.js';
+import { isReservedSlug } from '../../core/articles/slug.js';
 import { articlePage, homePage, listPage } from '../../core/articles/site-queries.js';
 import { archiveView, articleView, homeView } from '../../render/view-models/build-pages.js';
 import { ARCHIVE_KINDS, findArchiveSubject, listFilter, subjectKeys } from './archive-subjects.js';
@@ -61,6 +62,8 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
   });
 
   app.get('/:slug', { config: PUBLIC, schema: { params: slugParams } }, async (request: SlugRequest, reply) => {
+    // A reserved address (/wp-admin, /feed) is never an article, even one stored before its word was reserved.
+    if (isReservedSlug(request.params.slug)) return notFound(request, reply);
     const now = clock.now();
     const data = await articlePage(store, { slug: request.params.slug, now, recentCount: config.recentPosts });
     if (!data) return notFound(request, reply);
@@ -74,10 +77,10 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
       `/${kind}/:slug`,
       { config: PUBLIC_PAGED, schema: { params: slugParams, querystring: archiveQuery } },
       async (request: SlugRequest, reply) => {
-        const subject = await findArchiveSubject(store, kind, request.params.slug);
+        const now = clock.now();
+        const subject = await findArchiveSubject(store, kind, request.params.slug, now);
         if (!subject) return notFound(request, reply);
         const before: Cursor | undefined = request.query.before ? decodeCursor(request.query.before) : undefined;
-        const now = clock.now();
         const [list, ctx] = await Promise.all([
           listFilter(store, subject).then((filter) =>
             listPage(store, { now, limit: config.pageSize, ...filter, ...(before ? { before } : {}) }),

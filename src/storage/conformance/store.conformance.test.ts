@@ -175,6 +175,8 @@ for (const database of testDatabases()) {
           expect(await list({ tagId: a.tagId }), `own tag ${a.slug} ${label}`).toEqual(a[key] ? [a.slug] : []);
           expect(await list({ authorId: a.authorId }), `author ${a.slug} ${label}`).toEqual(a[key] ? [a.slug] : []);
           expect((await store.articles.findPublicBySlug(a.slug, moment))?.slug, `article page ${a.slug} ${label}`).toBe(a[key] ? a.slug : undefined);
+          expect(await store.tags.isInUse(a.tagId, moment), `tag page ${a.slug} ${label}`).toBe(a[key]);
+          expect(await store.users.isBylined(a.authorId, moment), `author page ${a.slug} ${label}`).toBe(a[key]);
         }
         const found = await store.articles.search({ terms: ['quillwort'], now: moment, limit: 100, offset: 0 });
         expect(sorted(found.map((a) => a.slug)), `search ${label}`).toEqual(slugs);

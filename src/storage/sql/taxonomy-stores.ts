@@ -98,6 +98,16 @@ export function createTagStore(db: Kysely<Database>): TagStore {
       const row = await inUse(db, now).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);
     },
+    async isInUse(id, now) {
+      const row = await db
+        .selectFrom('article_tags')
+        .select('article_tags.article_id')
+        .where('article_tags.tag_id', '=', id)
+        .where(linkPublicRule('article_tags', now))
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
   };
 }
 

@@ -60,6 +60,16 @@ export function createUserStore(db: Kysely<Database>, now: () => Date): UserStor
         .execute();
       return rows.map(toAuthor);
     },
+    async isBylined(id, at) {
+      const row = await db
+        .selectFrom('article_authors')
+        .select('article_authors.article_id')
+        .where('article_authors.user_id', '=', id)
+        .where(linkPublicRule('article_authors', at))
+        .limit(1)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
   };
 }
 
