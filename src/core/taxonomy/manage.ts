@@ -2,6 +2,7 @@ import { assertValidSlug, slugify } from '../articles/slug.js';
 import { DomainError } from '../errors.js';
 import type { Clock, InvalidationBus, Store } from '../ports.js';
 import { cacheKey } from '../publishing/cache-keys.js';
+import { categoryPath } from '../permalinks/permalinks.js';
 import { ancestorIds, type Category } from './taxonomy.js';
 
 export interface TaxonomyDeps {
@@ -44,15 +45,25 @@ export async function createSection(deps: TaxonomyDeps, input: SectionInput & { 
   return created;
 }
 
-/** Renames or moves a section; every page that shows it drops from the caches. */
+/**
+ * Renames or moves a section; every page that shows it drops from the caches. A new slug keeps a 301 from
+ * the old address (feeds and older pages below it follow: see the site's not-found handler). A move changes
+ * which lists hold its articles: those of every ancestor, old and new, are told.
+ */
 export async function updateSection(deps: TaxonomyDeps, input: SectionInput & { id: number; actorId: number }): Promise<Category> {
-  const before = (await deps.store.categories.findByIds([input.id])).get(input.id);
+  const categories = await deps.store.categories.list();
+  const before = categories.find((category) => category.id === input.id);
   if (!before) throw new DomainError('CATEGORY_NOT_FOUND', `There is no section ${input.id}.`);
-  const updated = await deps.store.categories.update(input.id, await clean(deps.store, input, input.id));
-  await deps.store.accounts.audit({ at: deps.clock.now(), actorId: input.actorId, action: 'section.update', subject: updated.slug });
-  // Moving a section changes which lists its articles belong to: those of old and new parents.
-  const lists = [...new Set([before.parentId, updated.parentId, updated.id])].flatMap((id) => (id === null ? [] : [cacheKey.listCategory(id)]));
-  await deps.bus?.publish([cacheKey.nav, cacheKey.category(updated.id), cacheKey.sitemapTaxonomy, ...lists]);
+  const changes = await clean(deps.store, input, input.id);
+  const updated = await deps.store.transaction(async (store) => {
+    const saved = await store.categories.update(input.id, changes);
+    if (saved.slug !== before.slug) await store.redirects.add({ fromPath: categoryPath(before.slug), toPath: categoryPath(saved.slug) });
+    await store.accounts.audit({ at: deps.clock.now(), actorId: input.actorId, action: 'section.update', subject: saved.slug });
+    return saved;
+  });
+  const after = categories.map((category) => (category.id === updated.id ? updated : category));
+  const lists = new Set([...ancestorIds(categories, before.id), ...ancestorIds(after, updated.id)]);
+  await deps.bus?.publish([cacheKey.nav, cacheKey.category(updated.id), cacheKey.sitemapTaxonomy, ...[...lists].map(cacheKey.listCategory)]);
   return updated;
 }
 

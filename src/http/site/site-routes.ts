@@ -25,6 +25,9 @@ const archiveQuery = {
   properties: { before: { type: 'string', maxLength: 40 } },
 } as const;
 
+/** An address below an archive: its archive's own path, and the rest. */
+const ARCHIVE_PATH = new RegExp(`^(/(?:${ARCHIVE_KINDS.join('|')})/[^/]+)(/.+)$`);
+
 type SlugRequest = FastifyRequest<{ Params: { slug: string }; Querystring: { before?: string } }>;
 
 function sendHtml(reply: FastifyReply, html: string, status = 200): FastifyReply {
@@ -39,10 +42,27 @@ function sendHtml(reply: FastifyReply, html: string, status = 200): FastifyReply
 export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
   const { store, clock, config } = deps;
 
+  /**
+   * A stored redirect for the path, as sent (percent-encoded) or decoded. Paths below an archive follow the
+   * archive's own redirect: /category/old/rss.xml goes where /category/old went, plus /rss.xml.
+   */
+  async function findRedirect(path: string): Promise<{ toPath: string; status: number } | undefined> {
+    for (const candidate of new Set([path, decodeSafely(path)])) {
+      const exact = await store.redirects.find(candidate);
+      if (exact) return exact;
+      const below = ARCHIVE_PATH.exec(candidate);
+      const archive = below && (await store.redirects.find(below[1]!));
+      if (archive) return { toPath: `${archive.toPath}${below[2]}`, status: archive.status };
+    }
+    return undefined;
+  }
+
   async function notFound(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-    const path = request.url.split('?')[0] ?? '/';
-    const redirect = await store.redirects.find(decodeSafely(path)).catch(() => undefined);
-    if (redirect) return reply.code(redirect.status).header('location', redirect.toPath).send();
+    const queryAt = request.url.indexOf('?');
+    const path = queryAt < 0 ? request.url : request.url.slice(0, queryAt);
+    const redirect = await findRedirect(path).catch(() => undefined);
+    // The query goes along (?before= on an archive's older pages).
+    if (redirect) return reply.code(redirect.status).header('location', `${redirect.toPath}${queryAt < 0 ? '' : request.url.slice(queryAt)}`).send();
     return sendErrorPage(deps, request, reply, {
       status: 404,
       message: 'We could not find that page. It may have moved, or the address may be mistyped.',
