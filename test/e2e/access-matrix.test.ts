@@ -337,7 +337,7 @@ for (const database of testDatabases()) {
       if (cookies.size > 0) headers.cookie = [...cookies].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('; ');
       if (actor.kind === 'key') headers.authorization = `Bearer ${actor.token}`;
       if (method !== 'GET') headers.origin = SITE;
-      const csrf = actor.kind === 'staff' ? { _csrf: actor.client.csrf } : {};
+      const csrf: Record<string, string> = actor.kind === 'staff' ? { _csrf: actor.client.csrf } : {};
       let payload: InjectOptions['payload'];
       if (request.form) {
         headers['content-type'] = 'application/x-www-form-urlencoded';
