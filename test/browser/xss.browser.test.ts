@@ -161,5 +161,5 @@ describeWithTool('chromium', `every XSS payload of the corpus (${payloads.length
     expect(found).toEqual([]);
     expect(dialogs).toEqual([]);
     await context.close();
-  }, 240_000);
+  }, 900_000);
 });

@@ -25,7 +25,7 @@ for (const database of testDatabases()) {
         clients[role] = await new AdminClient(app).signIn(`${role}@newsroom.test`, PASSWORD);
         drafts[role] = await newDraft(clients[role], `A ${role}'s own draft`);
       }
-    }, 60_000);
+    }, 300_000);
     afterAll(async () => app.dispose());
 
     it('keeps a contributor to their own drafts: no publishing, no byline changes, no other people', async () => {

@@ -57,7 +57,7 @@ describeWithTool('postgresql', 'two server processes on one PostgreSQL', () => {
     ({ token, articleId } = await prepare({ kind: 'postgres', url: pgUrl!, schema }));
     const env = { DATABASE_URL: `${pgUrl}?schema=${schema}` };
     servers = await Promise.all([startServerProcess({ env }), startServerProcess({ env })]);
-  }, 90_000);
+  }, 300_000);
 
   afterAll(async () => {
     await Promise.all(servers.map((server) => server.stop()));
@@ -104,7 +104,7 @@ describe('serve --workers 2 on SQLite', () => {
     const file = join(dir, 'site.sqlite');
     ({ token, articleId } = await prepare({ kind: 'sqlite', file }));
     server = await startServerProcess({ env: { DATABASE_URL: `sqlite:${file}` }, args: ['--workers', '2'] });
-  }, 90_000);
+  }, 300_000);
 
   afterAll(async () => {
     await server?.stop();

@@ -50,7 +50,7 @@ describeWithTool('postgresql', `query plans with ${ARTICLES.toLocaleString('en')
     await client.query(`insert into article_tags (article_id, tag_id, public_at) select id, ((id * 7) % 200) + 1, ${publicAt} from articles where ((id * 7) % 200) <> (id % 200)`);
     await client.query(`insert into article_authors (article_id, user_id, position, public_at) select id, (id % 8) + 1, 0, ${publicAt} from articles`);
     await client.query('analyze');
-  }, 120_000);
+  }, 600_000);
 
   afterAll(async () => {
     await store?.close();

@@ -27,7 +27,7 @@ for (const database of testDatabases()) {
           await trx.insertInto('articles').values(rows).execute();
         }
       });
-    }, 120_000);
+    }, 600_000);
     afterAll(async () => app.dispose());
 
     it('splits the month at 50,000 URLs into two sitemaps that together hold every article once', async () => {
