@@ -4,7 +4,7 @@ import { createMarkdownRenderer } from '../render/markdown.js';
 import { createApp } from './create-app.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { generateArticles } from './bench-data/generate-articles.js';
-import { addUser } from '../core/accounts/users.js';
+import { addUser, setPasswordAsOperator } from '../core/accounts/users.js';
 import { argon2Hasher } from './argon2-hasher.js';
 import { readSecret } from './read-secret.js';
 
@@ -12,6 +12,7 @@ import { readSecret } from './read-secret.js';
 export const cliServices: CliServices = {
   addUser: ({ store, email, displayName, role, password }) =>
     addUser({ store, clock: systemClock, hasher: argon2Hasher }, { email, displayName, role, password, actorId: null }),
+  setPassword: ({ store, email, password }) => setPasswordAsOperator({ store, clock: systemClock, hasher: argon2Hasher }, { email, password }),
   readSecret,
   createApp: ({ config }) => createApp({ config }),
   generateArticles: ({ store, count, onProgress }) =>

@@ -17,6 +17,8 @@ export interface CliServices {
   seedDemo(input: { store: Store; config: Config }): Promise<{ articles: number; categories: number; authors: number }>;
   generateArticles(input: { store: StoreHandle; count: number; onProgress?: (done: number) => void }): Promise<{ articles: number }>;
   addUser(input: { store: Store; email: string; displayName: string; role: string; password: string }): Promise<Author>;
+  /** Sets a user's password (no old one needed) and ends their sessions. */
+  setPassword(input: { store: Store; email: string; password: string }): Promise<Author>;
   /** A line from standard input without echoing it when it is a terminal. */
   readSecret(): Promise<string>;
 }
@@ -218,41 +220,56 @@ Prints a new key once; only its hash is stored. Send it as "Authorization: Beare
 };
 
 const user: Command = {
-  summary: 'Add a newsroom account (the first admin, say): newsdesk user add --role admin --email E',
+  summary: 'Add a newsroom account (the first admin, say), or set the password of one: newsdesk user add|password',
   help: `Usage: newsdesk user add --email E --role ROLE [--name "Display Name"]
+       newsdesk user password --email E
 
-Creates an account that can sign in at /admin/login. The password is read from standard input
-(type it at the prompt, or pipe it in); it needs at least 10 characters.
+add       creates an account that can sign in at /admin/login
+password  sets a new password for an existing account (when reset by e-mail is not available) and
+          signs it out everywhere
+
+The password is read from standard input (type it at the prompt, or pipe it in); it needs at least 10
+characters and at most 4,096 bytes.
   --email E     sign-in e-mail
-  --role ROLE   admin, editor, author or contributor
-  --name N      name shown in bylines (default: the part of the e-mail before @)
+  --role ROLE   admin, editor, author or contributor (add)
+  --name N      name shown in bylines (add; default: the part of the e-mail before @)
 `,
   options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
-  positionals: ['add'],
+  positionals: ['add', 'password'],
   async run({ config, values, io, positionals, services }) {
-    if (positionals[0] !== 'add') {
-      io.stderr.write('newsdesk user: say what to do: newsdesk user add --email E --role ROLE\n');
+    const action = positionals[0];
+    if (action !== 'add' && action !== 'password') {
+      io.stderr.write('newsdesk user: say what to do: newsdesk user add --email E --role ROLE, or newsdesk user password --email E\n');
       return { code: 1 };
     }
     const email = typeof values.email === 'string' ? values.email : '';
     const role = typeof values.role === 'string' ? values.role : '';
-    if (email === '' || role === '') {
-      io.stderr.write('newsdesk user add: --email and --role are required, e.g. --email chief@example.com --role admin.\n');
+    if (email === '' || (action === 'add' && role === '')) {
+      io.stderr.write(
+        action === 'add'
+          ? 'newsdesk user add: --email and --role are required, e.g. --email chief@example.com --role admin.\n'
+          : 'newsdesk user password: --email is required, e.g. --email chief@example.com.\n',
+      );
       return { code: 1 };
     }
     const displayName = typeof values.name === 'string' && values.name.trim() !== '' ? values.name : email.split('@')[0] ?? email;
-    io.stderr.write('Password (at least 10 characters): ');
+    io.stderr.write(action === 'add' ? 'Password (at least 10 characters): ' : 'New password (at least 10 characters): ');
     const password = await services.readSecret();
     io.stderr.write('\n');
     const store = await createStore(config.database);
     try {
       await store.migrate();
+      if (action === 'password') {
+        const changed = await services.setPassword({ store, email, password });
+        io.stdout.write(`Set a new password for ${changed.displayName} <${changed.email}> and signed them out everywhere.\n`);
+        return { code: 0 };
+      }
       const created = await services.addUser({ store, email, displayName, role, password });
       io.stdout.write(`Added ${created.displayName} <${created.email}> as ${created.role}. Sign in at ${config.siteUrl}/admin/login\n`);
       return { code: 0 };
     } catch (error) {
       const message = (error as { message?: string }).message ?? String(error);
-      io.stderr.write(`newsdesk user add: ${message}\n`);
+      io.stderr.write(`newsdesk user ${action}: ${message}\n`);
       return { code: 1 };
     } finally {
       await store.close();

@@ -35,6 +35,12 @@ export interface Config {
    * audit log see readers' real addresses. Default none: the socket's address is used.
    */
   readonly trustedProxies: readonly string[];
+  /**
+   * Outgoing e-mail (password reset links): `smtpUrl` from NEWSDESK_SMTP_URL (smtp:// or smtps://, with
+   * user and password in the URL when the server wants them), `from` from NEWSDESK_MAIL_FROM. Null when
+   * NEWSDESK_SMTP_URL is not set: reset by e-mail is then unavailable. Default null.
+   */
+  readonly mail: { readonly smtpUrl: string; readonly from: string } | null;
   /** Memory for the rendered-page cache, in MB; 0 turns it off. Default 32. */
   readonly cacheMegabytes: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -92,6 +98,7 @@ export function loadConfig(env: Env): Config {
     pageSize: int('NEWSDESK_PAGE_SIZE', 20, 1, 100),
     mediaDir: get('NEWSDESK_MEDIA_DIR') ?? './data/media',
     trustedProxies: parseProxies(get('NEWSDESK_TRUSTED_PROXIES'), problems),
+    mail: parseMail(get('NEWSDESK_SMTP_URL'), get('NEWSDESK_MAIL_FROM'), problems),
     maxUploadMegabytes: int('NEWSDESK_MAX_UPLOAD_MB', 10, 1, 200),
     cacheMegabytes: int('NEWSDESK_CACHE_MB', 32, 0, 16384),
     demoContent: oneOf('NEWSDESK_DEMO_CONTENT', get('NEWSDESK_DEMO_CONTENT') ?? 'auto', ['auto', 'off'], problems),
@@ -114,6 +121,27 @@ function parseProxies(raw: string | undefined, problems: string[]): string[] {
     problems.push(`NEWSDESK_TRUSTED_PROXIES must list IP addresses or CIDR ranges such as 10.0.0.0/8, not "${bad.join(', ')}".`);
   }
   return entries;
+}
+
+function parseMail(smtpUrl: string | undefined, from: string | undefined, problems: string[]): Config['mail'] {
+  if (smtpUrl === undefined) {
+    if (from !== undefined) problems.push('NEWSDESK_MAIL_FROM is set but NEWSDESK_SMTP_URL is not: set both (e.g. smtp://mail.example.com:587) or neither.');
+    return null;
+  }
+  let url: URL | undefined;
+  try {
+    url = new URL(smtpUrl);
+  } catch {
+    // reported below
+  }
+  if (!url || (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || url.hostname === '') {
+    problems.push(`NEWSDESK_SMTP_URL must look like smtp://host:587 or smtps://user:password@host:465, not "${smtpUrl.replace(/\/\/[^@/]*@/, '//…@')}".`);
+  }
+  // An address, optionally with a name: "Newsroom <news@example.com>".
+  if (from === undefined || !/^(?:[^<>\r\n]*<)?[^\s@<>"]{1,64}@[^\s@<>"]{1,255}>?$/.test(from) || from.includes('<') !== from.endsWith('>')) {
+    problems.push(`NEWSDESK_MAIL_FROM must be the sender's address, e.g. "Newsroom <news@example.com>"${from === undefined ? ' (it is required with NEWSDESK_SMTP_URL)' : `, not "${from}"`}.`);
+  }
+  return { smtpUrl, from: from ?? '' };
 }
 
 function definedOnly(env: Env): Record<string, string> {

@@ -3,6 +3,7 @@ import type { Category, Tag } from './taxonomy/taxonomy.js';
 import type { Author, NewUser, Role } from './authors/author.js';
 import type { Cursor } from './articles/cursor.js';
 import type { Media } from './images/image.js';
+import type { PasswordResetStore, SettingsStore, SignInThrottleStore, TwoFactorStore } from './accounts/security-ports.js';
 
 /** Where "now" comes from. Injected everywhere so tests can move time. */
 export interface Clock {
@@ -33,6 +34,7 @@ export interface ArticleChanges {
   excerpt?: string;
   status?: ArticleStatus;
   publishedAt?: Date | null;
+  firstPublishedAt?: Date | null;
   updatedAt: Date;
   primaryCategoryId?: number | null;
   featuredMediaId?: number | null;
@@ -259,6 +261,7 @@ export interface AccountStore {
   credentials(email: string): Promise<Credentials | undefined>;
   /** Whether anyone can sign in yet (decides if the one-time /admin/setup is open). */
   hasSignInUsers(): Promise<boolean>;
+  /** Also kills the user's unused password-reset links: a link dies when the password changes by any path. */
   setPassword(userId: number, passwordHash: string): Promise<void>;
   setRole(userId: number, role: Role): Promise<void>;
   /** Disabling also ends every session of the user at once. */
@@ -267,10 +270,8 @@ export interface AccountStore {
   /** The live session with this id, of a user who is not disabled. */
   findSession(id: string, now: Date): Promise<StaffSession | undefined>;
   deleteSession(id: string): Promise<void>;
-  /** Ends every session of a user except `keepId` (the one that asked). */
+  /** Ends every session of a user except `keepId` (the one that asked); all of them when it is undefined. */
   deleteOtherSessions(userId: number, keepId: string | undefined): Promise<void>;
-  recordFailure(input: { email: string; ip: string; at: Date }): Promise<void>;
-  failuresSince(input: { email?: string; ip?: string; since: Date }): Promise<number>;
   audit(entry: { at: Date; actorId: number | null; action: string; subject?: string; detail?: Record<string, unknown>; ip?: string }): Promise<void>;
   auditLog(limit: number): Promise<AuditEntry[]>;
   listUsers(): Promise<Array<Author & { disabled: boolean; canSignIn: boolean }>>;
@@ -303,6 +304,10 @@ export interface Store {
   readonly outbox: OutboxStore;
   readonly accounts: AccountStore;
   readonly media: MediaStore;
+  readonly signInThrottle: SignInThrottleStore;
+  readonly settings: SettingsStore;
+  readonly passwordResets: PasswordResetStore;
+  readonly twoFactor: TwoFactorStore;
   /** Runs `work` in one transaction with a store bound to it; rolls back when it throws. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   migrate(): Promise<void>;

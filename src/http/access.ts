@@ -3,7 +3,6 @@ import { hashApiToken, roleAtLeast } from '../core/access/api-token.js';
 import type { ApiKey, Clock, StaffSession, Store } from '../core/ports.js';
 import { can, type Capability } from '../core/access/capabilities.js';
 import { sessionId } from '../core/accounts/sessions.js';
-import { parseCookies } from './admin/cookies.js';
 
 import type { Role } from '../core/authors/author.js';
 
@@ -54,13 +53,9 @@ declare module 'fastify' {
   }
 }
 
-export const SESSION_COOKIE = 'newsdesk_session';
-
-/** The staff session a request's cookie names, if it is live. */
-export async function sessionOf(store: Store, clock: Clock, cookieHeader: string | undefined): Promise<StaffSession | undefined> {
-  const token = parseCookies(cookieHeader).get(SESSION_COOKIE);
-  if (!token || token.length > 100) return undefined;
-  return store.accounts.findSession(sessionId(token), clock.now());
+/** The live staff session of a signed cookie's token (see session-cookie.ts). */
+export async function sessionOf(store: Store, clock: Clock, token: string | undefined): Promise<StaffSession | undefined> {
+  return token ? store.accounts.findSession(sessionId(token), clock.now()) : undefined;
 }
 
 /**
@@ -72,7 +67,7 @@ export function enforceAccess(app: FastifyInstance, store: Store, clock: Clock):
     const access = request.routeOptions.config.access;
     if (access === undefined || access === 'public' || access === 'guest') return;
     if ('staff' in access) {
-      const session = await sessionOf(store, clock, request.headers.cookie);
+      const session = await sessionOf(store, clock, request.sessionToken);
       if (!session) {
         if (request.method === 'GET') return reply.redirect(`/admin/login?next=${encodeURIComponent(request.url)}`, 303);
         return reply.code(401).type('text/plain; charset=utf-8').send('Your session has ended. Sign in again at /admin/login.');

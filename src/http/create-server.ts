@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Clock, InvalidationBus, PasswordHasher, Store } from '../core/ports.js';
@@ -14,6 +15,9 @@ import { LocalBus } from '../cache/local-bus.js';
 import { createMarkdownRenderer } from '../render/markdown.js';
 import { registerPageCacheHooks } from './page-cache-hooks.js';
 import { assertRoutesReserved } from './reserved-routes.js';
+import { cookieSigner, registerSessionCookie } from './session-cookie.js';
+import { registerOriginCheck } from './origin-check.js';
+import type { Mailer } from '../core/accounts/security-ports.js';
 import { httpFailureOf } from './errors.js';
 import { loadSiteAssets } from './site/assets.js';
 import { registerFeedRoutes } from './site/feed-routes.js';
@@ -33,6 +37,8 @@ export interface ServerDeps {
   bus?: InvalidationBus;
   /** When listings next change by themselves (a scheduled article going public), epoch ms or Infinity. */
   nextScheduledAt?: () => Promise<number>;
+  /** Sends password-reset e-mail (SMTP); without it, reset by e-mail says it is not available. */
+  mailer?: Mailer;
   /** Pino options or false; tests pass false, or a stream to read what is logged. */
   logger?: boolean | { level: string; stream?: { write(line: string): unknown } };
 }
@@ -85,6 +91,11 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     return payload;
   });
 
+  // One signing key for every process, made by whichever process starts first.
+  const cookies = cookieSigner(await deps.store.settings.getOrCreate('session_cookie_key', randomBytes(32).toString('base64url')));
+  registerSessionCookie(app, cookies);
+  registerOriginCheck(app, deps.config.siteUrl);
+
   registerPageCacheHooks(app, {
     cache: deps.pageCache ?? new PageCache(0),
     baseHeaders: SECURITY_HEADERS,
@@ -135,7 +146,10 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerArticleApi(app, { store: deps.store, clock: deps.clock, markdown, bus, excerptWords: deps.config.excerptWords });
   if (deps.hasher) {
     registerFormParser(app);
-    const adminDeps = { config: deps.config, store: deps.store, clock: deps.clock, hasher: deps.hasher, markdown, bus, assets };
+    const adminDeps = {
+      config: deps.config, store: deps.store, clock: deps.clock, hasher: deps.hasher, markdown, bus, assets, cookies,
+      ...(deps.mailer ? { mailer: deps.mailer } : {}),
+    };
     registerAuthRoutes(app, adminDeps);
     registerPeopleRoutes(app, adminDeps);
     registerArticleAdminRoutes(app, adminDeps);

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CachedResponse, PageCache } from '../cache/page-cache.js';
-import { SESSION_COOKIE } from './access.js';
+import { pickEncoding } from './accept-encoding.js';
 import { etagFor, isNotModified } from './conditional.js';
 
 /** Route option: this GET is cached; `query` names the parameters that are part of the cache key. */
@@ -89,8 +89,7 @@ function sendCached(
     res.end();
     return;
   }
-  const accept = request.headers['accept-encoding'] ?? '';
-  const encoding = entry.br && /\bbr\b/.test(accept) ? 'br' : entry.gzip && /\bgzip\b/.test(accept) ? 'gzip' : undefined;
+  const encoding = pickEncoding(request.headers['accept-encoding'], { br: Boolean(entry.br), gzip: Boolean(entry.gzip) });
   const body = (encoding && entry[encoding]) || entry.body;
   res.writeHead(entry.status, {
     ...headers,
@@ -102,7 +101,7 @@ function sendCached(
 
 /**
  * Serves cacheable GETs from the page cache, and fills it from fresh renders with the dependency keys the
- * handler recorded. Staff (session cookie) bypass it.
+ * handler recorded. Staff (a signed session cookie) bypass it; any other cookie is ignored.
  */
 export function registerPageCacheHooks(app: FastifyInstance, options: PageCacheHooksOptions): void {
   const { cache } = options;
@@ -111,7 +110,8 @@ export function registerPageCacheHooks(app: FastifyInstance, options: PageCacheH
   app.addHook('onRequest', async (request, reply) => {
     const config = request.routeOptions.config.cache;
     if (!config || (request.method !== 'GET' && request.method !== 'HEAD')) return;
-    if (request.headers.cookie?.includes(`${SESSION_COOKIE}=`)) return;
+    // Only a session cookie this site signed (checked in memory by session-cookie.ts) skips the cache.
+    if (request.sessionToken) return;
     const key = cacheKeyOf(request.url, config.query ?? []);
     const entry = cache.get(key, options.now());
     if (entry) return sendCached(request, reply, entry, options.baseHeaders);

@@ -1,8 +1,9 @@
-import { Kysely, Migrator, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely } from 'kysely';
 import type { Store } from '../core/ports.js';
 import type { DatabaseConfig } from '../config/config.js';
 import type { DialectAdapter } from './dialect-adapter.js';
 import { migrations } from './migrations/migrations.js';
+import { pendingMigrations, runMigrations } from './migrations/run-migrations.js';
 import { postgresAdapter } from './postgres/postgres-adapter.js';
 import type { Database } from './schema.js';
 import { sqliteAdapter } from './sqlite/sqlite-adapter.js';
@@ -13,10 +14,19 @@ import { createApiKeyStore } from './sql/api-key-store.js';
 import { createOutboxStore } from './sql/outbox-store.js';
 import { createAccountStore } from './sql/account-store.js';
 import { createMediaStore } from './sql/media-store.js';
+import { createSignInThrottleStore } from './sql/sign-in-throttle-store.js';
+import { createSettingsStore } from './sql/settings-store.js';
+import { createPasswordResetStore } from './sql/password-reset-store.js';
+import { createTwoFactorStore } from './sql/two-factor-store.js';
 
 export interface StoreHandle extends Store {
   /** The query builder, for storage-level tools (bulk generators, EXPLAIN tests). */
   readonly db: Kysely<Database>;
+  /**
+   * Why the database cannot serve yet (every migration applied, checked with one cheap query), or
+   * undefined when it can. Throws when the database does not answer.
+   */
+  readiness(): Promise<string | undefined>;
 }
 
 /** Opens the database, checks it answers, and returns the stores. Call `migrate()` before first use. */
@@ -30,10 +40,7 @@ export async function createStore(
   now: () => Date = () => new Date(),
   options: StoreOptions = {},
 ): Promise<StoreHandle> {
-  const adapter =
-    config.kind === 'sqlite'
-      ? sqliteAdapter(config.file)
-      : postgresAdapter({ connectionString: config.url, schema: config.schema, maxConnections: config.maxConnections });
+  const adapter = adapterFor(config);
   const onQuery = options.onQuery;
   const db = new Kysely<Database>({
     dialect: adapter.createDialect(),
@@ -46,6 +53,13 @@ export async function createStore(
     throw error;
   }
   return bind(db, adapter, now, false);
+}
+
+/** The dialect adapter a database configuration names. */
+export function adapterFor(config: DatabaseConfig): DialectAdapter {
+  return config.kind === 'sqlite'
+    ? sqliteAdapter(config.file)
+    : postgresAdapter({ connectionString: config.url, schema: config.schema, maxConnections: config.maxConnections });
 }
 
 function bind(db: Kysely<Database>, adapter: DialectAdapter, now: () => Date, inTransaction: boolean): StoreHandle {
@@ -61,22 +75,18 @@ function bind(db: Kysely<Database>, adapter: DialectAdapter, now: () => Date, in
     redirects: createRedirectStore(db),
     apiKeys: createApiKeyStore(db, now),
     outbox: createOutboxStore(db, adapter),
-    accounts: createAccountStore(db),
+    accounts: createAccountStore(db, transact),
     media: createMediaStore(db),
+    signInThrottle: createSignInThrottleStore(db),
+    settings: createSettingsStore(db),
+    passwordResets: createPasswordResetStore(db),
+    twoFactor: createTwoFactorStore(db, transact),
     transaction: (work) =>
       inTransaction ? work(bind(db, adapter, now, true)) : db.transaction().execute((trx) => work(bind(trx, adapter, now, true))),
-    async migrate() {
-      const all = migrations(adapter);
-      const provider: MigrationProvider = { getMigrations: async (): Promise<Record<string, Migration>> => all };
-      const { error, results } = await new Migrator({
-        db,
-        provider,
-        ...(adapter.schema ? { migrationTableSchema: adapter.schema } : {}),
-      }).migrateToLatest();
-      if (error) {
-        const failed = results?.find((result) => result.status === 'Error');
-        throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${(error as Error).message}`);
-      }
+    migrate: () => runMigrations(db, adapter, migrations(adapter)),
+    async readiness() {
+      const pending = await pendingMigrations(db, adapter, migrations(adapter));
+      return pending.length === 0 ? undefined : `migrations not applied: ${pending.join(', ')}`;
     },
     close: () => db.destroy(),
   };

@@ -15,6 +15,12 @@ export interface UsersTable {
   password_hash: string | null;
   disabled_at: NullableTimestamp;
   created_at: Timestamp;
+  /** Base32 TOTP secret once two-step sign-in is on (migration 0007). */
+  totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The secret being enrolled, until a code confirms it. */
+  totp_pending_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The last 30-second step whose code was accepted: a code is never accepted twice. */
+  totp_last_step: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ArticlesTable {
@@ -27,6 +33,8 @@ export interface ArticlesTable {
   excerpt: Generated<string>;
   status: string;
   published_at: NullableTimestamp;
+  /** When the article first became public; kept when it is taken down (migration 0008). */
+  first_published_at: ColumnType<Date | string | null, string | null | undefined, string | null>;
   updated_at: Timestamp;
   created_at: Timestamp;
   revision: Generated<number>;
@@ -104,11 +112,54 @@ export interface SessionsTable {
   expires_at: Timestamp;
 }
 
-export interface LoginFailuresTable {
+/** One row per sign-in attempt from an address, written before the password is checked (migration 0007). */
+export interface SignInAttemptsTable {
   id: Generated<number>;
-  email: string;
   ip: string;
+  email: string;
   at: Timestamp;
+}
+
+/** Per-account attempt slots and locks, changed only by single atomic statements. */
+export interface AccountThrottleTable {
+  email: string;
+  /** Slots taken in the current streak: failures plus attempts still being checked. */
+  attempts: number;
+  failures: number;
+  /** Locks so far; each one lasts twice as long as the last. */
+  lockouts: number;
+  locked_until: NullableTimestamp;
+  last_at: Timestamp;
+}
+
+export interface SettingsTable {
+  name: string;
+  value: string;
+}
+
+export interface PasswordResetsTable {
+  /** sha256 of the link's token. */
+  token_hash: string;
+  user_id: number | null;
+  ip: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+export interface RecoveryCodesTable {
+  user_id: number;
+  /** sha256 of the normalised code. */
+  code_hash: string;
+  used_at: NullableTimestamp;
+}
+
+/** Password accepted, code still to come: never a session. */
+export interface PendingSignInsTable {
+  /** sha256 of the pending cookie's token. */
+  id: string;
+  user_id: number;
+  expires_at: Timestamp;
 }
 
 export interface AuditLogTable {
@@ -145,7 +196,12 @@ export interface MediaTable {
 export interface Database {
   media: MediaTable;
   sessions: SessionsTable;
-  login_failures: LoginFailuresTable;
+  sign_in_attempts: SignInAttemptsTable;
+  account_throttle: AccountThrottleTable;
+  settings: SettingsTable;
+  password_resets: PasswordResetsTable;
+  recovery_codes: RecoveryCodesTable;
+  pending_sign_ins: PendingSignInsTable;
   audit_log: AuditLogTable;
   revisions: RevisionsTable;
   api_keys: ApiKeysTable;

@@ -1,9 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { axeViolations, launchChromium, listenForBrowser } from '../support/browser.js';
+import { axeViolations, launchChromium, openBrowserApp } from '../support/browser.js';
 import { testDatabases } from '../support/databases.js';
 import { describeWithTool } from '../support/required-tools.js';
-import { openTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
+import { TEST_NOW, type TestApp } from '../support/test-app.js';
 
 const HEADLINE = 'Coastal towns prepare for the monsoon season';
 /** Longest wait for one browser step (a page load, a click's navigation, the live preview); only catches a hang. */
@@ -15,8 +15,7 @@ describeWithTool('chromium', 'the newsroom in real Chromium', () => {
   let base: string;
 
   beforeAll(async () => {
-    app = await openTestApp(testDatabases()[0]!);
-    base = await listenForBrowser(app);
+    ({ app, base } = await openBrowserApp(testDatabases()[0]!));
     browser = await launchChromium();
   }, 300_000);
 

@@ -4,6 +4,7 @@ import { updateArticle } from '../../src/core/articles/update-article.js';
 import { createMarkdownRenderer } from '../../src/render/markdown.js';
 import { testDatabases } from '../support/databases.js';
 import { addArticle, openTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
+import { AdminClient, makeUser, PASSWORD } from '../support/admin-session.js';
 
 const OLD = '/world-food-day-what-the-observance-is-for';
 const CIS = '/pakistan-cabinet-approves-cis-moa-with-united-states';
@@ -91,11 +92,14 @@ for (const database of testDatabases()) {
     });
 
     it('never serves staff from the cache, nor stores what staff see', async () => {
+      await makeUser(app, 'editor', 'Cache Editor', 'cache-editor@newsroom.test');
+      const staff = await new AdminClient(app).signIn('cache-editor@newsroom.test', PASSWORD);
       await get('/category/international');
-      const staff = await get('/category/international', { cookie: 'newsdesk_session=abc' });
-      expect(staff.headers['x-cache']).toBeUndefined();
+      const seen = await staff.get('/category/international');
+      expect(seen.headers['x-cache']).toBeUndefined();
+      expect(seen.headers['cache-control']).toBe('private, no-store');
       await edit(CIS.slice(1), { dek: 'A changed standfirst for staff.' });
-      await get('/tag/pakistan', { cookie: 'newsdesk_session=abc' });
+      await staff.get('/tag/pakistan');
       expect(await xcache('/tag/pakistan')).toBe('MISS');
     });
 

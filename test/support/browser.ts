@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { freePort } from '../../bench/processes.js';
+import type { TestDatabase } from './databases.js';
+import { openTestApp, type TestApp } from './test-app.js';
 
 import { CHROMIUM_PATH } from './required-tools.js';
 
@@ -49,4 +52,16 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function listenForBrowser(app: { server: { listen(options: { port: number; host: string }): Promise<string>; server: { address(): unknown } } }): Promise<string> {
   await app.server.listen({ port: 0, host: '127.0.0.1' });
   return `http://127.0.0.1:${(app.server.server.address() as { port: number }).port}`;
+}
+
+/**
+ * The app served at the very address it believes is its own (NEWSDESK_SITE_URL), so that forms Chromium
+ * posts carry an Origin the server's same-origin check accepts.
+ */
+export async function openBrowserApp(database: TestDatabase, options: Parameters<typeof openTestApp>[1] = {}): Promise<{ app: TestApp; base: string }> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const app = await openTestApp(database, { ...options, env: { NEWSDESK_SITE_URL: base, ...options.env } });
+  await app.server.listen({ port, host: '127.0.0.1' });
+  return { app, base };
 }

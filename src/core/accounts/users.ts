@@ -6,18 +6,9 @@ import type { Author, Role } from '../authors/author.js';
 import { ROLES } from '../authors/author.js';
 import { DomainError } from '../errors.js';
 import type { AccountDeps } from './log-in.js';
+import { assertNewPassword, assertPasswordSize } from './password-rules.js';
 
-export const MIN_PASSWORD_LENGTH = 10;
-const MAX_PASSWORD_LENGTH = 256;
 const EMAIL = /^[^\s@<>"]{1,64}@[^\s@<>"]{1,255}$/;
-
-export function assertPassword(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
-    throw new DomainError('VALIDATION_FAILED', `A password needs ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.`, {
-      field: 'password',
-    });
-  }
-}
 
 function assertRole(role: string): asserts role is Role {
   if (!(ROLES as readonly string[]).includes(role)) {
@@ -37,7 +28,7 @@ export async function addUser(
     throw new DomainError('VALIDATION_FAILED', 'A display name needs 1 to 120 characters.', { field: 'displayName' });
   }
   assertRole(input.role);
-  assertPassword(input.password);
+  assertNewPassword(input.password);
   const passwordHash = await deps.hasher.hash(input.password);
   return deps.store.transaction(async (store) => {
     if (await store.users.findByEmail(email)) {
@@ -73,11 +64,12 @@ export async function changePassword(
   deps: AccountDeps,
   input: { user: Author; current: string; next: string; ip?: string; keepSessionId?: string },
 ): Promise<void> {
+  assertPasswordSize(input.current, 'current');
+  assertNewPassword(input.next, 'next');
   const credentials = await deps.store.accounts.credentials(input.user.email);
   if (!credentials?.passwordHash || !(await deps.hasher.verify(credentials.passwordHash, input.current).catch(() => false))) {
     throw new DomainError('AUTH_FAILED', 'The current password is not right.', { field: 'current' });
   }
-  assertPassword(input.next);
   await deps.store.accounts.setPassword(input.user.id, await deps.hasher.hash(input.next));
   await deps.store.accounts.deleteOtherSessions(input.user.id, input.keepSessionId);
   await deps.store.accounts.audit({ at: deps.clock.now(), actorId: input.user.id, action: 'user.password', subject: input.user.email, ...(input.ip ? { ip: input.ip } : {}) });
@@ -136,4 +128,30 @@ export async function updateProfile(
     await deps.store.redirects.add({ fromPath: authorPath(input.user.slug), toPath: authorPath(slug) });
   }
   await deps.bus?.publish([cacheKey.author(input.user.id), cacheKey.sitemapTaxonomy]);
+}
+
+/** Ends every session of the user, the one asking included ("sign out everywhere"). */
+export async function signOutEverywhere(deps: AccountDeps, input: { user: Author; ip?: string }): Promise<void> {
+  await deps.store.accounts.deleteOtherSessions(input.user.id, undefined);
+  await deps.store.accounts.audit({
+    at: deps.clock.now(),
+    actorId: input.user.id,
+    action: 'auth.sign_out_everywhere',
+    subject: input.user.email,
+    ...(input.ip ? { ip: input.ip } : {}),
+  });
+}
+
+/**
+ * Sets a password without knowing the old one: for the operator at the command line (`newsdesk user
+ * password`), when someone is locked out and e-mail reset is not available. Every session of the user ends.
+ */
+export async function setPasswordAsOperator(deps: AccountDeps, input: { email: string; password: string }): Promise<Author> {
+  assertNewPassword(input.password);
+  const credentials = await deps.store.accounts.credentials(input.email.trim().toLowerCase());
+  if (!credentials) throw new DomainError('USER_NOT_FOUND', `There is no account for ${input.email}.`);
+  await deps.store.accounts.setPassword(credentials.user.id, await deps.hasher.hash(input.password));
+  await deps.store.accounts.deleteOtherSessions(credentials.user.id, undefined);
+  await deps.store.accounts.audit({ at: deps.clock.now(), actorId: null, action: 'user.password', subject: credentials.user.email, detail: { by: 'operator' } });
+  return credentials.user;
 }

@@ -4,6 +4,8 @@ import { can } from '../../core/access/capabilities.js';
 import type { Clock, InvalidationBus, MarkdownRenderer, PasswordHasher, Store } from '../../core/ports.js';
 import type { AdminChrome } from '../../render/templates/admin/admin-layout.js';
 import type { SiteAssets } from '../site/assets.js';
+import type { Mailer } from '../../core/accounts/security-ports.js';
+import type { CookieSigner } from '../session-cookie.js';
 
 export interface AdminDeps {
   config: Config;
@@ -13,6 +15,10 @@ export interface AdminDeps {
   markdown: MarkdownRenderer;
   bus: InvalidationBus;
   assets: SiteAssets;
+  /** Signs and checks the session and pending sign-in cookies. */
+  cookies: CookieSigner;
+  /** Sends password-reset e-mail; reset by e-mail is unavailable without it. */
+  mailer?: Mailer;
 }
 
 /** Header, navigation and messages of an admin page for this request. */
@@ -42,7 +48,7 @@ export function sendAdminHtml(reply: FastifyReply, element: JSX.Element, status 
   return reply
     .code(status)
     .header('content-type', 'text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
+    .header('cache-control', 'private, no-store')
     .send(element as string);
 }
 

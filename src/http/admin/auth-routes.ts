@@ -1,59 +1,120 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { logIn } from '../../core/accounts/log-in.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { completeSignIn, logIn, needsCode, PENDING_SIGN_IN_MS, type SignedIn } from '../../core/accounts/log-in.js';
 import { sessionId } from '../../core/accounts/sessions.js';
-import { changePassword, setUpFirstAdmin, updateProfile } from '../../core/accounts/users.js';
-import { isDomainError } from '../../core/errors.js';
+import { twoFactorStatus } from '../../core/accounts/two-factor.js';
+import { changePassword, setUpFirstAdmin, signOutEverywhere, updateProfile } from '../../core/accounts/users.js';
+import { DomainError, isDomainError } from '../../core/errors.js';
 import { LoginPage, MessagePage, PasswordPage, ProfilePage, SetupPage } from '../../render/templates/admin/auth-pages.js';
-import { SESSION_COOKIE } from '../access.js';
+import { CodePage } from '../../render/templates/admin/account-security-pages.js';
 import { STATUS_BY_CODE } from '../errors.js';
+import { PENDING_COOKIE, SESSION_COOKIE } from '../session-cookie.js';
 import { mediaPath } from '../../core/permalinks/permalinks.js';
 import { chrome, clientIp, isSecure, safeNext, sendAdminHtml, type AdminDeps } from './admin-context.js';
 import { parseCookies, serializeCookie } from './cookies.js';
 import { checkGuestCsrf, checkStaffCsrf, guestCsrfToken, type FormBody } from './forms.js';
+import { formSchema, querySchema } from './form-schema.js';
+import { registerPasswordResetRoutes } from './password-reset-routes.js';
+import { registerTwoStepRoutes } from './two-step-routes.js';
 
 const GUEST = { access: 'guest' } as const;
 const SIGNED_IN = { access: { staff: 'admin.enter' } } as const;
 
-/** Set-up, sign-in, sign-out and password change. */
+/** Errors a sign-in form shows on the page (anything else is the site's error page). */
+const SIGN_IN_ERRORS = new Set(['AUTH_FAILED', 'THROTTLED', 'VALIDATION_FAILED']);
+
+/** Set-up, sign-in (with the second step), sign-out, password change, profile; reset and two-step routes too. */
 export function registerAuthRoutes(app: FastifyInstance, deps: AdminDeps): void {
   const { store, clock, config } = deps;
   const accountDeps = { store, clock, hasher: deps.hasher };
   const secure = isSecure(config);
 
-  app.get<{ Querystring: { next?: string } }>('/admin/login', { config: GUEST }, async (request, reply) => {
+  const startSession = (reply: FastifyReply, signedIn: SignedIn) =>
+    reply.header(
+      'set-cookie',
+      serializeCookie(SESSION_COOKIE, deps.cookies.seal('session', signedIn.sessionToken), {
+        secure,
+        sameSite: 'Lax',
+        maxAgeSeconds: Math.floor((signedIn.expiresAt.getTime() - clock.now().getTime()) / 1000),
+      }),
+    );
+  const endCookie = (reply: FastifyReply, name: string, path = '/') =>
+    reply.header('set-cookie', serializeCookie(name, '', { secure, path, maxAgeSeconds: 0 }));
+  const signInError = (reply: FastifyReply, error: unknown): error is DomainError => {
+    if (!isDomainError(error) || !SIGN_IN_ERRORS.has(error.code)) return false;
+    if (error.code === 'THROTTLED') reply.header('retry-after', String(error.details.retryAfterSeconds ?? 60));
+    return true;
+  };
+
+  app.get<{ Querystring: { next?: string } }>('/admin/login', { config: GUEST, schema: { querystring: querySchema(['next']) } }, async (request, reply) => {
     if (!(await store.accounts.hasSignInUsers())) return reply.redirect('/admin/setup', 303);
     const csrfToken = guestCsrfToken(request, reply, secure);
     return sendAdminHtml(reply, LoginPage({ chrome: chrome(deps, request), csrfToken, email: '', next: safeNext(request.query.next) }));
   });
 
-  app.post<{ Body: FormBody }>('/admin/login', { config: GUEST }, async (request, reply) => {
+  app.post<{ Body: FormBody }>('/admin/login', { config: GUEST, schema: { body: formSchema(['email', 'password', 'next']) } }, async (request, reply) => {
     checkGuestCsrf(request, request.body);
     const email = request.body.email ?? '';
+    const next = safeNext(request.body.next);
     const csrfToken = guestCsrfToken(request, reply, secure);
     try {
-      const signedIn = await logIn(accountDeps, { email, password: request.body.password ?? '', ip: clientIp(request) });
-      reply.header(
-        'set-cookie',
-        serializeCookie(SESSION_COOKIE, signedIn.sessionToken, {
-          secure,
-          sameSite: 'Lax',
-          maxAgeSeconds: Math.floor((signedIn.expiresAt.getTime() - clock.now().getTime()) / 1000),
-        }),
-      );
-      return reply.redirect(safeNext(request.body.next), 303);
+      const result = await logIn(accountDeps, { email, password: request.body.password ?? '', ip: clientIp(request) });
+      if (needsCode(result)) {
+        reply.header(
+          'set-cookie',
+          serializeCookie(PENDING_COOKIE, deps.cookies.seal('pending', result.pendingToken), {
+            secure,
+            path: '/admin/login',
+            sameSite: 'Strict',
+            maxAgeSeconds: Math.floor(PENDING_SIGN_IN_MS / 1000),
+          }),
+        );
+        return reply.redirect(`/admin/login/code?next=${encodeURIComponent(next)}`, 303);
+      }
+      startSession(reply, result);
+      return reply.redirect(next, 303);
     } catch (error) {
-      if (!isDomainError(error) || (error.code !== 'AUTH_FAILED' && error.code !== 'THROTTLED')) throw error;
-      if (error.code === 'THROTTLED') reply.header('retry-after', String(error.details.retryAfterSeconds ?? 60));
-      const page = LoginPage({ chrome: chrome(deps, request, { error: error.message }), csrfToken, email, next: safeNext(request.body.next) });
+      if (!signInError(reply, error)) throw error;
+      const page = LoginPage({ chrome: chrome(deps, request, { error: error.message }), csrfToken, email, next });
       return sendAdminHtml(reply, page, STATUS_BY_CODE[error.code]);
     }
   });
 
-  app.post<{ Body: FormBody }>('/admin/logout', { config: SIGNED_IN }, async (request, reply) => {
+  const pendingToken = (request: FastifyRequest) => deps.cookies.open('pending', parseCookies(request.headers.cookie).get(PENDING_COOKIE));
+
+  app.get<{ Querystring: { next?: string } }>('/admin/login/code', { config: GUEST, schema: { querystring: querySchema(['next']) } }, async (request, reply) => {
+    if (!pendingToken(request)) return reply.redirect('/admin/login', 303);
+    const csrfToken = guestCsrfToken(request, reply, secure);
+    return sendAdminHtml(reply, CodePage({ chrome: chrome(deps, request), csrfToken, next: safeNext(request.query.next) }));
+  });
+
+  app.post<{ Body: FormBody }>('/admin/login/code', { config: GUEST, schema: { body: formSchema(['code', 'next']) } }, async (request, reply) => {
+    checkGuestCsrf(request, request.body);
+    const next = safeNext(request.body.next);
+    const csrfToken = guestCsrfToken(request, reply, secure);
+    try {
+      const token = pendingToken(request);
+      if (!token) throw new DomainError('AUTH_FAILED', 'This sign-in has expired. Start again with your e-mail and password.');
+      const signedIn = await completeSignIn(accountDeps, { pendingToken: token, code: request.body.code ?? '', ip: clientIp(request) });
+      endCookie(reply, PENDING_COOKIE, '/admin/login');
+      startSession(reply, signedIn);
+      return reply.redirect(next, 303);
+    } catch (error) {
+      if (!signInError(reply, error)) throw error;
+      return sendAdminHtml(reply, CodePage({ chrome: chrome(deps, request, { error: error.message }), csrfToken, next }), STATUS_BY_CODE[error.code]);
+    }
+  });
+
+  app.post<{ Body: FormBody }>('/admin/logout', { config: SIGNED_IN, schema: { body: formSchema([]) } }, async (request, reply) => {
     checkStaffCsrf(request, request.body);
-    const token = parseCookies(request.headers.cookie).get(SESSION_COOKIE);
-    if (token) await store.accounts.deleteSession(sessionId(token));
-    reply.header('set-cookie', serializeCookie(SESSION_COOKIE, '', { secure, maxAgeSeconds: 0 }));
+    if (request.sessionToken) await store.accounts.deleteSession(sessionId(request.sessionToken));
+    endCookie(reply, SESSION_COOKIE);
+    return reply.redirect('/admin/login', 303);
+  });
+
+  app.post<{ Body: FormBody }>('/admin/sessions/end-all', { config: SIGNED_IN, schema: { body: formSchema([]) } }, async (request, reply) => {
+    checkStaffCsrf(request, request.body);
+    await signOutEverywhere(accountDeps, { user: request.staff!.user, ip: clientIp(request) });
+    endCookie(reply, SESSION_COOKIE);
     return reply.redirect('/admin/login', 303);
   });
 
@@ -65,7 +126,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AdminDeps): void 
     return sendAdminHtml(reply, SetupPage({ chrome: chrome(deps, request), csrfToken, email: '', displayName: '' }));
   });
 
-  app.post<{ Body: FormBody }>('/admin/setup', { config: GUEST }, async (request: FastifyRequest<{ Body: FormBody }>, reply) => {
+  app.post<{ Body: FormBody }>('/admin/setup', { config: GUEST, schema: { body: formSchema(['email', 'displayName', 'password']) } }, async (request, reply) => {
     checkGuestCsrf(request, request.body);
     const { email = '', displayName = '', password = '' } = request.body;
     try {
@@ -82,50 +143,49 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AdminDeps): void 
     );
   });
 
-  const avatarOf = async (mediaId: number | null) => {
-    const image = mediaId === null ? undefined : await store.media.findById(mediaId);
-    return image ? { avatar: mediaPath(image.crops['1x1']) } : {};
+  const profileExtras = async (user: { id: number; avatarMediaId: number | null }) => {
+    const image = user.avatarMediaId === null ? undefined : await store.media.findById(user.avatarMediaId);
+    return { ...(image ? { avatar: mediaPath(image.crops['1x1']) } : {}), twoStep: await twoFactorStatus(deps, user.id) };
   };
 
-  app.get<{ Querystring: { saved?: string } }>('/admin/profile', { config: SIGNED_IN }, async (request, reply) => {
+  app.get<{ Querystring: { saved?: string } }>('/admin/profile', { config: SIGNED_IN, schema: { querystring: querySchema(['saved']) } }, async (request, reply) => {
     const user = request.staff!.user;
     const messages = request.query.saved ? { notice: 'Your portrait was saved.' } : {};
     return sendAdminHtml(
       reply,
-      ProfilePage({ chrome: chrome(deps, request, messages), displayName: user.displayName, bio: user.bio, slug: user.slug, ...(await avatarOf(user.avatarMediaId)) }),
+      ProfilePage({ chrome: chrome(deps, request, messages), displayName: user.displayName, bio: user.bio, slug: user.slug, ...(await profileExtras(user)) }),
     );
   });
 
-  app.post<{ Body: FormBody }>('/admin/profile', { config: SIGNED_IN }, async (request, reply) => {
+  app.post<{ Body: FormBody }>('/admin/profile', { config: SIGNED_IN, schema: { body: formSchema(['displayName', 'bio', 'slug']) } }, async (request, reply) => {
     checkStaffCsrf(request, request.body);
     const displayName = request.body.displayName ?? '';
     const bio = request.body.bio ?? '';
     const slug = request.body.slug ?? request.staff!.user.slug;
-    const avatar = await avatarOf(request.staff!.user.avatarMediaId);
+    const extras = await profileExtras(request.staff!.user);
     try {
       await updateProfile({ ...accountDeps, bus: deps.bus }, { user: request.staff!.user, displayName, bio, slug });
     } catch (error) {
       if (!isDomainError(error)) throw error;
-      const page = ProfilePage({ chrome: chrome(deps, request, { error: error.message }), displayName, bio, slug, ...avatar });
+      const page = ProfilePage({ chrome: chrome(deps, request, { error: error.message }), displayName, bio, slug, ...extras });
       return sendAdminHtml(reply, page, STATUS_BY_CODE[error.code]);
     }
-    return sendAdminHtml(reply, ProfilePage({ chrome: chrome(deps, request, { notice: 'Your profile was saved.' }), displayName, bio, slug, ...avatar }));
+    return sendAdminHtml(reply, ProfilePage({ chrome: chrome(deps, request, { notice: 'Your profile was saved.' }), displayName, bio, slug, ...extras }));
   });
 
   app.get('/admin/password', { config: SIGNED_IN }, async (request, reply) =>
     sendAdminHtml(reply, PasswordPage({ chrome: chrome(deps, request) })),
   );
 
-  app.post<{ Body: FormBody }>('/admin/password', { config: SIGNED_IN }, async (request, reply) => {
+  app.post<{ Body: FormBody }>('/admin/password', { config: SIGNED_IN, schema: { body: formSchema(['current', 'next']) } }, async (request, reply) => {
     checkStaffCsrf(request, request.body);
     try {
-      const token = parseCookies(request.headers.cookie).get(SESSION_COOKIE);
       await changePassword(accountDeps, {
         user: request.staff!.user,
         current: request.body.current ?? '',
         next: request.body.next ?? '',
         ip: clientIp(request),
-        ...(token ? { keepSessionId: sessionId(token) } : {}),
+        ...(request.sessionToken ? { keepSessionId: sessionId(request.sessionToken) } : {}),
       });
     } catch (error) {
       if (!isDomainError(error)) throw error;
@@ -133,4 +193,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AdminDeps): void 
     }
     return sendAdminHtml(reply, PasswordPage({ chrome: chrome(deps, request, { notice: 'Your password was changed.' }) }));
   });
+
+  registerPasswordResetRoutes(app, deps);
+  registerTwoStepRoutes(app, deps);
 }

@@ -5,6 +5,8 @@ import { apiKeysAndOutbox } from './0003-api-keys-outbox.js';
 import { accounts } from './0004-accounts.js';
 import { listingKeys } from './0005-listing-keys.js';
 import { media } from './0006-media.js';
+import { accountSecurity } from './0007-account-security.js';
+import { firstPublication } from './0008-first-publication.js';
 
 /** Every schema change, in order. Names are permanent: never rename or reorder one that has shipped. */
 export function migrations(adapter: DialectAdapter): Record<string, Migration> {
@@ -15,5 +17,7 @@ export function migrations(adapter: DialectAdapter): Record<string, Migration> {
     '0004-accounts': accounts(adapter),
     '0005-listing-keys': listingKeys(adapter),
     '0006-media': media(adapter),
+    '0007-account-security': accountSecurity(adapter),
+    '0008-first-publication': firstPublication(adapter),
   };
 }

@@ -4,7 +4,9 @@ import type { Database } from '../schema.js';
 import { isUniqueViolation, toAuthor, toDate } from './rows.js';
 import { DomainError } from '../../core/errors.js';
 
-export function createAccountStore(db: Kysely<Database>): AccountStore {
+type Transact = <T>(work: (db: Kysely<Database>) => Promise<T>) => Promise<T>;
+
+export function createAccountStore(db: Kysely<Database>, transact: Transact): AccountStore {
   return {
     async credentials(email) {
       const row = await db.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
@@ -15,13 +17,16 @@ export function createAccountStore(db: Kysely<Database>): AccountStore {
       return row !== undefined;
     },
     async setPassword(userId, passwordHash) {
-      await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+      await transact(async (trx) => {
+        await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+        await trx.deleteFrom('password_resets').where('user_id', '=', userId).where('used_at', 'is', null).execute();
+      });
     },
     async setRole(userId, role) {
       await db.updateTable('users').set({ role }).where('id', '=', userId).execute();
     },
     async setDisabled(userId, at) {
-      await db.transaction().execute(async (trx) => {
+      await transact(async (trx) => {
         await trx.updateTable('users').set({ disabled_at: at?.toISOString() ?? null }).where('id', '=', userId).execute();
         if (at) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
       });
@@ -57,15 +62,6 @@ export function createAccountStore(db: Kysely<Database>): AccountStore {
       let q = db.deleteFrom('sessions').where('user_id', '=', userId);
       if (keepId !== undefined) q = q.where('id', '!=', keepId);
       await q.execute();
-    },
-    async recordFailure(input) {
-      await db.insertInto('login_failures').values({ email: input.email, ip: input.ip, at: input.at.toISOString() }).execute();
-    },
-    async failuresSince(input) {
-      let q = db.selectFrom('login_failures').select((eb) => eb.fn.countAll<number>().as('n')).where('at', '>=', input.since.toISOString());
-      if (input.email !== undefined) q = q.where('email', '=', input.email);
-      if (input.ip !== undefined) q = q.where('ip', '=', input.ip);
-      return Number((await q.executeTakeFirstOrThrow()).n);
     },
     async audit(entry) {
       await db

@@ -13,6 +13,9 @@ export function LoginPage(props: { chrome: AdminChrome; csrfToken: string; email
         <input id="password" name="password" type="password" autocomplete="current-password" required />
         <button type="submit">Sign in</button>
       </form>
+      <p>
+        <a href="/admin/forgot">Forgot password?</a>
+      </p>
     </AdminLayout>
   );
 }
@@ -29,7 +32,7 @@ export function SetupPage(props: { chrome: AdminChrome; csrfToken: string; email
         <label for="email">E-mail</label>
         <input id="email" name="email" type="email" autocomplete="username" required value={props.email} />
         <label for="password">Password (at least 10 characters)</label>
-        <input id="password" name="password" type="password" autocomplete="new-password" required minlength="10" />
+        <input id="password" name="password" type="password" autocomplete="new-password" required minlength="10" maxlength="4096" />
         <button type="submit">Create administrator</button>
       </form>
     </AdminLayout>
@@ -64,7 +67,14 @@ export function MessagePage(props: { chrome: AdminChrome; title: string; message
   );
 }
 
-export function ProfilePage(props: { chrome: AdminChrome; displayName: string; bio: string; slug: string; avatar?: string }): JSX.Element {
+export function ProfilePage(props: {
+  chrome: AdminChrome;
+  displayName: string;
+  bio: string;
+  slug: string;
+  avatar?: string;
+  twoStep: { on: boolean; recoveryCodesLeft: number };
+}): JSX.Element {
   return (
     <AdminLayout chrome={props.chrome} title="Your profile">
       <h1>Your profile</h1>
@@ -87,6 +97,20 @@ export function ProfilePage(props: { chrome: AdminChrome; displayName: string; b
         <label for="avatar">Picture (JPEG, PNG, WebP, GIF or AVIF)</label>
         <input id="avatar" name="file" type="file" accept="image/jpeg,image/png,image/webp,image/gif,image/avif" required />
         <button type="submit" class="secondary">Upload portrait</button>
+      </form>
+      <h2>Signing in</h2>
+      <p>
+        Two-step sign-in is <strong>{props.twoStep.on ? 'on' : 'off'}</strong>
+        {props.twoStep.on ? ` (${props.twoStep.recoveryCodesLeft} recovery codes left)` : ''}.{' '}
+        <a href="/admin/profile/two-step">{props.twoStep.on ? 'Manage two-step sign-in' : 'Set up two-step sign-in'}</a>
+      </p>
+      <p>
+        <a href="/admin/password">Change your password</a>
+      </p>
+      <form method="post" action="/admin/sessions/end-all" class="admin-form narrow">
+        <input type="hidden" name="_csrf" value={props.chrome.csrfToken ?? ''} />
+        <p class="hint">Lost a phone or used a shared computer? This signs you out on every device, this one included.</p>
+        <button type="submit" class="secondary">Sign out everywhere</button>
       </form>
     </AdminLayout>
   );
