@@ -12,6 +12,7 @@ import { scheduleWatcher } from './schedule-watcher.js';
 import { cachedCategories } from './cached-categories.js';
 import { cacheKey } from '../core/publishing/cache-keys.js';
 import { argon2Hasher } from './argon2-hasher.js';
+import { smtpMailer } from './smtp-mailer.js';
 import { startOutboxWorker, type OutboxWorker } from '../jobs/outbox-worker.js';
 import { INVALIDATE_JOB, PUBLISHING_JOB } from '../core/articles/update-article.js';
 
@@ -56,6 +57,7 @@ export async function createApp(input: {
       if (keys.some((key) => key.startsWith('list:'))) schedule.reset();
       if (keys.some((key) => key === 'nav' || key.startsWith('category:'))) categories.reset();
     });
+    const mailer = config.mail ? smtpMailer(config.mail) : undefined;
     const server = await createServer({
       config,
       // Pages read sections from memory; everything else goes to the database.
@@ -64,6 +66,7 @@ export async function createApp(input: {
       pageCache,
       bus,
       hasher: argon2Hasher,
+      ...(mailer ? { mailer } : {}),
       nextScheduledAt: schedule.next,
       logger: input.logger === false ? false : { level: config.logLevel, ...(typeof input.logger === 'object' ? input.logger : {}) },
     });
@@ -92,6 +95,7 @@ export async function createApp(input: {
       async close() {
         await jobs.stop();
         await server.close();
+        mailer?.close();
         await bus.close();
         await store.close();
       },
