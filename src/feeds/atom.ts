@@ -1,4 +1,4 @@
-import { xmlText } from '../core/text/xml.js';
+import { xmlAttribute, xmlText } from '../core/text/xml.js';
 import type { FeedModel } from './feed-model.js';
 
 /** Atom 1.0: every author its own <author>, the body as escaped HTML content. */
@@ -13,7 +13,7 @@ export function renderAtom(feed: FeedModel): string {
         `<published>${item.published.toISOString()}</published>`,
         `<updated>${item.updated.toISOString()}</updated>`,
         ...item.authors.map((author) => `<author><name>${xmlText(author.name)}</name><uri>${xmlText(author.url)}</uri></author>`),
-        ...item.categories.map((category) => `<category term="${xmlText(category)}"/>`),
+        ...item.categories.map((category) => `<category term="${xmlAttribute(category)}"/>`),
         `<summary type="text">${xmlText(item.summary)}</summary>`,
         `<content type="html">${xmlText(item.contentHtml)}</content>`,
         '</entry>',

@@ -1,7 +1,10 @@
 import type { FeedData } from '../core/articles/site-queries.js';
 import { absoluteUrl, articlePath, authorPath } from '../core/permalinks/permalinks.js';
 
-/** One feed, whatever its format. URLs are absolute. */
+/**
+ * One feed, whatever its format. URLs are absolute. Every field is plain text except `contentHtml`, which is
+ * the sanitised body HTML exactly as the article page shows it; each format escapes text for its own rules.
+ */
 export interface FeedModel {
   title: string;
   description: string;
@@ -21,7 +24,9 @@ export interface FeedItem {
   id: string;
   url: string;
   title: string;
+  /** The excerpt, plain text. */
   summary: string;
+  /** The body as the page shows it (sanitised when it was rendered). */
   contentHtml: string;
   published: Date;
   updated: Date;

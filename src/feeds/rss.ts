@@ -1,7 +1,11 @@
-import { xmlText } from '../core/text/xml.js';
+import { htmlText, xmlText } from '../core/text/xml.js';
 import type { FeedModel } from './feed-model.js';
 
-/** RSS 2.0 with content:encoded for the full body, dc:creator for every author and atom:link to itself. */
+/**
+ * RSS 2.0 with content:encoded for the full body, dc:creator for every author and atom:link to itself.
+ * Readers treat `<description>` (item and channel) and `content:encoded` as HTML, so plain text put there is
+ * HTML-escaped before it is XML-escaped; titles, creators and categories are text and are XML-escaped once.
+ */
 export function renderRss(feed: FeedModel): string {
   const items = feed.items
     .map((item) =>
@@ -13,7 +17,7 @@ export function renderRss(feed: FeedModel): string {
         `<pubDate>${item.published.toUTCString()}</pubDate>`,
         ...item.authors.map((author) => `<dc:creator>${xmlText(author.name)}</dc:creator>`),
         ...item.categories.map((category) => `<category>${xmlText(category)}</category>`),
-        `<description>${xmlText(item.summary)}</description>`,
+        `<description>${xmlText(htmlText(item.summary))}</description>`,
         `<content:encoded>${xmlText(item.contentHtml)}</content:encoded>`,
         '</item>',
       ].join(''),
@@ -24,7 +28,7 @@ export function renderRss(feed: FeedModel): string {
 <channel>
 <title>${xmlText(feed.title)}</title>
 <link>${xmlText(feed.homeUrl)}</link>
-<description>${xmlText(feed.description)}</description>
+<description>${xmlText(htmlText(feed.description))}</description>
 <language>${xmlText(feed.language)}</language>
 <lastBuildDate>${feed.updated.toUTCString()}</lastBuildDate>
 <generator>Newsdesk</generator>

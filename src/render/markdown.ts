@@ -1,13 +1,8 @@
 import { createRequire } from 'node:module';
 import type MarkdownItType from 'markdown-it';
-import type sanitizeHtmlType from 'sanitize-html';
 import { slugify } from '../core/articles/slug.js';
 import type { MarkdownRenderer } from '../core/ports.js';
-
-const ALLOWED_TAGS = [
-  'p', 'br', 'hr', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'strong', 'em', 's', 'code', 'pre',
-  'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'sup', 'sub',
-];
+import { sanitizeHtml } from './sanitize-html.js';
 
 /**
  * Markdown → safe HTML for article bodies: raw HTML off (it is shown as text), headings start at h2 (the
@@ -15,21 +10,20 @@ const ALLOWED_TAGS = [
  * second wall.
  */
 export function createMarkdownRenderer(): MarkdownRenderer {
-  let loaded: { md: InstanceType<typeof MarkdownItType>; sanitizeHtml: typeof sanitizeHtmlType } | undefined;
+  let md: InstanceType<typeof MarkdownItType> | undefined;
   return {
     render(markdown: string): string {
       // Loaded on first use: a reading-only process never renders Markdown and saves the memory.
-      loaded ??= load();
-      return loaded.sanitizeHtml(loaded.md.render(markdown), SANITIZE_OPTIONS);
+      md ??= load();
+      return sanitizeHtml(md.render(markdown));
     },
   };
 }
 
 const require = createRequire(import.meta.url);
 
-function load(): { md: InstanceType<typeof MarkdownItType>; sanitizeHtml: typeof sanitizeHtmlType } {
+function load(): InstanceType<typeof MarkdownItType> {
   const MarkdownIt = require('markdown-it') as typeof MarkdownItType;
-  const sanitizeHtml = require('sanitize-html') as typeof sanitizeHtmlType;
   const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
   md.renderer.rules.heading_open = (tokens, index, options, env, self) => {
     const token = tokens[index]!;
@@ -45,18 +39,5 @@ function load(): { md: InstanceType<typeof MarkdownItType>; sanitizeHtml: typeof
     token.tag = `h${Math.min(6, Math.max(2, Number(token.tag.slice(1))))}`;
     return self.renderToken(tokens, index, options);
   };
-  return { md, sanitizeHtml };
+  return md;
 }
-
-const SANITIZE_OPTIONS: sanitizeHtmlType.IOptions = {
-  allowedTags: ALLOWED_TAGS,
-  allowedAttributes: { a: ['href', 'title', 'rel'], h2: ['id'], h3: ['id'], h4: ['id'], h5: ['id'], h6: ['id'], th: ['align'], td: ['align'] },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  allowProtocolRelative: false,
-  transformTags: {
-    a: (tagName, attribs) => ({
-      tagName,
-      attribs: /^https?:\/\//i.test(attribs.href ?? '') ? { ...attribs, rel: 'noopener' } : attribs,
-    }),
-  },
-};

@@ -1,0 +1,36 @@
+import { createRequire } from 'node:module';
+import type sanitizeHtmlType from 'sanitize-html';
+
+/** Elements a body may contain: text structure, links and tables; nothing that embeds, runs or styles. */
+const ALLOWED_TAGS = [
+  'p', 'br', 'hr', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'strong', 'em', 's', 'code', 'pre',
+  'a', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'sup', 'sub',
+];
+
+const OPTIONS: sanitizeHtmlType.IOptions = {
+  allowedTags: ALLOWED_TAGS,
+  allowedAttributes: { a: ['href', 'title', 'rel'], h2: ['id'], h3: ['id'], h4: ['id'], h5: ['id'], h6: ['id'], th: ['align'], td: ['align'] },
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowProtocolRelative: false,
+  transformTags: {
+    a: (tagName, attribs) => ({
+      tagName,
+      attribs: /^https?:\/\//i.test(attribs.href ?? '') ? { ...attribs, rel: 'noopener' } : attribs,
+    }),
+  },
+};
+
+const require = createRequire(import.meta.url);
+let library: typeof sanitizeHtmlType | undefined;
+
+/**
+ * The site's one HTML allow-list: what is left of `html` that an article page may show. Unknown elements are
+ * unwrapped (their text stays, as text); script, style and similar elements go with their content; only
+ * http(s) and mailto links survive. Used on every rendered Markdown body (a second wall behind markdown-it's
+ * raw-HTML-off) and on any HTML that comes from outside.
+ */
+export function sanitizeHtml(html: string): string {
+  // Loaded on first use: a reading-only process never sanitises and saves the memory.
+  library ??= require('sanitize-html') as typeof sanitizeHtmlType;
+  return library(html, OPTIONS);
+}
