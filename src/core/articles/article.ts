@@ -14,6 +14,8 @@ export interface Article {
   excerpt: string;
   status: ArticleStatus;
   publishedAt: Date | null;
+  /** When it first became public; kept when it is taken down, so publishing again keeps the date. */
+  firstPublishedAt: Date | null;
   updatedAt: Date;
   createdAt: Date;
   revision: number;
@@ -41,6 +43,8 @@ export interface ArticleDraft {
   excerpt: string;
   status: ArticleStatus;
   publishedAt: Date | null;
+  /** Set when the article is public from the start (see core/publishing/first-publication.ts). */
+  firstPublishedAt?: Date | null;
   updatedAt: Date;
   createdAt: Date;
   primaryCategoryId: number | null;

@@ -1,6 +1,7 @@
 import { DomainError } from '../errors.js';
 import type { Clock, InvalidationBus, MarkdownRenderer, Store } from '../ports.js';
 import { articleChangeKeys } from '../publishing/cache-keys.js';
+import { firstPublication } from '../publishing/first-publication.js';
 import { articleFacts } from './article-facts.js';
 import { recordRevision } from './revision-snapshot.js';
 import { scheduleGoingPublic, tagIdsFor } from './update-article.js';
@@ -73,6 +74,7 @@ export async function createArticle(deps: ArticleDeps, input: NewArticleInput): 
       excerpt,
       status,
       publishedAt,
+      firstPublishedAt: firstPublication(undefined, { status, publishedAt }, now),
       updatedAt: input.updatedAt ?? now,
       createdAt: now,
       primaryCategoryId: input.primaryCategoryId ?? null,

@@ -1,6 +1,7 @@
 import { DomainError } from '../errors.js';
 import type { ArticleChanges, Store } from '../ports.js';
 import { articleChangeKeys, type ArticleFacts } from '../publishing/cache-keys.js';
+import { firstPublication, reachedFirstPublication } from '../publishing/first-publication.js';
 import { articlePath } from '../permalinks/permalinks.js';
 import type { Article, ArticleStatus } from './article.js';
 import { articleFacts } from './article-facts.js';
@@ -69,7 +70,12 @@ export async function updateArticle(
     if (edit.slug !== undefined) changes.slug = edit.slug;
     if (edit.status !== undefined) changes.status = edit.status;
     if (edit.publishedAt !== undefined) changes.publishedAt = edit.publishedAt;
-    if (edit.status === 'published' && edit.publishedAt === undefined && current.publishedAt === null) changes.publishedAt = now;
+    // Published again without a date: back at its first publication, if it had one (old news is not re-dated).
+    if (edit.status === 'published' && edit.publishedAt === undefined && current.publishedAt === null) {
+      changes.publishedAt = reachedFirstPublication(current, now) ?? now;
+    }
+    const first = firstPublication(current, { status: changes.status ?? current.status, publishedAt: changes.publishedAt !== undefined ? changes.publishedAt : current.publishedAt }, now);
+    if (first?.getTime() !== current.firstPublishedAt?.getTime()) changes.firstPublishedAt = first;
     if (edit.primaryCategoryId !== undefined) changes.primaryCategoryId = edit.primaryCategoryId;
     if (edit.featuredMediaId !== undefined) changes.featuredMediaId = edit.featuredMediaId;
     if (edit.seoTitle !== undefined) changes.seoTitle = edit.seoTitle;

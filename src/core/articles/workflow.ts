@@ -5,6 +5,7 @@ import type { Store } from '../ports.js';
 import type { Article } from './article.js';
 import { createArticle, type ArticleDeps } from './create-article.js';
 import { PUBLISHING_JOB, updateArticle, type ArticleEdit } from './update-article.js';
+import { reachedFirstPublication } from '../publishing/first-publication.js';
 
 export type WorkflowAction = 'submit' | 'publish' | 'schedule' | 'unpublish' | 'archive' | 'restore';
 
@@ -87,7 +88,8 @@ export async function applyAction(
       break;
     case 'publish':
       if (!mayPublish(user, authorIds)) throw new DomainError('FORBIDDEN', 'Your role may not publish this article; submit it for review.');
-      edit = { status: 'published', publishedAt: article.status === 'published' && article.publishedAt && article.publishedAt <= now ? article.publishedAt : now };
+      // An article that has been public before keeps its first publication date; the page shows it as updated.
+      edit = { status: 'published', publishedAt: reachedFirstPublication(article, now) ?? now };
       break;
     case 'schedule':
       if (!mayPublish(user, authorIds)) throw new DomainError('FORBIDDEN', 'Your role may not schedule this article; submit it for review.');

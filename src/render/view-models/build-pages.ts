@@ -65,7 +65,8 @@ function pictureView(image: Image): PictureVM {
 
 export function articleView(data: ArticlePageData, ctx: RenderContext): PageVM<ArticleVM> {
   const { article, category } = data;
-  const publishedAt = article.publishedAt ?? article.createdAt;
+  // The first publication: a story taken down and published again keeps its date, and shows as updated.
+  const publishedAt = article.firstPublishedAt ?? article.publishedAt ?? article.createdAt;
   const canonical = article.canonicalUrl ?? absoluteUrl(ctx.site.url, articlePath(article.slug));
   const updated = article.updatedAt.getTime() - publishedAt.getTime() > UPDATE_THRESHOLD_MS;
   return {

@@ -16,7 +16,7 @@ function publisher(site: SiteVM): object {
 export function articleJsonLd(input: { data: ArticlePageData; site: SiteVM; canonical: string; timeZone: string }): object[] {
   const { data, site, canonical, timeZone } = input;
   const { article, category } = data;
-  const published = article.publishedAt ?? article.createdAt;
+  const published = article.firstPublishedAt ?? article.publishedAt ?? article.createdAt;
   const newsArticle = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',

@@ -23,6 +23,7 @@ export function toArticle(row: Selectable<ArticlesTable>): Article {
     excerpt: row.excerpt,
     status: row.status as ArticleStatus,
     publishedAt: toNullableDate(row.published_at),
+    firstPublishedAt: toNullableDate(row.first_published_at),
     updatedAt: toDate(row.updated_at),
     createdAt: toDate(row.created_at),
     revision: row.revision,
@@ -41,7 +42,7 @@ export function toArticle(row: Selectable<ArticlesTable>): Article {
  */
 export const ARTICLE_COLUMNS = [
   'articles.id', 'articles.slug', 'articles.title', 'articles.dek', 'articles.body_md', 'articles.body_html',
-  'articles.excerpt', 'articles.status', 'articles.published_at', 'articles.updated_at', 'articles.created_at',
+  'articles.excerpt', 'articles.status', 'articles.published_at', 'articles.first_published_at', 'articles.updated_at', 'articles.created_at',
   'articles.revision', 'articles.primary_category_id', 'articles.featured_media_id', 'articles.seo_title',
   'articles.seo_description', 'articles.canonical_url', 'articles.noindex',
 ] as const;
