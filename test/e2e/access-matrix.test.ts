@@ -59,7 +59,7 @@ interface Fixtures {
   /** The signed-in person, or someone else's stand-in for anonymous and API-key callers. */
   me: Author;
   /** A fresh article of `me` ('mine') or of another author ('theirs') in the given state. */
-  article(owner: 'mine' | 'theirs', state: ArticleStatus | 'scheduled'): Promise<Article>;
+  article(owner: 'mine' | 'theirs', status: ArticleStatus | 'scheduled'): Promise<Article>;
   n: number;
 }
 
@@ -99,6 +99,9 @@ const ROUTES_BY_HAND = (picture: () => string, asset: () => string): Row[] => [
   row('GET /:slug', 'reads a published article', ALL_200, () => ({ url: `/${PUBLIC_ARTICLE}` })),
   row('GET /:slug', "cannot read a draft on the site, even one's own", [404, 404, 404, 404, 404], async (f) => ({
     url: `/${(await f.article('mine', 'draft')).slug}`,
+  })),
+  row('GET /:slug', 'cannot read a scheduled article before its time', [404, 404, 404, 404, 404], async (f) => ({
+    url: `/${(await f.article('mine', 'scheduled')).slug}`,
   })),
   publicRow('GET /category/:slug', '/category/economy'),
   publicRow('GET /tag/:slug', '/tag/pakistan'),
@@ -245,15 +248,15 @@ function picturePost(article: Article): Request {
 
 // Set in beforeAll of each database; the row builders above use them through these.
 let current: { app: TestApp; seq: number; other: Author } | undefined;
-const now = () => current!;
+const state = () => current!;
 
 async function freshSection(n: number) {
-  const { app, other } = now();
+  const { app, other } = state();
   return createSection({ store: app.store, clock: app.clock, bus: app.bus }, { name: `Section to rename ${n}`, description: '', parentId: null, actorId: other.id });
 }
 
 async function freshTag(n: number): Promise<number> {
-  const { app, other } = now();
+  const { app, other } = state();
   const name = `Tag to rename ${n}`;
   await createArticle(
     { store: app.store, clock: app.clock, markdown: createMarkdownRenderer(), excerptWords: 15, bus: app.bus },
@@ -264,8 +267,8 @@ async function freshTag(n: number): Promise<number> {
 
 /** Someone for an admin to act on (no password: nobody signs in as them). */
 async function victim(options: { disabled?: boolean } = {}): Promise<Author> {
-  const { app } = now();
-  const n = ++now().seq;
+  const { app } = state();
+  const n = ++state().seq;
   const person = await app.store.users.create({ email: `victim-${n}@newsroom.test`, displayName: `Victim ${n}`, slug: `victim-${n}`, role: 'contributor', passwordHash: null });
   if (options.disabled) await app.store.accounts.setDisabled(person.id, app.clock.now());
   return person;
@@ -315,14 +318,14 @@ for (const database of testDatabases()) {
       return { kind: 'staff', role, person: who, client };
     }
 
-    async function article(ownerId: number, state: ArticleStatus | 'scheduled'): Promise<Article> {
-      const n = ++now().seq;
+    async function article(ownerId: number, status: ArticleStatus | 'scheduled'): Promise<Article> {
+      const n = ++state().seq;
       const publishedAt =
-        state === 'scheduled' ? new Date(TEST_NOW.getTime() + 86_400_000) : state === 'published' || state === 'archived' ? new Date(TEST_NOW.getTime() - 3_600_000) : null;
+        status === 'scheduled' ? new Date(TEST_NOW.getTime() + 86_400_000) : status === 'published' || status === 'archived' ? new Date(TEST_NOW.getTime() - 3_600_000) : null;
       return createArticle(deps(), {
         title: `Matrix story ${n}`,
         bodyMd: `The body of story ${n}.`,
-        status: state === 'scheduled' ? 'published' : state,
+        status: status === 'scheduled' ? 'published' : status,
         publishedAt,
         authorIds: [ownerId],
         actorId: ownerId,
@@ -401,7 +404,7 @@ for (const database of testDatabases()) {
         const method = entry.route.slice(0, entry.route.indexOf(' '));
         const columns: Array<{ label: string; actor: () => Promise<Actor> | Actor; expected: Outcome }> = [];
         const staffActor = (role: Role) => async (): Promise<Actor> => {
-          if (entry.freshPerson) return signedIn(role, await person(role, `Fresh ${role} ${++now().seq}`, `fresh-${now().seq}@newsroom.test`));
+          if (entry.freshPerson) return signedIn(role, await person(role, `Fresh ${role} ${++state().seq}`, `fresh-${state().seq}@newsroom.test`));
           if (entry.freshSession) return signedIn(role, staff[role].person);
           return staff[role];
         };
@@ -421,12 +424,12 @@ for (const database of testDatabases()) {
         const failures: string[] = [];
         for (const column of columns) {
           const actor = await column.actor();
-          const me = actor.kind === 'staff' ? actor.person : now().other;
+          const me = actor.kind === 'staff' ? actor.person : state().other;
           const fixtures: Fixtures = {
             actor,
             me,
-            n: ++now().seq,
-            article: (owner, state) => article(owner === 'mine' ? me.id : now().other.id, state),
+            n: ++state().seq,
+            article: (owner, status) => article(owner === 'mine' ? me.id : state().other.id, status),
           };
           const request = await entry.build(fixtures);
           expect(routeMatches(entry.route, request.url), `${request.url} reaches ${entry.route}`).toBe(true);
