@@ -290,6 +290,11 @@ export interface PasswordHasher {
 export interface MediaStore {
   create(input: Omit<Media, 'id'> & { uploadedBy: number | null; at: Date }): Promise<Media>;
   findById(id: number): Promise<Media | undefined>;
+  /**
+   * Deletes the picture's row when no article features it and nobody has it as a portrait, and returns it
+   * (so its files can go too); undefined when it is still used or already gone.
+   */
+  deleteIfUnused(id: number): Promise<Media | undefined>;
 }
 
 /** Everything the application needs from a database. */

@@ -94,6 +94,12 @@ export async function processImage(input: Buffer, dir: string): Promise<Processe
   }
 }
 
+/** Deletes every file of a picture (its variants and crops); files already gone are no error. */
+export async function removeImageFiles(image: Pick<ProcessedImage, 'variants' | 'crops'>, dir: string): Promise<void> {
+  const files = [...image.variants.map((variant) => variant.file), ...Object.values(image.crops)];
+  await Promise.all(files.filter(isMediaFileName).map((file) => rm(join(dir, file), { force: true })));
+}
+
 /** Only names this module makes can be served: no path, no surprises. */
 export function isMediaFileName(name: string): boolean {
   return /^[A-Za-z0-9_-]{16}-(400|800|1200|\d{1,4}|16x9|4x3|1x1)\.(webp|jpg)$/.test(name);

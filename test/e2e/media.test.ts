@@ -84,7 +84,7 @@ for (const database of testDatabases()) {
       const big = Buffer.alloc(1_500_000, 1);
       const response = await upload({ name: 'big.jpg', type: 'image/jpeg', data: big });
       expect(response.statusCode).toBe(413);
-      expect(response.json<{ message: string }>().message).toBe('Pictures can be at most 1 MB.');
+      expect(response.json<{ message: string }>().message).toBe('Pictures can be at most 1 MB. Make the file smaller and upload it again.');
       expect(readdirSync(mediaDir).length).toBe(before);
     });
 

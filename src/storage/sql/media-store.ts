@@ -40,5 +40,18 @@ export function createMediaStore(db: Kysely<Database>): MediaStore {
       const row = await db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst();
       return row && toMedia(row);
     },
+    async deleteIfUnused(id) {
+      // One statement, so a save that starts using the picture meanwhile either sees it or keeps it.
+      const row = await db
+        .deleteFrom('media')
+        .where('id', '=', id)
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('articles').select('articles.id').where('articles.featured_media_id', '=', id))),
+        )
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('users').select('users.id').where('users.avatar_media_id', '=', id))))
+        .returningAll()
+        .executeTakeFirst();
+      return row && toMedia(row);
+    },
   };
 }

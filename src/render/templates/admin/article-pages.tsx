@@ -229,6 +229,15 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
         <input id="file" name="file" type="file" accept="image/jpeg,image/png,image/webp,image/gif,image/avif" required />
         <button type="submit" class="secondary">Upload and use</button>
       </form>
+      {view.image ? (
+        <form method="post" action={`/admin/articles/${view.id}/image/remove`} class="inline-form">
+          <input type="hidden" name="_csrf" value={csrf} />
+          <input type="hidden" name="revision" value={String(view.revision)} />
+          <button type="submit" class="secondary">Remove the picture</button>
+        </form>
+      ) : (
+        ''
+      )}
       <h2>Publishing</h2>
       <div class="actions">
         {view.actions.map((action) => (
