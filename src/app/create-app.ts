@@ -49,9 +49,16 @@ export async function createApp(input: {
       await seedDemo({ store, clock, markdown: createMarkdownRenderer(), excerptWords: config.excerptWords });
     }
     const pageCache = new PageCache(config.cacheMegabytes * 1024 * 1024);
-    const bus = await createBus(config);
     const schedule = scheduleWatcher(store, clock);
     const categories = cachedCategories(store.categories);
+    const bus = await createBus(config, {
+      // Notices were lost (the database went away and came back): nothing cached can be trusted.
+      onMissed: () => {
+        pageCache.clear();
+        schedule.reset();
+        categories.reset();
+      },
+    });
     bus.subscribe((keys) => {
       pageCache.invalidate(keys);
       if (keys.some((key) => key.startsWith('list:'))) schedule.reset();
@@ -68,6 +75,7 @@ export async function createApp(input: {
       hasher: argon2Hasher,
       ...(mailer ? { mailer } : {}),
       nextScheduledAt: schedule.next,
+      readiness: () => store.readiness(),
       logger: input.logger === false ? false : { level: config.logLevel, ...(typeof input.logger === 'object' ? input.logger : {}) },
     });
     const jobs = startOutboxWorker({
@@ -92,9 +100,12 @@ export async function createApp(input: {
       pageCache,
       bus,
       jobs,
+      /**
+       * Stops taking requests and finishes the ones in flight while the outbox worker finishes its current
+       * job; then lets go of the bus and the database.
+       */
       async close() {
-        await jobs.stop();
-        await server.close();
+        await Promise.all([server.close(), jobs.stop()]);
         mailer?.close();
         await bus.close();
         await store.close();

@@ -4,6 +4,9 @@
 import { runCli } from '../cli/run-cli.js';
 import { cliServices } from './cli-services.js';
 
+/** Longest a graceful stop may take; below the 30 s most orchestrators wait before SIGKILL. */
+const SHUTDOWN_GRACE_MS = 25_000;
+
 const result = await runCli(
   process.argv.slice(2),
   { env: process.env, stdout: process.stdout, stderr: process.stderr },
@@ -11,14 +14,27 @@ const result = await runCli(
 );
 if (result.stop) {
   const stop = result.stop;
+  let stopping = false;
+  // SIGTERM (an orchestrator, `kill`) or SIGINT (Ctrl+C): stop taking requests, finish those in flight and
+  // the outbox job running now, close the database, exit 0. A second signal changes nothing (a cluster's
+  // workers get one from the terminal and one from their primary); a drain that hangs is cut off.
   const shutdown = () => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => {
+      process.stderr.write(`newsdesk: requests still running after ${SHUTDOWN_GRACE_MS / 1000} s; stopping anyway.\n`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
     stop().then(
       () => process.exit(0),
-      () => process.exit(1),
+      (error: unknown) => {
+        process.stderr.write(`newsdesk: could not stop cleanly: ${(error as Error).message ?? String(error)}\n`);
+        process.exit(1);
+      },
     );
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 } else {
   process.exitCode = result.code;
 }

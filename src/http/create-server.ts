@@ -39,6 +39,8 @@ export interface ServerDeps {
   nextScheduledAt?: () => Promise<number>;
   /** Sends password-reset e-mail (SMTP); without it, reset by e-mail says it is not available. */
   mailer?: Mailer;
+  /** Why the database cannot serve yet (for /readyz), undefined when it can; throws when it does not answer. */
+  readiness?: () => Promise<string | undefined>;
   /** Pino options or false; tests pass false, or a stream to read what is logged. */
   logger?: boolean | { level: string; stream?: { write(line: string): unknown } };
 }
@@ -138,7 +140,20 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
       .header('cache-control', 'public, max-age=31536000, immutable')
       .send(asset.body);
   });
-  app.get('/healthz', { config: { access: 'public' } }, async () => ({ ok: true }));
+  // For load balancers and orchestrators; never cached anywhere. /healthz: the process answers (no database).
+  // /readyz: the database answers and every migration is applied; 503 with the reason otherwise.
+  app.get('/healthz', { config: { access: 'public' } }, async (_request, reply) => reply.header('cache-control', 'no-store').send({ ok: true }));
+  app.get('/readyz', { config: { access: 'public' } }, async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    let reason: string | undefined;
+    try {
+      reason = await (deps.readiness ?? (async () => undefined))();
+    } catch (error) {
+      const { code, message } = error as { code?: unknown; message?: unknown };
+      reason = `database unreachable (${typeof code === 'string' ? code : String(message)})`;
+    }
+    return reason === undefined ? reply.send({ ready: true }) : reply.code(503).header('retry-after', '5').send({ ready: false, reason });
+  });
 
   // Everything that writes (the API and the newsroom) shares one renderer and announces on one bus.
   const markdown = createMarkdownRenderer();

@@ -5,6 +5,7 @@ export type JobHandler = (payload: unknown, job: OutboxJob) => Promise<void>;
 export interface OutboxWorker {
   /** Claims and runs due jobs until none are left; returns how many ran successfully. */
   drain(): Promise<number>;
+  /** Finishes the job running now (if any), hands back the others it claimed, and runs no more. */
   stop(): Promise<void>;
 }
 
@@ -48,13 +49,26 @@ export function startOutboxWorker(input: {
     }
   }
 
+  /** Hands back jobs claimed but not started (the worker is stopping), so any process may run them at once. */
+  async function release(jobs: readonly OutboxJob[]): Promise<void> {
+    for (const job of jobs) {
+      await outbox.retry(job.id, { error: 'not started: the worker was stopping', availableAt: clock.now() }).catch(() => undefined);
+    }
+  }
+
   async function drainLoop(): Promise<number> {
     let done = 0;
     while (!stopped) {
       const now = clock.now();
       const jobs = await outbox.claim({ now, limit: batchSize, lockUntil: new Date(now.getTime() + lockMs) });
       if (jobs.length === 0) break;
-      for (const job of jobs) if (await runOne(job)) done++;
+      for (const [index, job] of jobs.entries()) {
+        if (stopped) {
+          await release(jobs.slice(index));
+          break;
+        }
+        if (await runOne(job)) done++;
+      }
     }
     return done;
   }

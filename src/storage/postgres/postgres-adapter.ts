@@ -27,8 +27,12 @@ export function postgresAdapter(options: PostgresOptions): DialectAdapter {
         connectionTimeoutMillis: 5000,
         ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
       });
-      // An idle client that loses its server must not crash the process.
+      // A server restart, fail-over or pg_terminate_backend ends connections at any moment. pg reports it as an
+      // 'error' event: on the pool for idle clients, on the client itself while it is checked out (a query
+      // or a Kysely transaction in progress). Unheard, either ends the process. The query that was running
+      // fails on its own (and becomes a 503); the pool drops the dead client when it is released.
       pool.on('error', () => undefined);
+      pool.on('connect', (client) => client.on('error', () => undefined));
       return new PostgresDialect({ pool });
     },
     autoId: (column) => column.primaryKey().generatedByDefaultAsIdentity(),

@@ -1,7 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { SqliteDialect, sql } from 'kysely';
+import {
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteDriver,
+  sql,
+  type DatabaseConnection,
+  type DialectAdapter as KyselyDialectAdapter,
+  type Driver,
+} from 'kysely';
 import { StorageError, type DialectAdapter } from '../dialect-adapter.js';
 import { sqliteSearchIds, sqliteSearchMigration } from './sqlite-search.js';
 
@@ -25,7 +33,7 @@ export function sqliteAdapter(file: string): DialectAdapter {
       // Lets SQLite gather the statistics its planner needs, cheaply, as SQLite recommends at open.
       database.pragma('optimize = 0x10002');
       cachePreparedStatements(database);
-      return new SqliteDialect({ database });
+      return new TransactionalSqliteDialect(database);
     },
     autoId: (column) => column.primaryKey().autoIncrement(),
     // Instants are stored as toISOString() text, so the month is its first seven characters.
@@ -37,6 +45,40 @@ export function sqliteAdapter(file: string): DialectAdapter {
       await sql`select 1`.execute(db);
     },
   };
+}
+
+/**
+ * Kysely's SQLite dialect with two corrections:
+ * - SQLite runs CREATE, ALTER and DROP inside transactions. Kysely's adapter does not claim it, so its
+ *   migrator would apply each migration bare and a failure half-way would leave half a schema; saying so
+ *   makes it apply pending migrations in one transaction, as on PostgreSQL.
+ * - After SQLITE_FULL (and some I/O, memory and busy errors) SQLite has already rolled the transaction back
+ *   itself. Kysely's ROLLBACK then fails with "no transaction is active", and that error would replace
+ *   the one that says why.
+ */
+class TransactionalSqliteDialect extends SqliteDialect {
+  constructor(private readonly database: Database.Database) {
+    super({ database });
+  }
+
+  override createAdapter(): KyselyDialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+
+  override createDriver(): Driver {
+    const database = this.database;
+    return new (class extends SqliteDriver {
+      override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+        if (database.inTransaction) await super.rollbackTransaction(connection);
+      }
+    })({ database });
+  }
+}
+
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
 }
 
 /** Most statements differ only in parameters; keeping the prepared ones saves SQLite's parse and plan each time. */
