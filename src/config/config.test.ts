@@ -35,6 +35,30 @@ describe('loadConfig', () => {
       'NEWSDESK_EXCERPT_WORDS must be a whole number from 1 to 200, not "0".',
     ]);
   });
+
+  it('reads outgoing mail settings, and needs both or neither', () => {
+    expect(loadConfig({}).mail).toBeNull();
+    const config = loadConfig({ NEWSDESK_SMTP_URL: 'smtp://mail.example.com:587', NEWSDESK_MAIL_FROM: 'Newsroom <news@example.com>' });
+    expect(config.mail).toEqual({ smtpUrl: 'smtp://mail.example.com:587', from: 'Newsroom <news@example.com>' });
+    expect(loadConfig({ NEWSDESK_SMTP_URL: 'smtps://u:p@mail.example.com:465', NEWSDESK_MAIL_FROM: 'news@example.com' }).mail?.from).toBe('news@example.com');
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (error) {
+        return [...(error as ConfigError).problems];
+      }
+    };
+    expect(problems({ NEWSDESK_SMTP_URL: 'smtp://mail.example.com' })).toEqual([
+      'NEWSDESK_MAIL_FROM must be the sender\'s address, e.g. "Newsroom <news@example.com>" (it is required with NEWSDESK_SMTP_URL).',
+    ]);
+    expect(problems({ NEWSDESK_MAIL_FROM: 'news@example.com' })[0]).toContain('NEWSDESK_MAIL_FROM is set but NEWSDESK_SMTP_URL is not');
+    // The password in a bad URL is not repeated back.
+    expect(problems({ NEWSDESK_SMTP_URL: 'http://user:secret@mail.example.com', NEWSDESK_MAIL_FROM: 'news@example.com' })).toEqual([
+      'NEWSDESK_SMTP_URL must look like smtp://host:587 or smtps://user:password@host:465, not "http://…@mail.example.com".',
+    ]);
+    expect(problems({ NEWSDESK_SMTP_URL: 'smtp://mail.example.com', NEWSDESK_MAIL_FROM: 'Newsroom <news@example.com' })).toHaveLength(1);
+  });
 });
 
 describe('parseDatabaseUrl', () => {

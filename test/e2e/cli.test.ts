@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliServices } from '../../src/app/cli-services.js';
 import { runCli as run } from '../../src/cli/run-cli.js';
+import { argon2Hasher } from '../../src/app/argon2-hasher.js';
+import { parseDatabaseUrl } from '../../src/config/config.js';
+import { createStore } from '../../src/storage/create-store.js';
 
 const runCli = (argv: string[], io: Parameters<typeof run>[1]) => run(argv, io, cliServices);
 
@@ -107,7 +110,7 @@ describe('newsdesk CLI', () => {
     });
   });
 
-  it('adds the first admin with the password from standard input (a real process)', () => {
+  it('adds the first admin with the password from standard input, and sets a new one (a real process)', async () => {
     const databaseUrl = tempSqlite();
     const newsdesk = (args: string[], input: string) =>
       spawnSync(process.execPath, ['--import', 'tsx', 'src/app/main.ts', ...args], {
@@ -121,10 +124,27 @@ describe('newsdesk CLI', () => {
     expect(ok.stdout).toContain('Added Chief Editor <chief@example.com> as admin.');
     const short = newsdesk(['user', 'add', '--email', 'b@example.com', '--role', 'editor'], 'short\n');
     expect(short.status).toBe(1);
-    expect(short.stderr).toContain('A password needs 10 to 256 characters.');
+    expect(short.stderr).toContain('A password needs at least 10 characters.');
+    // 1,366 three-byte characters: 4,098 bytes, refused before hashing although far fewer characters.
+    const long = newsdesk(['user', 'add', '--email', 'd@example.com', '--role', 'editor'], `${'€'.repeat(1366)}\n`);
+    expect(long.status).toBe(1);
+    expect(long.stderr).toContain('A password can be at most 4,096 bytes long; this one is 4,098 bytes.');
     const badRole = newsdesk(['user', 'add', '--email', 'c@example.com', '--role', 'boss'], 'a long enough password\n');
     expect(badRole.status).toBe(1);
     expect(badRole.stderr).toContain('The role must be one of admin, editor, author, contributor.');
+    const reset = newsdesk(['user', 'password', '--email', 'chief@example.com'], 'set by the operator\n');
+    expect(reset.status, reset.stderr).toBe(0);
+    expect(reset.stdout).toContain('Set a new password for Chief Editor <chief@example.com> and signed them out everywhere.');
+    const store = await createStore(parseDatabaseUrl(databaseUrl, []));
+    try {
+      const stored = await store.accounts.credentials('chief@example.com');
+      expect(await argon2Hasher.verify(stored!.passwordHash!, 'set by the operator')).toBe(true);
+    } finally {
+      await store.close();
+    }
+    const nobody = newsdesk(['user', 'password', '--email', 'nobody@example.com'], 'set by the operator\n');
+    expect(nobody.status).toBe(1);
+    expect(nobody.stderr).toContain('There is no account for nobody@example.com.');
   }, 360_000);
 
   it('serves on a free port and stops cleanly', async () => {

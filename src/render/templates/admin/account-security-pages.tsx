@@ -90,7 +90,7 @@ export function TwoStepPage(
         <>
           <p>
             Two-step sign-in is on: after your password, you enter a code from your authenticator app. You have{' '}
-            {String(props.recoveryCodesLeft)} unused recovery codes.
+            {props.recoveryCodesLeft} unused recovery codes.
           </p>
           <h2>Turn it off</h2>
           <form method="post" action="/admin/profile/two-step/disable" class="admin-form narrow">
