@@ -141,6 +141,20 @@ for (const database of testDatabases()) {
       expect(hasher.calls).toBe(0);
     });
 
+    it('throttles guesses of the current password from a signed-in session like sign-ins', async () => {
+      await makeUser(app, 'author', 'Guessed Author', 'guessed@newsroom.test');
+      const thief = await new AdminClient(app).signIn('guessed@newsroom.test', PASSWORD);
+      await thief.get('/admin/password');
+      for (let i = 0; i < 5; i++) {
+        expect((await thief.post('/admin/password', { current: `guess number ${i}`, next: 'taken over by a thief' })).statusCode).toBe(401);
+      }
+      const blocked = await thief.post('/admin/password', { current: PASSWORD, next: 'taken over by a thief' });
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.headers['retry-after']).toBe('600');
+      app.clock.advance(10 * 60_000);
+      expect((await thief.post('/admin/password', { current: PASSWORD, next: 'changed after the lock' })).statusCode).toBe(200);
+    });
+
     it('signs out everywhere, this session included', async () => {
       await makeUser(app, 'author', 'Travelling Author', 'travel@newsroom.test');
       const laptop = await new AdminClient(app).signIn('travel@newsroom.test', PASSWORD);

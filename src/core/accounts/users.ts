@@ -7,6 +7,7 @@ import { ROLES } from '../authors/author.js';
 import { DomainError } from '../errors.js';
 import type { AccountDeps } from './log-in.js';
 import { assertNewPassword, assertPasswordSize } from './password-rules.js';
+import { beginSignInAttempt } from './sign-in-throttle.js';
 
 const EMAIL = /^[^\s@<>"]{1,64}@[^\s@<>"]{1,255}$/;
 
@@ -59,17 +60,21 @@ export async function setUpFirstAdmin(
   return addUser(deps, { ...input, role: 'admin', actorId: null });
 }
 
-/** Changes a password after checking the current one; every other session of the user ends. */
+/** Changes a password after checking the current one (throttled like a sign-in); every other session of the user ends. */
 export async function changePassword(
   deps: AccountDeps,
   input: { user: Author; current: string; next: string; ip?: string; keepSessionId?: string },
 ): Promise<void> {
   assertPasswordSize(input.current, 'current');
   assertNewPassword(input.next, 'next');
+  // Guessing the current password from a stolen session is throttled like signing in.
+  const attempt = await beginSignInAttempt(deps.store.signInThrottle, { email: input.user.email, ip: input.ip ?? '', now: deps.clock.now() });
   const credentials = await deps.store.accounts.credentials(input.user.email);
   if (!credentials?.passwordHash || !(await deps.hasher.verify(credentials.passwordHash, input.current).catch(() => false))) {
+    await attempt.failed();
     throw new DomainError('AUTH_FAILED', 'The current password is not right.', { field: 'current' });
   }
+  await attempt.succeeded();
   await deps.store.accounts.setPassword(input.user.id, await deps.hasher.hash(input.next));
   await deps.store.accounts.deleteOtherSessions(input.user.id, input.keepSessionId);
   await deps.store.accounts.audit({ at: deps.clock.now(), actorId: input.user.id, action: 'user.password', subject: input.user.email, ...(input.ip ? { ip: input.ip } : {}) });

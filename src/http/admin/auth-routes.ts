@@ -188,7 +188,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AdminDeps): void 
         ...(request.sessionToken ? { keepSessionId: sessionId(request.sessionToken) } : {}),
       });
     } catch (error) {
-      if (!isDomainError(error)) throw error;
+      if (!signInError(reply, error)) throw error;
       return sendAdminHtml(reply, PasswordPage({ chrome: chrome(deps, request, { error: error.message }) }), STATUS_BY_CODE[error.code]);
     }
     return sendAdminHtml(reply, PasswordPage({ chrome: chrome(deps, request, { notice: 'Your password was changed.' }) }));
