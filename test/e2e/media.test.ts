@@ -7,7 +7,7 @@ import { CORPUS_DIR } from '../support/corpus.js';
 import { testDatabases } from '../support/databases.js';
 import { AdminClient, makeUser, PASSWORD } from '../support/admin-session.js';
 import { jsonLd, meta } from '../support/html.js';
-import { openTestApp, type TestApp } from '../support/test-app.js';
+import { addArticle, openTestApp, type TestApp } from '../support/test-app.js';
 import { xmllintErrors } from '../support/xmllint.js';
 import { requireTool } from '../support/required-tools.js';
 
@@ -112,6 +112,8 @@ for (const database of testDatabases()) {
       await author.get('/admin/profile');
       const portrait = await author.upload('/admin/profile/avatar', {}, { name: 'me.png', type: 'image/png', data: await picture(600, 800) });
       expect(portrait.statusCode, portrait.body).toBe(200);
+      // A person's page stands on a public byline (without one it is a 404).
+      await addArticle(app, { title: 'Night shift at the container harbour', authorSlugs: ['noor-author'] });
       const page = await app.server.inject({ method: 'GET', url: '/author/noor-author' });
       expect(page.body).toContain('<h1>Noor Author</h1>');
       expect(page.body).toContain('Covers the ports and shipping.');
