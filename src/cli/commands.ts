@@ -5,7 +5,7 @@ import { isInvalidateMessage } from '../cache/cluster-messages.js';
 import type { Config } from '../config/config.js';
 import type { Store } from '../core/ports.js';
 import { createStore, type StoreHandle } from '../storage/create-store.js';
-import { hashApiToken, newApiToken } from '../core/access/api-token.js';
+import { hashApiToken, newApiToken, roleAtLeast } from '../core/access/api-token.js';
 import { ROLES, type Author, type Role } from '../core/authors/author.js';
 
 /**
@@ -182,13 +182,17 @@ when the demo authors are already there.
 
 const apiKey: Command = {
   summary: 'Create an API key for the REST API (/api/v1).',
-  help: `Usage: newsdesk api-key create --name NAME [--role editor]
+  help: `Usage: newsdesk api-key create --name NAME [--role editor] [--user EMAIL]
 
 Prints a new key once; only its hash is stored. Send it as "Authorization: Bearer <key>".
+A key may do what a member of staff of its role may, through the same workflow (revisions and the
+audit log name the key). With --user it writes for that person: their articles are its own, its role
+cannot be above theirs, and it stops working when they are disabled.
   --name NAME   what the key is for (an integration, a person)
   --role ROLE   admin, editor (default), author or contributor
+  --user EMAIL  the newsroom account the key writes for
 `,
-  options: { name: { type: 'string' }, role: { type: 'string' } },
+  options: { name: { type: 'string' }, role: { type: 'string' }, user: { type: 'string' } },
   positionals: ['create'],
   async run({ config, values, io, positionals }) {
     if (positionals[0] !== 'create') {
@@ -208,8 +212,21 @@ Prints a new key once; only its hash is stored. Send it as "Authorization: Beare
     const store = await createStore(config.database);
     try {
       await store.migrate();
+      let userId: number | null = null;
+      if (typeof values.user === 'string') {
+        const person = await store.users.findByEmail(values.user.trim().toLowerCase());
+        if (!person) {
+          io.stderr.write(`newsdesk api-key create: there is no account with the address "${values.user}".\n`);
+          return { code: 1 };
+        }
+        if (!roleAtLeast(person.role, role as Role)) {
+          io.stderr.write(`newsdesk api-key create: ${person.email} is ${person.role}; a key for them can be at most that, not ${role}.\n`);
+          return { code: 1 };
+        }
+        userId = person.id;
+      }
       const token = newApiToken();
-      await store.apiKeys.create({ name, role: role as Role, tokenHash: hashApiToken(token) });
+      await store.apiKeys.create({ name, role: role as Role, tokenHash: hashApiToken(token), userId });
       io.stdout.write(`${token}\n`);
       io.stderr.write(`Created API key "${name}" (${role}). It is shown only this once.\n`);
       return { code: 0 };

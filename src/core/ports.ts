@@ -91,7 +91,7 @@ export interface ArticleStore {
     titleContains?: string;
     limit: number;
   }): Promise<Array<ArticleSummaryWithStatus>>;
-  addRevision(input: { articleId: number; revision: number; snapshot: RevisionSnapshot; authorId: number | null; at: Date }): Promise<void>;
+  addRevision(input: { articleId: number; revision: number; snapshot: RevisionSnapshot; authorId: number | null; apiKeyId?: number | null; at: Date }): Promise<void>;
   revisions(articleId: number): Promise<RevisionInfo[]>;
   revision(articleId: number, revision: number): Promise<(RevisionInfo & { snapshot: RevisionSnapshot }) | undefined>;
   /** True when there is no article at all: one indexed row lookup, whatever the archive's size. */
@@ -138,6 +138,8 @@ export interface RevisionInfo {
   revision: number;
   authorId: number | null;
   authorName: string | null;
+  /** The API key that saved it, when it came through the REST API. */
+  apiKeyName: string | null;
   at: Date;
 }
 
@@ -204,11 +206,13 @@ export interface ApiKey {
   id: number;
   name: string;
   role: Role;
+  /** The person the key writes for: their articles are the key's own. Null for a key of nobody's. */
+  userId: number | null;
 }
 
 export interface ApiKeyStore {
-  create(input: { name: string; tokenHash: string; role: Role }): Promise<ApiKey>;
-  /** The live (not revoked) key with this token hash. */
+  create(input: { name: string; tokenHash: string; role: Role; userId?: number | null }): Promise<ApiKey>;
+  /** The live key with this token hash: not revoked, and not belonging to a disabled person. */
   findByHash(tokenHash: string): Promise<ApiKey | undefined>;
 }
 
@@ -246,11 +250,25 @@ export interface StaffSession {
   expiresAt: Date;
 }
 
+/** One line for the audit log. */
+export interface AuditInput {
+  at: Date;
+  actorId: number | null;
+  /** Set when an API key acted. */
+  apiKeyId?: number | null;
+  action: string;
+  subject?: string;
+  detail?: Record<string, unknown>;
+  ip?: string;
+}
+
 export interface AuditEntry {
   id: number;
   at: Date;
   actorId: number | null;
   actorName: string | null;
+  /** The API key that acted, when it came through the REST API. */
+  apiKeyName: string | null;
   action: string;
   subject: string;
   detail: Record<string, unknown>;
@@ -272,7 +290,7 @@ export interface AccountStore {
   deleteSession(id: string): Promise<void>;
   /** Ends every session of a user except `keepId` (the one that asked); all of them when it is undefined. */
   deleteOtherSessions(userId: number, keepId: string | undefined): Promise<void>;
-  audit(entry: { at: Date; actorId: number | null; action: string; subject?: string; detail?: Record<string, unknown>; ip?: string }): Promise<void>;
+  audit(entry: AuditInput): Promise<void>;
   auditLog(limit: number): Promise<AuditEntry[]>;
   listUsers(): Promise<Array<Author & { disabled: boolean; canSignIn: boolean }>>;
   /** Throws SLUG_TAKEN when another person has the slug. */

@@ -89,6 +89,8 @@ export interface ApiKeysTable {
   role: string;
   created_at: Timestamp;
   revoked_at: NullableTimestamp;
+  /** The person the key writes for (their articles are its own); null for a key of nobody's. */
+  user_id: number | null;
 }
 
 export interface OutboxTable {
@@ -170,6 +172,8 @@ export interface AuditLogTable {
   subject: Generated<string>;
   detail: Generated<string>;
   ip: Generated<string>;
+  /** The API key that acted, when the change came through the REST API. */
+  api_key_id: number | null;
 }
 
 export interface RevisionsTable {
@@ -178,6 +182,8 @@ export interface RevisionsTable {
   snapshot: string;
   author_id: number | null;
   created_at: Timestamp;
+  /** The API key that saved the revision, when it came through the REST API. */
+  api_key_id: number | null;
 }
 
 export interface MediaTable {

@@ -199,6 +199,8 @@ const ROUTES_BY_HAND = (picture: () => string, asset: () => string): Row[] => [
   }),
   row('POST /admin/articles/:id/image', 'uploads the picture of their own draft', [401, 200, 200, 200, 200], async (f) => picturePost(await f.article('mine', 'draft'))),
   row('POST /admin/articles/:id/image', "uploads the picture of someone else's draft", [401, 403, 403, 200, 200], async (f) => picturePost(await f.article('theirs', 'draft'))),
+  row('POST /admin/articles/:id/image/remove', 'removes the picture of their own draft', [401, 303, 303, 303, 303], async (f) => pictureRemoval(await f.article('mine', 'draft'))),
+  row('POST /admin/articles/:id/image/remove', "removes the picture of someone else's draft", [401, 403, 403, 303, 303], async (f) => pictureRemoval(await f.article('theirs', 'draft'))),
 
   // Sections and tags: editors and admins.
   //                                                                                        anonymous contrib author editor admin
@@ -240,6 +242,10 @@ function edit(article: Article, fields: Record<string, string>, to: 'save' | 'au
 
 function action(article: Article, name: string, extra: Record<string, string> = {}): Request {
   return { url: `/admin/articles/${article.id}/action`, form: { action: name, revision: article.revision, ...extra }, writes: article.id };
+}
+
+function pictureRemoval(article: Article): Request {
+  return { url: `/admin/articles/${article.id}/image/remove`, form: { revision: article.revision } };
 }
 
 function picturePost(article: Article): Request {

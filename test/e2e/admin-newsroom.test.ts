@@ -67,7 +67,8 @@ for (const database of testDatabases()) {
       const editor = clients.editor;
       await editor.get(`/admin/articles/${id}`);
       const past = await editor.post(`/admin/articles/${id}/action`, { action: 'schedule', revision: await revisionOf(id), at: '2026-11-29T11:00' });
-      expect(past.statusCode).toBe(400);
+      // Back-dating is for admins only: an editor's past time is refused.
+      expect(past.statusCode).toBe(403);
       expect(past.body).toContain('already passed');
       // The site's time zone is UTC in tests: two minutes after TEST_NOW.
       const scheduled = await editor.post(`/admin/articles/${id}/action`, { action: 'schedule', revision: await revisionOf(id), at: '2026-11-29T12:02' });

@@ -37,7 +37,7 @@ for (const database of testDatabases()) {
       const body = (await call('GET', `/api/v1/articles/${id}`, editor)).json<Record<string, unknown>>();
       expect(body).toMatchObject({ id, slug: SLUG, status: 'published', revision: 1 });
       expect(Object.keys(body).sort()).toEqual(
-        ['authorIds', 'bodyMd', 'dek', 'excerpt', 'id', 'noindex', 'primaryCategoryId', 'publishedAt', 'revision', 'slug', 'status', 'tagIds', 'title', 'updatedAt'].sort(),
+        ['authorIds', 'bodyMd', 'canonicalUrl', 'dek', 'excerpt', 'id', 'noindex', 'primaryCategoryId', 'publishedAt', 'revision', 'slug', 'status', 'tagIds', 'title', 'updatedAt'].sort(),
       );
     });
 

@@ -9,14 +9,18 @@ export type Capability =
   | 'article.publish.own'
   | 'article.publish.any'
   | 'article.byline'
+  /** Change an article's address (slug) or canonical URL: contributors may not. */
+  | 'article.permalink'
+  /** Publish with a time in the past: admins only (an editor cannot make news look older than it is). */
+  | 'article.backdate'
   | 'taxonomy.manage'
   | 'users.manage'
   | 'audit.read';
 
 const CONTRIBUTOR: readonly Capability[] = ['admin.enter', 'article.create', 'article.edit.own'];
-const AUTHOR: readonly Capability[] = [...CONTRIBUTOR, 'article.publish.own'];
+const AUTHOR: readonly Capability[] = [...CONTRIBUTOR, 'article.publish.own', 'article.permalink'];
 const EDITOR: readonly Capability[] = [...AUTHOR, 'article.edit.any', 'article.publish.any', 'article.byline', 'taxonomy.manage'];
-const ADMIN: readonly Capability[] = [...EDITOR, 'users.manage', 'audit.read'];
+const ADMIN: readonly Capability[] = [...EDITOR, 'users.manage', 'audit.read', 'article.backdate'];
 
 export const CAPABILITIES: Readonly<Record<Role, ReadonlySet<Capability>>> = {
   contributor: new Set(CONTRIBUTOR),

@@ -28,7 +28,7 @@ export function snapshotOf(
 /** Every save is a revision: records the article as it now stands. */
 export async function recordRevision(
   store: Store,
-  input: { article: Article; facts: ArticleFacts; actorId: number | null; at: Date },
+  input: { article: Article; facts: ArticleFacts; actorId: number | null; apiKeyId?: number | null; at: Date },
 ): Promise<void> {
   const tags = (await store.articles.tags([input.article.id])).get(input.article.id) ?? [];
   await store.articles.addRevision({
@@ -40,6 +40,7 @@ export async function recordRevision(
       tagNames: tags.map((tag) => tag.name),
     }),
     authorId: input.actorId,
+    apiKeyId: input.apiKeyId ?? null,
     at: input.at,
   });
 }

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors.js';
-import type { ArticleChanges, Store } from '../ports.js';
+import type { ArticleChanges, AuditInput, Store } from '../ports.js';
 import { articleChangeKeys, type ArticleFacts } from '../publishing/cache-keys.js';
 import { firstPublication, reachedFirstPublication } from '../publishing/first-publication.js';
 import { articlePath } from '../permalinks/permalinks.js';
@@ -42,8 +42,12 @@ export async function updateArticle(
     revision: number;
     edit: ArticleEdit;
     actorId?: number | null;
+    /** The API key that makes the change (the revision names it). */
+    apiKeyId?: number | null;
     /** Outbox jobs written in the same transaction as the save, so they happen exactly when it does. */
     sideEffects?: ReadonlyArray<{ kind: string; payload: unknown }>;
+    /** An audit-log line for the saved article, written in the same transaction. */
+    audit?: (saved: Article) => AuditInput;
   },
 ): Promise<Article> {
   const { edit } = input;
@@ -58,6 +62,9 @@ export async function updateArticle(
     throw new DomainError('VALIDATION_FAILED', 'An author can appear only once in a byline.', { field: 'authorIds' });
   }
   if (edit.slug !== undefined) assertValidSlug(edit.slug);
+  if (edit.canonicalUrl && !/^https?:\/\/[^\s<>"]+$/i.test(edit.canonicalUrl)) {
+    throw new DomainError('VALIDATION_FAILED', 'The canonical URL must start with http:// or https://.', { field: 'canonicalUrl' });
+  }
   const now = deps.clock.now();
 
   const { before, after } = await deps.store.transaction(async (store: Store) => {
@@ -100,9 +107,10 @@ export async function updateArticle(
       await store.redirects.add({ fromPath: articlePath(current.slug), toPath: articlePath(changes.slug) });
     }
     const afterFacts = await articleFacts(store, updated);
-    await recordRevision(store, { article: updated, facts: afterFacts, actorId: input.actorId ?? null, at: now });
+    await recordRevision(store, { article: updated, facts: afterFacts, actorId: input.actorId ?? null, apiKeyId: input.apiKeyId ?? null, at: now });
     await scheduleGoingPublic(store, updated, afterFacts, now);
     for (const effect of input.sideEffects ?? []) await store.outbox.enqueue({ ...effect, availableAt: now });
+    if (input.audit) await store.accounts.audit(input.audit(updated));
     return { before: beforeFacts, after: { article: updated, facts: afterFacts } };
   });
   await deps.bus?.publish(articleChangeKeys(before, after.facts));

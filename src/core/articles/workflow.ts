@@ -1,8 +1,8 @@
 import { can } from '../access/capabilities.js';
-import type { Author } from '../authors/author.js';
+import type { Author, Role } from '../authors/author.js';
 import { DomainError } from '../errors.js';
 import type { Store } from '../ports.js';
-import type { Article } from './article.js';
+import type { Article, ArticleStatus } from './article.js';
 import { createArticle, type ArticleDeps } from './create-article.js';
 import { PUBLISHING_JOB, updateArticle, type ArticleEdit } from './update-article.js';
 import { reachedFirstPublication } from '../publishing/first-publication.js';
@@ -14,25 +14,38 @@ export interface StaffArticleDeps extends ArticleDeps {
   ip?: string;
 }
 
-function isOwn(user: Author, authorIds: readonly number[]): boolean {
-  return authorIds.includes(user.id);
+/**
+ * Who makes a change: a member of staff (an `Author` is one), or an API key acting with its own role for
+ * the person it belongs to. The same rules apply to both; revisions and the audit log name the key.
+ */
+export interface Actor {
+  /** The person whose articles are this actor's own; null for an API key that belongs to nobody. */
+  id: number | null;
+  role: Role;
+  /** Set when the change comes through the REST API. */
+  apiKeyId?: number;
+}
+
+function isOwn(actor: Actor, authorIds: readonly number[]): boolean {
+  return actor.id !== null && authorIds.includes(actor.id);
 }
 
 /**
  * Whether `user` may edit an article with these authors and status: editors and admins any; authors their
  * own; contributors their own while it is a draft or in review.
  */
-export function mayEdit(user: Author, article: Pick<Article, 'status'>, authorIds: readonly number[]): boolean {
+export function mayEdit(user: Actor, article: Pick<Article, 'status'>, authorIds: readonly number[]): boolean {
   if (can(user.role, 'article.edit.any')) return true;
   if (!isOwn(user, authorIds) || !can(user.role, 'article.edit.own')) return false;
   return can(user.role, 'article.publish.own') || article.status === 'draft' || article.status === 'in_review';
 }
 
-function mayPublish(user: Author, authorIds: readonly number[]): boolean {
+function mayPublish(user: Actor, authorIds: readonly number[]): boolean {
   return can(user.role, 'article.publish.any') || (can(user.role, 'article.publish.own') && isOwn(user, authorIds));
 }
 
-async function loadForEdit(store: Store, user: Author, id: number): Promise<{ article: Article; authorIds: number[] }> {
+/** The article with its byline, when `user` may edit it: ARTICLE_NOT_FOUND or FORBIDDEN otherwise. */
+export async function loadForEdit(store: Store, user: Actor, id: number): Promise<{ article: Article; authorIds: number[] }> {
   const article = await store.articles.findById(id);
   if (!article) throw new DomainError('ARTICLE_NOT_FOUND', `There is no article ${id}.`, { id });
   const { authorIds } = await store.articles.links(id);
@@ -49,23 +62,74 @@ export async function startDraft(deps: StaffArticleDeps, user: Author, input: { 
 }
 
 /**
- * Saves an edit by a member of staff. Fields their role may not touch (publication state and date, the
- * byline) are refused with FORBIDDEN; a stale revision with STALE_REVISION, nothing written.
+ * One change to an article, whoever makes it and however it arrives (the newsroom's forms and the REST API
+ * both come here): content fields, and at most one workflow action, saved as one revision with the action's
+ * outbox job and audit line in the same transaction.
  */
-export async function saveEdit(
-  deps: StaffArticleDeps,
-  user: Author,
-  input: { id: number; revision: number; edit: ArticleEdit },
-): Promise<Article> {
-  const { edit } = input;
+export interface ArticleChange {
+  id: number;
+  revision: number;
+  /** Content fields. Publication state and date change only through `action` or `target`. */
+  edit: ArticleEdit;
+  /** A workflow action, as the newsroom's buttons ask. */
+  action?: WorkflowAction;
+  /** For 'schedule': when. A time already past is back-dating, which needs the `article.backdate` capability. */
+  at?: Date;
+  /** The state asked for (the REST API's `status` and `publishedAt`), reached by the action that leads there. */
+  target?: { status?: ArticleStatus; publishedAt?: Date | null };
+}
+
+/**
+ * Applies an `ArticleChange` for `actor` with every rule of the newsroom: who may edit the article, who may
+ * change the byline, the address (slug and canonical URL: not contributors) and the publication state,
+ * and who may back-date (admins). Refusals are FORBIDDEN; a stale revision is STALE_REVISION, nothing written.
+ */
+export async function changeArticle(deps: StaffArticleDeps, actor: Actor, change: ArticleChange): Promise<Article> {
+  const { edit } = change;
   if (edit.status !== undefined || edit.publishedAt !== undefined) {
     throw new DomainError('FORBIDDEN', 'Publishing is done with the publish, schedule and unpublish actions.');
   }
-  const { authorIds } = await loadForEdit(deps.store, user, input.id);
-  if (edit.authorIds !== undefined && !sameList(edit.authorIds, authorIds) && !can(user.role, 'article.byline')) {
+  const { article, authorIds } = await loadForEdit(deps.store, actor, change.id);
+  if (edit.authorIds !== undefined && !sameList(edit.authorIds, authorIds) && !can(actor.role, 'article.byline')) {
     throw new DomainError('FORBIDDEN', 'Only editors may change who is in the byline.');
   }
-  return updateArticle(deps, { ...input, actorId: user.id });
+  const movesAddress =
+    (edit.slug !== undefined && edit.slug !== article.slug) ||
+    (edit.canonicalUrl !== undefined && (edit.canonicalUrl ?? null) !== article.canonicalUrl);
+  if (movesAddress && !can(actor.role, 'article.permalink')) {
+    throw new DomainError('FORBIDDEN', "Contributors may not change an article's address (slug) or canonical URL; ask an editor.");
+  }
+  const now = deps.clock.now();
+  const wanted = change.target ? actionReaching(article, change.target, now) : change.action ? { action: change.action, at: change.at } : undefined;
+  const step = wanted ? workflowStep({ actor, article, authorIds, now, ...wanted }) : undefined;
+  const who = { actorId: actor.apiKeyId === undefined ? actor.id : null, apiKeyId: actor.apiKeyId ?? null };
+  return updateArticle(deps, {
+    id: change.id,
+    revision: change.revision,
+    edit: { ...edit, ...step?.edit },
+    ...who,
+    ...(step
+      ? {
+          sideEffects: [{ kind: PUBLISHING_JOB, payload: { articleId: change.id, action: step.name } }],
+          audit: (saved: Article) => ({
+            at: now,
+            ...who,
+            action: `article.${step.name}`,
+            subject: saved.slug,
+            detail: { id: saved.id, ...(saved.publishedAt ? { publishedAt: saved.publishedAt.toISOString() } : {}) },
+            ...(deps.ip ? { ip: deps.ip } : {}),
+          }),
+        }
+      : {}),
+  });
+}
+
+/**
+ * Saves an edit by a member of staff. Fields their role may not touch (publication state and date, the
+ * byline, the address for contributors) are refused with FORBIDDEN; a stale revision with STALE_REVISION.
+ */
+export async function saveEdit(deps: StaffArticleDeps, user: Actor, input: { id: number; revision: number; edit: ArticleEdit }): Promise<Article> {
+  return changeArticle(deps, user, input);
 }
 
 function sameList(a: readonly number[], b: readonly number[]): boolean {
@@ -75,57 +139,79 @@ function sameList(a: readonly number[], b: readonly number[]): boolean {
 /** Moves an article through draft → in review → published (now or scheduled) → archived, with permission checks. */
 export async function applyAction(
   deps: StaffArticleDeps,
-  user: Author,
+  user: Actor,
   input: { id: number; revision: number; action: WorkflowAction; at?: Date },
 ): Promise<Article> {
-  const { article, authorIds } = await loadForEdit(deps.store, user, input.id);
-  const now = deps.clock.now();
-  let edit: ArticleEdit;
+  return changeArticle(deps, user, { id: input.id, revision: input.revision, edit: {}, action: input.action, ...(input.at ? { at: input.at } : {}) });
+}
+
+/**
+ * The action that takes `article` to the state asked for, or undefined when it is there already.
+ * `publishedAt` with status published: a future time schedules, a past one back-dates (unless it is the
+ * date the article already has), none publishes now (or at the first publication date, if it had one).
+ */
+export function actionReaching(
+  article: Pick<Article, 'status' | 'publishedAt' | 'firstPublishedAt'>,
+  target: { status?: ArticleStatus; publishedAt?: Date | null },
+  now: Date,
+): { action: WorkflowAction; at?: Date } | undefined {
+  const status = target.status ?? (target.publishedAt === undefined ? article.status : 'published');
+  const at = target.publishedAt ?? undefined;
+  if (status !== 'published' && at !== undefined) {
+    throw new DomainError('VALIDATION_FAILED', `An article that is ${status.replace('_', ' ')} has no publication time; send publishedAt only with status "published".`);
+  }
+  switch (status) {
+    case 'published':
+      if (at === undefined) return article.status === 'published' ? undefined : { action: 'publish' };
+      if (article.status === 'published' && article.publishedAt?.getTime() === at.getTime()) return undefined;
+      if (at.getTime() <= now.getTime() && reachedFirstPublication(article, now)?.getTime() === at.getTime()) return { action: 'publish' };
+      return { action: 'schedule', at };
+    case 'draft':
+      if (article.status === 'archived') return { action: 'restore' };
+      return article.status === 'draft' ? undefined : { action: 'unpublish' };
+    case 'in_review':
+      return article.status === 'in_review' ? undefined : { action: 'submit' };
+    case 'archived':
+      return article.status === 'archived' ? undefined : { action: 'archive' };
+  }
+}
+
+/** What one workflow action changes, after checking that `actor` may take it; `name` goes to the audit log. */
+function workflowStep(input: {
+  actor: Actor;
+  article: Article;
+  authorIds: readonly number[];
+  now: Date;
+  action: WorkflowAction;
+  at?: Date | undefined;
+}): { name: string; edit: ArticleEdit } {
+  const { actor, article, authorIds, now } = input;
   switch (input.action) {
     case 'submit':
       if (article.status !== 'draft') throw new DomainError('VALIDATION_FAILED', 'Only a draft can be submitted for review.');
-      edit = { status: 'in_review' };
-      break;
+      return { name: 'submit', edit: { status: 'in_review' } };
     case 'publish':
-      if (!mayPublish(user, authorIds)) throw new DomainError('FORBIDDEN', 'Your role may not publish this article; submit it for review.');
+      if (!mayPublish(actor, authorIds)) throw new DomainError('FORBIDDEN', 'Your role may not publish this article; submit it for review.');
       // An article that has been public before keeps its first publication date; the page shows it as updated.
-      edit = { status: 'published', publishedAt: reachedFirstPublication(article, now) ?? now };
-      break;
-    case 'schedule':
-      if (!mayPublish(user, authorIds)) throw new DomainError('FORBIDDEN', 'Your role may not schedule this article; submit it for review.');
-      if (!input.at || Number.isNaN(input.at.getTime())) throw new DomainError('VALIDATION_FAILED', 'Give a date and time to publish at.');
-      if (input.at.getTime() <= now.getTime()) {
-        throw new DomainError('VALIDATION_FAILED', 'That time has already passed; choose a time in the future, or publish now.');
+      return { name: 'publish', edit: { status: 'published', publishedAt: reachedFirstPublication(article, now) ?? now } };
+    case 'schedule': {
+      if (!mayPublish(actor, authorIds)) throw new DomainError('FORBIDDEN', 'Your role may not schedule this article; submit it for review.');
+      const at = input.at;
+      if (!at || Number.isNaN(at.getTime())) throw new DomainError('VALIDATION_FAILED', 'Give a date and time to publish at.');
+      if (at.getTime() > now.getTime()) return { name: 'schedule', edit: { status: 'published', publishedAt: at } };
+      if (!can(actor.role, 'article.backdate')) {
+        throw new DomainError('FORBIDDEN', 'That time has already passed, and only an admin may back-date a story; choose a time in the future, or publish now.');
       }
-      edit = { status: 'published', publishedAt: input.at };
-      break;
+      return { name: 'backdate', edit: { status: 'published', publishedAt: at } };
+    }
     case 'unpublish':
-      if (!mayPublish(user, authorIds)) throw new DomainError('FORBIDDEN', 'Your role may not unpublish this article.');
-      edit = { status: 'draft', publishedAt: null };
-      break;
+      if (!mayPublish(actor, authorIds)) throw new DomainError('FORBIDDEN', 'Your role may not unpublish this article.');
+      return { name: 'unpublish', edit: { status: 'draft', publishedAt: null } };
     case 'archive':
-      if (!mayPublish(user, authorIds)) throw new DomainError('FORBIDDEN', 'Your role may not archive this article.');
-      edit = { status: 'archived' };
-      break;
+      if (!mayPublish(actor, authorIds)) throw new DomainError('FORBIDDEN', 'Your role may not archive this article.');
+      return { name: 'archive', edit: { status: 'archived' } };
     case 'restore':
       if (article.status !== 'archived') throw new DomainError('VALIDATION_FAILED', 'Only an archived article can be restored.');
-      edit = { status: 'draft', publishedAt: null };
-      break;
+      return { name: 'restore', edit: { status: 'draft', publishedAt: null } };
   }
-  const saved = await updateArticle(deps, {
-    id: input.id,
-    revision: input.revision,
-    edit,
-    actorId: user.id,
-    sideEffects: [{ kind: PUBLISHING_JOB, payload: { articleId: input.id, action: input.action } }],
-  });
-  await deps.store.accounts.audit({
-    at: now,
-    actorId: user.id,
-    action: `article.${input.action}`,
-    subject: saved.slug,
-    detail: { id: saved.id, ...(saved.publishedAt ? { publishedAt: saved.publishedAt.toISOString() } : {}) },
-    ...(deps.ip ? { ip: deps.ip } : {}),
-  });
-  return saved;
 }

@@ -13,6 +13,7 @@ import { ArticlePage } from '../../render/templates/article-page.js';
 import { documentHtml } from '../../render/render-page.js';
 import { articleView } from '../../render/view-models/build-pages.js';
 import { renderContext } from '../site/site-context.js';
+import { STATUS_BY_CODE } from '../errors.js';
 import { chrome, clientIp, sendAdminHtml, type AdminDeps } from './admin-context.js';
 import { checkStaffCsrf, type FormBody } from './forms.js';
 
@@ -103,7 +104,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
       ...(image ? { image: { src: mediaPath(image.variants.find((v) => v.format === 'jpeg')?.file ?? image.crops['16x9']), alt: image.alt } } : {}),
       revisions: revisions.map((revision) => ({
         revision: revision.revision,
-        label: `Revision ${revision.revision}, ${formatter.format(revision.at)}${revision.authorName ? ` by ${revision.authorName}` : ''}`,
+        label: `Revision ${revision.revision}, ${formatter.format(revision.at)}${savedBy(revision) ? ` by ${savedBy(revision)}` : ''}`,
       })),
     };
   }
@@ -123,9 +124,6 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
     if (body.tags !== undefined) edit.tagNames = body.tags.split(',').map((tag) => tag.trim()).filter(Boolean).slice(0, 50);
     for (const field of ['seoTitle', 'seoDescription', 'canonicalUrl'] as const) {
       if (body[field] !== undefined) edit[field] = body[field].trim() === '' ? null : body[field].trim();
-    }
-    if (edit.canonicalUrl && !/^https?:\/\/[^\s<>"]+$/i.test(edit.canonicalUrl)) {
-      throw new DomainError('VALIDATION_FAILED', 'The canonical URL must start with http:// or https://.');
     }
     // An unticked checkbox sends nothing: only a whole editor form (it always has a title) can switch noindex off.
     if (body.title !== undefined) edit.noindex = body.noindex === '1';
@@ -176,7 +174,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
         id: request.params.id,
         currentRevision: current?.revision ?? 0,
         mine: { title: request.body.title ?? current?.title ?? '', bodyMd: request.body.bodyMd ?? current?.bodyMd ?? '' },
-        theirs: { title: current?.title ?? '', bodyMd: current?.bodyMd ?? '', by: revisions[0]?.authorName ?? 'Someone' },
+        theirs: { title: current?.title ?? '', bodyMd: current?.bodyMd ?? '', by: (revisions[0] && savedBy(revisions[0])) ?? 'Someone' },
         hidden,
       }),
       409,
@@ -278,8 +276,8 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
         const choices = error.details.choices as Array<{ offsetMinutes: number; label: string }>;
         return showEditor(request, reply, request.params.id, { error: error.message }, 400, { scheduleChoice: { at: request.body.at ?? '', choices } });
       }
-      if (isDomainError(error) && (error.code === 'VALIDATION_FAILED' || error.code === 'STALE_REVISION')) {
-        return showEditor(request, reply, request.params.id, { error: error.message }, error.code === 'STALE_REVISION' ? 409 : 400);
+      if (isDomainError(error) && (error.code === 'VALIDATION_FAILED' || error.code === 'STALE_REVISION' || error.code === 'FORBIDDEN')) {
+        return showEditor(request, reply, request.params.id, { error: error.message }, STATUS_BY_CODE[error.code]);
       }
       throw error;
     }
@@ -331,7 +329,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
         chrome: chrome(deps, request),
         id: article.id,
         revision: found.revision,
-        by: found.authorName ?? 'the system',
+        by: savedBy(found) ?? 'the system',
         when: formatter.format(found.at),
         changes,
         currentRevision: article.revision,
@@ -356,6 +354,11 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
     });
     return reply.redirect(`/admin/articles/${request.params.id}?saved=1`, 303);
   });
+}
+
+/** Who saved a revision, in words: the person, or the API key that made it. */
+function savedBy(revision: { authorName: string | null; apiKeyName: string | null }): string | null {
+  return revision.apiKeyName !== null ? `the API key “${revision.apiKeyName}”` : revision.authorName;
 }
 
 function show(value: unknown): string {

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Article } from '../../core/articles/article.js';
 import { ARTICLE_STATUSES } from '../../core/articles/article.js';
-import { updateArticle, type ArticleEdit } from '../../core/articles/update-article.js';
+import type { ArticleEdit } from '../../core/articles/update-article.js';
+import { changeArticle, loadForEdit, type Actor } from '../../core/articles/workflow.js';
 import { DomainError } from '../../core/errors.js';
-import type { Clock, InvalidationBus, MarkdownRenderer, Store } from '../../core/ports.js';
+import type { ApiKey, Clock, InvalidationBus, MarkdownRenderer, Store } from '../../core/ports.js';
 
 export interface ApiDeps {
   store: Store;
@@ -31,6 +32,7 @@ const articleJson = {
     primaryCategoryId: { type: ['integer', 'null'] },
     authorIds: { type: 'array', items: { type: 'integer' } },
     tagIds: { type: 'array', items: { type: 'integer' } },
+    canonicalUrl: { type: ['string', 'null'] },
     noindex: { type: 'boolean' },
   },
 } as const;
@@ -51,6 +53,7 @@ const editBody = {
     categorySlug: { type: ['string', 'null'], maxLength: 200 },
     tagNames: { type: 'array', maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 100 } },
     authorSlugs: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 200 } },
+    canonicalUrl: { type: ['string', 'null'], maxLength: 2000 },
     noindex: { type: 'boolean' },
   },
 } as const;
@@ -67,6 +70,7 @@ interface EditBody {
   categorySlug?: string | null;
   tagNames?: string[];
   authorSlugs?: string[];
+  canonicalUrl?: string | null;
   noindex?: boolean;
 }
 
@@ -80,24 +84,31 @@ async function toJson(store: Store, article: Article) {
   };
 }
 
-/** /api/v1/articles/:id — read and edit an article with an API key (editor or above). */
+/** A key acts with its own role for the person it belongs to (their articles are its own). */
+const actorOf = (key: ApiKey): Actor => ({ id: key.userId, role: key.role, apiKeyId: key.id });
+
+/**
+ * /api/v1/articles/:id — read and edit an article with an API key of any role. The newsroom's rules apply
+ * unchanged (core/articles/workflow.ts): what a key may read and change is what a member of staff of its
+ * role may, with the key's person's articles as its own; status and publishedAt become the workflow action
+ * that reaches them, with its audit line and outbox job, and the revision names the key.
+ */
 export function registerArticleApi(app: FastifyInstance, deps: ApiDeps): void {
   const { store } = deps;
-  const EDITOR = { access: { apiKey: 'editor' } } as const;
+  const ANY_KEY = { access: { apiKey: 'contributor' } } as const;
 
   app.get<{ Params: { id: number } }>(
     '/api/v1/articles/:id',
-    { config: EDITOR, schema: { params: idParams, response: { 200: articleJson } } },
+    { config: ANY_KEY, schema: { params: idParams, response: { 200: articleJson } } },
     async (request) => {
-      const article = await store.articles.findById(request.params.id);
-      if (!article) throw new DomainError('ARTICLE_NOT_FOUND', `There is no article ${request.params.id}.`);
+      const { article } = await loadForEdit(store, actorOf(request.apiKey!), request.params.id);
       return toJson(store, article);
     },
   );
 
   app.patch<{ Params: { id: number }; Body: EditBody }>(
     '/api/v1/articles/:id',
-    { config: EDITOR, schema: { params: idParams, body: editBody, response: { 200: articleJson } } },
+    { config: ANY_KEY, schema: { params: idParams, body: editBody, response: { 200: articleJson } } },
     async (request) => {
       const body = request.body;
       const edit: ArticleEdit = {
@@ -106,9 +117,8 @@ export function registerArticleApi(app: FastifyInstance, deps: ApiDeps): void {
         ...(body.bodyMd !== undefined ? { bodyMd: body.bodyMd } : {}),
         ...(body.excerpt !== undefined ? { excerpt: body.excerpt } : {}),
         ...(body.slug !== undefined ? { slug: body.slug } : {}),
-        ...(body.status !== undefined ? { status: body.status } : {}),
-        ...(body.publishedAt !== undefined ? { publishedAt: body.publishedAt === null ? null : new Date(body.publishedAt) } : {}),
         ...(body.tagNames !== undefined ? { tagNames: body.tagNames } : {}),
+        ...(body.canonicalUrl !== undefined ? { canonicalUrl: body.canonicalUrl === '' ? null : body.canonicalUrl } : {}),
         ...(body.noindex !== undefined ? { noindex: body.noindex } : {}),
       };
       if (body.categorySlug !== undefined) {
@@ -127,7 +137,16 @@ export function registerArticleApi(app: FastifyInstance, deps: ApiDeps): void {
         }
         edit.authorIds = ids;
       }
-      const article = await updateArticle(deps, { id: request.params.id, revision: body.revision, edit });
+      const target = {
+        ...(body.status !== undefined ? { status: body.status } : {}),
+        ...(body.publishedAt !== undefined ? { publishedAt: body.publishedAt === null ? null : new Date(body.publishedAt) } : {}),
+      };
+      const article = await changeArticle({ ...deps, ip: request.ip }, actorOf(request.apiKey!), {
+        id: request.params.id,
+        revision: body.revision,
+        edit,
+        ...(body.status !== undefined || body.publishedAt !== undefined ? { target } : {}),
+      });
       return toJson(store, article);
     },
   );

@@ -7,6 +7,7 @@ import { listingKeys } from './0005-listing-keys.js';
 import { media } from './0006-media.js';
 import { accountSecurity } from './0007-account-security.js';
 import { firstPublication } from './0008-first-publication.js';
+import { apiWrites } from './0009-api-writes.js';
 
 /** Every schema change, in order. Names are permanent: never rename or reorder one that has shipped. */
 export function migrations(adapter: DialectAdapter): Record<string, Migration> {
@@ -19,5 +20,6 @@ export function migrations(adapter: DialectAdapter): Record<string, Migration> {
     '0006-media': media(adapter),
     '0007-account-security': accountSecurity(adapter),
     '0008-first-publication': firstPublication(adapter),
+    '0009-api-writes': apiWrites(),
   };
 }

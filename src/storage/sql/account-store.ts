@@ -69,6 +69,7 @@ export function createAccountStore(db: Kysely<Database>, transact: Transact): Ac
         .values({
           at: entry.at.toISOString(),
           actor_id: entry.actorId,
+          api_key_id: entry.apiKeyId ?? null,
           action: entry.action,
           subject: entry.subject ?? '',
           detail: JSON.stringify(entry.detail ?? {}),
@@ -80,9 +81,10 @@ export function createAccountStore(db: Kysely<Database>, transact: Transact): Ac
       const rows = await db
         .selectFrom('audit_log')
         .leftJoin('users', 'users.id', 'audit_log.actor_id')
+        .leftJoin('api_keys', 'api_keys.id', 'audit_log.api_key_id')
         .select([
           'audit_log.id', 'audit_log.at', 'audit_log.actor_id', 'audit_log.action', 'audit_log.subject',
-          'audit_log.detail', 'audit_log.ip', 'users.display_name',
+          'audit_log.detail', 'audit_log.ip', 'users.display_name', 'api_keys.name as api_key_name',
         ])
         .orderBy('audit_log.at', 'desc')
         .orderBy('audit_log.id', 'desc')
@@ -93,6 +95,7 @@ export function createAccountStore(db: Kysely<Database>, transact: Transact): Ac
         at: toDate(row.at),
         actorId: row.actor_id,
         actorName: row.display_name,
+        apiKeyName: row.api_key_name,
         action: row.action,
         subject: row.subject,
         detail: JSON.parse(row.detail) as Record<string, unknown>,

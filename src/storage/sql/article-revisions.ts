@@ -48,6 +48,7 @@ export function createArticleRevisions(db: Kysely<Database>): Pick<ArticleStore,
           revision: input.revision,
           snapshot: JSON.stringify(input.snapshot),
           author_id: input.authorId,
+          api_key_id: input.apiKeyId ?? null,
           created_at: input.at.toISOString(),
         })
         .execute();
@@ -57,18 +58,20 @@ export function createArticleRevisions(db: Kysely<Database>): Pick<ArticleStore,
       const rows = await db
         .selectFrom('revisions')
         .leftJoin('users', 'users.id', 'revisions.author_id')
-        .select(['revisions.revision', 'revisions.author_id', 'revisions.created_at', 'users.display_name'])
+        .leftJoin('api_keys', 'api_keys.id', 'revisions.api_key_id')
+        .select(['revisions.revision', 'revisions.author_id', 'revisions.created_at', 'users.display_name', 'api_keys.name as api_key_name'])
         .where('revisions.article_id', '=', articleId)
         .orderBy('revisions.revision', 'desc')
         .execute();
-      return rows.map((row) => ({ revision: row.revision, authorId: row.author_id, authorName: row.display_name, at: toDate(row.created_at) }));
+      return rows.map((row) => ({ revision: row.revision, authorId: row.author_id, authorName: row.display_name, apiKeyName: row.api_key_name, at: toDate(row.created_at) }));
     },
 
     async revision(articleId, revision) {
       const row = await db
         .selectFrom('revisions')
         .leftJoin('users', 'users.id', 'revisions.author_id')
-        .select(['revisions.revision', 'revisions.author_id', 'revisions.created_at', 'revisions.snapshot', 'users.display_name'])
+        .leftJoin('api_keys', 'api_keys.id', 'revisions.api_key_id')
+        .select(['revisions.revision', 'revisions.author_id', 'revisions.created_at', 'revisions.snapshot', 'users.display_name', 'api_keys.name as api_key_name'])
         .where('revisions.article_id', '=', articleId)
         .where('revisions.revision', '=', revision)
         .executeTakeFirst();
@@ -77,6 +80,7 @@ export function createArticleRevisions(db: Kysely<Database>): Pick<ArticleStore,
           revision: row.revision,
           authorId: row.author_id,
           authorName: row.display_name,
+          apiKeyName: row.api_key_name,
           at: toDate(row.created_at),
           snapshot: JSON.parse(row.snapshot) as RevisionSnapshot,
         }

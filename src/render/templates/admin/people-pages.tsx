@@ -111,7 +111,7 @@ export function AuditPage(props: { chrome: AdminChrome; entries: Array<AuditEntr
                   {entry.when}
                 </time>
               </td>
-              <td safe>{entry.actorName ?? '—'}</td>
+              <td safe>{entry.actorName ?? (entry.apiKeyName !== null ? `API key “${entry.apiKeyName}”` : '—')}</td>
               <td safe>{entry.action}</td>
               <td safe>{`${entry.subject} ${Object.keys(entry.detail).length > 0 ? JSON.stringify(entry.detail) : ''}`}</td>
               <td safe>{entry.ip}</td>
