@@ -1,5 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { argon2Hasher } from '../../src/app/argon2-hasher.js';
+import { cliServices } from '../../src/app/cli-services.js';
+import { runCli } from '../../src/cli/run-cli.js';
+import { parseDatabaseUrl } from '../../src/config/config.js';
 import { hashApiToken, newApiToken } from '../../src/core/access/api-token.js';
+import { addUser } from '../../src/core/accounts/users.js';
+import { systemClock } from '../../src/core/ports.js';
+import { createStore } from '../../src/storage/create-store.js';
 import type { Role } from '../../src/core/authors/author.js';
 import { AdminClient, makeUser, PASSWORD } from '../support/admin-session.js';
 import { testDatabases } from '../support/databases.js';
@@ -221,3 +231,35 @@ for (const database of testDatabases()) {
     });
   });
 }
+
+describe('newsdesk api-key create --user', () => {
+  it('makes a key that writes for a person, never above their role, and refuses an unknown address', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsdesk-api-key-'));
+    const url = `sqlite:${join(dir, 'keys.sqlite')}`;
+    const cli = async (argv: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const io = { env: { DATABASE_URL: url, NEWSDESK_LOG_LEVEL: 'silent' }, stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) } };
+      const { code } = await runCli(argv, io, cliServices);
+      return { code, stdout: out.join(''), stderr: err.join('') };
+    };
+    try {
+      expect((await cli(['migrate'])).code).toBe(0);
+      const store = await createStore(parseDatabaseUrl(url, []));
+      const person = await addUser({ store, clock: systemClock, hasher: argon2Hasher }, { email: 'stringer@newsroom.test', displayName: 'Sam Stringer', role: 'author', password: PASSWORD, actorId: null });
+      const above = await cli(['api-key', 'create', '--name', 'too strong', '--role', 'editor', '--user', 'stringer@newsroom.test']);
+      expect(above.code).toBe(1);
+      expect(above.stderr).toContain('stringer@newsroom.test is author; a key for them can be at most that, not editor.');
+      const unknown = await cli(['api-key', 'create', '--name', 'nobody', '--role', 'author', '--user', 'nobody@newsroom.test']);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toContain('there is no account with the address "nobody@newsroom.test"');
+      const made = await cli(['api-key', 'create', '--name', 'stringer laptop', '--role', 'author', '--user', 'Stringer@Newsroom.test']);
+      expect(made.code).toBe(0);
+      const key = await store.apiKeys.findByHash(hashApiToken(made.stdout.trim()));
+      expect(key).toMatchObject({ name: 'stringer laptop', role: 'author', userId: person.id });
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
