@@ -125,6 +125,15 @@ for (const database of testDatabases()) {
       await expectNothingStored(othersId, revision);
     });
 
+    it('answers someone signed out with 401 and hangs up without reading the picture', async () => {
+      const result = await streamUpload({ url: `${base}/admin/articles/${ownId}/image`, fields: { revision: 1, alt: 'A picture' }, fileBytes: HUGE });
+      expect(result.status).toBe(401);
+      expect(result.headers.connection).toBe('close');
+      expect(result.closedByServer).toBe(true);
+      expect(result.accepted).toBeLessThan(EARLY);
+      expect(readdirSync(mediaDir)).toEqual([]);
+    });
+
     it('answers 404 for an article that does not exist, before reading the picture', async () => {
       const result = await streamUpload({
         url: `${base}/admin/articles/999999/image`,
