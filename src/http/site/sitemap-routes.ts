@@ -12,6 +12,7 @@ import { sendWithValidators } from '../conditional.js';
 import { dependsOn } from '../page-cache-hooks.js';
 import { cacheKey } from '../../core/publishing/cache-keys.js';
 import type { SiteDeps } from './site-context.js';
+import type { CategoryStore, SitemapSource, TagStore, UserStore } from '../../core/ports.js';
 
 const PUBLIC = { access: 'public', cache: {} } as const;
 const XML = 'application/xml; charset=utf-8';
@@ -20,7 +21,17 @@ const CACHE = 'public, max-age=300, stale-while-revalidate=600';
 const NEWS_WINDOW_MS = 48 * 3_600_000;
 
 /** /sitemap.xml (index) → monthly article sitemaps, sections, tags, authors; /news-sitemap.xml; /robots.txt. */
-export function registerSitemapRoutes(app: FastifyInstance, deps: SiteDeps): void {
+/** Sitemaps read only what crawlers are told about: public, indexable articles, sections, tags and authors. */
+type SitemapDeps = Omit<SiteDeps, 'store'> & {
+  store: {
+    articles: SitemapSource;
+    tags: Pick<TagStore, 'listInUse' | 'countInUse'>;
+    categories: Pick<CategoryStore, 'list'>;
+    users: Pick<UserStore, 'listBylined'>;
+  };
+};
+
+export function registerSitemapRoutes(app: FastifyInstance, deps: SitemapDeps): void {
   const { store, clock, config } = deps;
   const url = (path: string) => absoluteUrl(config.siteUrl, path);
   const fileUrl = (file: SitemapFile) => url(`/sitemaps/${sitemapFileName(file)}`);

@@ -1,15 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { ArticleSummary } from '../../core/articles/article.js';
-import type { ArticleListQuery, ArticleStore } from '../../core/ports.js';
+import type { ArticleListQuery, ArticleSearch, PublicArticleReads, SitemapSource } from '../../core/ports.js';
 import type { DialectAdapter } from '../dialect-adapter.js';
 import type { Database } from '../schema.js';
 import { linkPublicRule, publicRule } from './public-read.js';
 import { SUMMARY_COLUMNS, toDate, toSummary } from './rows.js';
 
-type Listings = Pick<
-  ArticleStore,
-  'listPublic' | 'search' | 'bodies' | 'sitemapMonths' | 'sitemapEntries' | 'recentForNews' | 'countRecentForNews'
->;
+type Listings = Pick<PublicArticleReads, 'listPublic' | 'bodies'> & ArticleSearch & SitemapSource;
 
 /** What readers, feeds, search and crawlers list: every query ordered, limited and index-backed. */
 export function createArticleListings(db: Kysely<Database>, adapter: DialectAdapter): Listings {

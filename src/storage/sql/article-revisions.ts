@@ -1,11 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import type { Article } from '../../core/articles/article.js';
-import type { ArticleStore, RevisionSnapshot } from '../../core/ports.js';
+import type { NewsroomList, RevisionSnapshot, RevisionStore } from '../../core/ports.js';
 import type { Database } from '../schema.js';
 import { SUMMARY_COLUMNS, toDate, toSummary } from './rows.js';
 
 /** The newsroom's article list and the revision history. */
-export function createArticleRevisions(db: Kysely<Database>): Pick<ArticleStore, 'adminList' | 'addRevision' | 'revisions' | 'revision'> {
+export function createArticleRevisions(db: Kysely<Database>): NewsroomList & RevisionStore {
   return {
     async adminList(query) {
       let q = db

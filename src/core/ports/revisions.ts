@@ -1,0 +1,37 @@
+import type { ArticleStatus } from '../articles/article.js';
+
+// Every save of an article, kept as a snapshot.
+
+export interface RevisionStore {
+  addRevision(input: { articleId: number; revision: number; snapshot: RevisionSnapshot; authorId: number | null; apiKeyId?: number | null; at: Date }): Promise<void>;
+  revisions(articleId: number): Promise<RevisionInfo[]>;
+  revision(articleId: number, revision: number): Promise<(RevisionInfo & { snapshot: RevisionSnapshot }) | undefined>;
+}
+
+/** The editable fields of an article as saved in one revision. */
+export interface RevisionSnapshot {
+  title: string;
+  dek: string;
+  bodyMd: string;
+  excerpt: string;
+  slug: string;
+  status: ArticleStatus;
+  publishedAt: string | null;
+  primaryCategoryId: number | null;
+  authorIds: number[];
+  tagIds: number[];
+  tagNames: string[];
+  seoTitle: string | null;
+  seoDescription: string | null;
+  canonicalUrl: string | null;
+  noindex: boolean;
+}
+
+export interface RevisionInfo {
+  revision: number;
+  authorId: number | null;
+  authorName: string | null;
+  /** The API key that saved it, when it came through the REST API. */
+  apiKeyName: string | null;
+  at: Date;
+}
