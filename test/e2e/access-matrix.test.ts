@@ -5,6 +5,8 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashApiToken, newApiToken } from '../../src/core/access/api-token.js';
+import { requestPasswordReset } from '../../src/core/accounts/password-reset.js';
+import { confirmTwoFactor, startTwoFactor } from '../../src/core/accounts/two-factor.js';
 import { addUser } from '../../src/core/accounts/users.js';
 import type { Article, ArticleStatus } from '../../src/core/articles/article.js';
 import { createArticle } from '../../src/core/articles/create-article.js';
@@ -14,6 +16,8 @@ import { argon2Hasher } from '../../src/app/argon2-hasher.js';
 import { createMarkdownRenderer } from '../../src/render/markdown.js';
 import { AdminClient, multipartBody, PASSWORD } from '../support/admin-session.js';
 import { testDatabases } from '../support/databases.js';
+import { codeAt } from '../support/one-time-codes.js';
+import { startSmtpCatcher } from '../support/smtp-catcher.js';
 import { openTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
 
 /*
@@ -36,7 +40,7 @@ import { openTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
 const SITE = 'https://news.example.test';
 const STAFF: readonly Role[] = ['contributor', 'author', 'editor', 'admin'];
 const KEYS: readonly Role[] = ['contributor', 'author', 'editor', 'admin'];
-type Outcome = 200 | 303 | 401 | 403 | 404 | 409 | 'login';
+type Outcome = 200 | 303 | 400 | 401 | 403 | 404 | 409 | 'login';
 
 type Actor =
   | { kind: 'anonymous' }
@@ -48,7 +52,7 @@ interface Request {
   form?: Record<string, string | number>;
   json?: object;
   file?: { fields: Record<string, string | number> };
-  /** Extra cookies (the guest CSRF cookie of the sign-in form). */
+  /** Extra cookies (the pending cookie of a half-done two-step sign-in; the guest CSRF cookie is added for guestForm rows). */
   cookies?: Record<string, string>;
   /** The article this request writes to: a refusal must leave its revision as it was, a success move it on. */
   writes?: number;
@@ -124,6 +128,7 @@ const ROUTES_BY_HAND = (picture: () => string, asset: () => string): Row[] => [
   publicRow('GET /news-sitemap.xml', '/news-sitemap.xml'),
   publicRow('GET /sitemaps/:name', '/sitemaps/pages.xml'),
   publicRow('GET /healthz', '/healthz'),
+  publicRow('GET /readyz', '/readyz'),
   row('GET /assets/:name', 'reads the stylesheet', ALL_200, () => ({ url: asset() })),
   row('GET /media/:name', 'reads an uploaded picture', ALL_200, () => ({ url: picture() })),
 
@@ -137,6 +142,34 @@ const ROUTES_BY_HAND = (picture: () => string, asset: () => string): Row[] => [
   row('POST /admin/setup', 'cannot set the site up twice', [409, 409, 409, 409, 409], (f) => ({
     url: '/admin/setup',
     form: { email: `second-${f.n}@newsroom.test`, displayName: 'Second Admin', password: 'a long enough password' },
+  }), { guestForm: true }),
+  // The code step of two-step sign-in belongs to whoever holds the pending cookie a right password left.
+  //                                                                                        anonymous contrib author editor admin
+  row('GET /admin/login/code', 'opens the code form after a right password', ALL_200, async () => ({
+    url: '/admin/login/code',
+    cookies: { newsdesk_pending: (await pendingSignIn()).pending },
+  })),
+  row('GET /admin/login/code', 'is sent back to sign in without a password step', [303, 303, 303, 303, 303], () => ({ url: '/admin/login/code' })),
+  row('POST /admin/login/code', 'finishes signing in with the code from the app', [303, 303, 303, 303, 303], async () => {
+    const { pending, secret } = await pendingSignIn();
+    // The person waits for the app's next code: the one that turned two-step sign-in on is used up.
+    state().app.clock.advance(30_000);
+    return { url: '/admin/login/code', form: { code: codeAt(secret, state().app.clock.now()) }, cookies: { newsdesk_pending: pending } };
+  }, { guestForm: true }),
+  row('POST /admin/login/code', 'is refused without a password step', [401, 401, 401, 401, 401], () => ({ url: '/admin/login/code', form: { code: '123456' } }), { guestForm: true }),
+  // Forgotten passwords: asking answers the same for any address; a link is its own authority.
+  row('GET /admin/forgot', 'opens the forgotten-password form', ALL_200, () => ({ url: '/admin/forgot' })),
+  row('POST /admin/forgot', 'asks for a reset link', ALL_200, () => ({ url: '/admin/forgot', form: { email: 'signer@newsroom.test' } }), { guestForm: true }),
+  row('GET /admin/reset', 'opens a live reset link', ALL_200, async () => ({ url: `/admin/reset?token=${await resetToken()}` })),
+  row('GET /admin/reset', 'is told a link that was never sent is not valid', [400, 400, 400, 400, 400], () => ({ url: '/admin/reset?token=a-token-this-site-never-sent-anyone' })),
+  row('GET /admin/reset', 'is told a link without its token is not valid', [400, 400, 400, 400, 400], () => ({ url: '/admin/reset' })),
+  row('POST /admin/reset', 'sets a new password through a live link', ALL_200, async () => ({
+    url: '/admin/reset',
+    form: { token: await resetToken(), password: 'a brand new long password' },
+  }), { guestForm: true }),
+  row('POST /admin/reset', 'cannot set a password with a link that was never sent', [400, 400, 400, 400, 400], () => ({
+    url: '/admin/reset',
+    form: { token: 'a-token-this-site-never-sent-anyone', password: 'a brand new long password' },
   }), { guestForm: true }),
 
   // Everyone on the staff: their own account.
@@ -153,6 +186,21 @@ const ROUTES_BY_HAND = (picture: () => string, asset: () => string): Row[] => [
     url: '/admin/password',
     form: { current: PASSWORD, next: 'another long password' },
   }), { freshPerson: true }),
+  row('POST /admin/sessions/end-all', 'signs out everywhere', [401, 303, 303, 303, 303], () => ({ url: '/admin/sessions/end-all', form: {} }), { freshPerson: true }),
+  row('GET /admin/profile/two-step', 'opens the two-step set-up', ['login', 200, 200, 200, 200], () => ({ url: '/admin/profile/two-step' })),
+  row('POST /admin/profile/two-step/enable', 'turns two-step sign-in on with a code from the app', [401, 200, 200, 200, 200], async (f) => {
+    if (f.actor.kind !== 'staff') return { url: '/admin/profile/two-step/enable', form: { code: '123456' } };
+    const secret = await twoStepSecret(f.actor.client);
+    return { url: '/admin/profile/two-step/enable', form: { code: codeAt(secret, state().app.clock.now()) } };
+  }, { freshPerson: true }),
+  row('POST /admin/profile/two-step/disable', 'turns two-step sign-in off with a code from the app', [401, 200, 200, 200, 200], async (f) => {
+    if (f.actor.kind !== 'staff') return { url: '/admin/profile/two-step/disable', form: { code: '123456' } };
+    const secret = await twoStepSecret(f.actor.client);
+    const on = await f.actor.client.post('/admin/profile/two-step/enable', { code: codeAt(secret, state().app.clock.now()) });
+    expect(on.statusCode, 'two-step sign-in turned on first').toBe(200);
+    state().app.clock.advance(30_000);
+    return { url: '/admin/profile/two-step/disable', form: { code: codeAt(secret, state().app.clock.now()) } };
+  }, { freshPerson: true }),
 
   // Articles: lists, new drafts, previews.
   row('GET /admin', 'opens the article list', ['login', 200, 200, 200, 200], () => ({ url: '/admin' })),
@@ -280,6 +328,52 @@ async function victim(options: { disabled?: boolean } = {}): Promise<Author> {
   return person;
 }
 
+/** Someone who signs in with a password and a code (two-step sign-in set up through the core operations). */
+async function twoStepPerson(): Promise<{ email: string; secret: string }> {
+  const { app } = state();
+  const n = ++state().seq;
+  const email = `two-step-${n}@newsroom.test`;
+  const user = await addUser(
+    { store: app.store, clock: app.clock, hasher: argon2Hasher },
+    { email, displayName: `Two Step ${n}`, role: 'contributor', password: PASSWORD, actorId: null },
+  );
+  const { secret } = await startTwoFactor({ store: app.store, clock: app.clock }, { user, issuer: 'Newsdesk' });
+  await confirmTwoFactor({ store: app.store, clock: app.clock }, { user, code: codeAt(secret, app.clock.now()), ip: '127.0.0.1' });
+  return { email, secret };
+}
+
+/** The password step of a two-step sign-in, in a browser of its own: the pending cookie it leaves, and the secret. */
+async function pendingSignIn(): Promise<{ pending: string; secret: string }> {
+  const person = await twoStepPerson();
+  const browser = new AdminClient(state().app);
+  await browser.get('/admin/login');
+  const answer = await browser.post('/admin/login', { email: person.email, password: PASSWORD });
+  expect(String(answer.headers.location), 'the password step asks for a code').toMatch(/^\/admin\/login\/code/);
+  return { pending: browser.cookies.get('newsdesk_pending')!, secret: person.secret };
+}
+
+/** The key shown on the two-step set-up page (what the person types or scans into their app). */
+async function twoStepSecret(client: AdminClient): Promise<string> {
+  const page = await client.get('/admin/profile/two-step');
+  const secret = /<code>([A-Z2-7]{32})<\/code>/.exec(page.body)?.[1];
+  expect(secret, 'the set-up page shows the key').toBeDefined();
+  return secret!;
+}
+
+/** A live reset link's token, for a new person, asked for through the core operation behind the forgot form. */
+async function resetToken(): Promise<string> {
+  const { app } = state();
+  const n = ++state().seq;
+  const email = `forgetful-${n}@newsroom.test`;
+  const accountDeps = { store: app.store, clock: app.clock, hasher: argon2Hasher };
+  await addUser(accountDeps, { email, displayName: `Forgetful ${n}`, role: 'contributor', password: PASSWORD, actorId: null });
+  // Each from an address of its own, so that these links never use up the hourly allowance of the forgot form's rows.
+  const mail = await requestPasswordReset(accountDeps, { email, ip: `192.0.2.${(n % 250) + 1}`, siteUrl: SITE, siteName: 'Newsdesk' });
+  const token = /\/admin\/reset\?token=([\w-]+)/.exec(mail?.text ?? '')?.[1];
+  expect(token, 'a reset link was made').toBeDefined();
+  return token!;
+}
+
 /** The route a URL reaches, checked against the row so that a typo cannot test another route. */
 function routeMatches(route: string, url: string): boolean {
   const path = route.slice(route.indexOf(' ') + 1);
@@ -311,6 +405,7 @@ for (const database of testDatabases()) {
     let mediaUrl = '';
     let assetUrl = '';
     let image: Buffer;
+    let smtp: Awaited<ReturnType<typeof startSmtpCatcher>> | undefined;
     const rows = ROUTES_BY_HAND(() => mediaUrl, () => assetUrl);
 
     const deps = () => ({ store: app.store, clock: app.clock, markdown: createMarkdownRenderer(), excerptWords: 15, bus: app.bus });
@@ -364,7 +459,11 @@ for (const database of testDatabases()) {
     }
 
     beforeAll(async () => {
-      app = await openTestApp(database, { env: { NEWSDESK_MEDIA_DIR: mediaDir } });
+      // A real mail server, so that asking for a reset link runs to its answer (without one the form is off: 503).
+      smtp = await startSmtpCatcher();
+      app = await openTestApp(database, {
+        env: { NEWSDESK_MEDIA_DIR: mediaDir, NEWSDESK_SMTP_URL: smtp.url, NEWSDESK_MAIL_FROM: 'Newsroom <newsroom@news.example.test>' },
+      });
       const other = await person('author', 'Other Writer', 'other@newsroom.test');
       current = { app, seq: 0, other };
       await person('contributor', 'Signer In', 'signer@newsroom.test');
@@ -386,6 +485,7 @@ for (const database of testDatabases()) {
     afterAll(async () => {
       current = undefined;
       await app?.dispose();
+      await smtp?.close();
       rmSync(mediaDir, { recursive: true, force: true });
     });
 
@@ -444,7 +544,7 @@ for (const database of testDatabases()) {
             const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
             const cookie = /newsdesk_csrf=([^;]+)/.exec(String(page.headers['set-cookie'] ?? ''))?.[1];
             request.form = { ...request.form, _csrf: token };
-            if (cookie) request.cookies = { newsdesk_csrf: cookie };
+            if (cookie) request.cookies = { ...request.cookies, newsdesk_csrf: cookie };
           }
           const before = request.writes === undefined ? undefined : (await app.store.articles.findById(request.writes))!.revision;
           const response = await send(method, actor, request);
