@@ -21,6 +21,7 @@ if (result.stop) {
   const shutdown = () => {
     if (stopping) return;
     stopping = true;
+    process.stdout.write('Newsdesk is stopping: no new requests; finishing those in flight.\n');
     setTimeout(() => {
       process.stderr.write(`newsdesk: requests still running after ${SHUTDOWN_GRACE_MS / 1000} s; stopping anyway.\n`);
       process.exit(1);
