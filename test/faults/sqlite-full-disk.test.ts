@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,10 @@ import { createApp, type App } from '../../src/app/create-app.js';
 import { seedDemo } from '../../src/app/demo/seed-demo.js';
 import { loadConfig } from '../../src/config/config.js';
 import { hashApiToken, newApiToken } from '../../src/core/access/api-token.js';
+import { systemClock } from '../../src/core/ports.js';
 import { createMarkdownRenderer } from '../../src/render/markdown.js';
+import { createStore } from '../../src/storage/create-store.js';
+import { startServerProcess, within, type ServerProcess } from '../support/processes.js';
 import { TEST_NOW, TestClock } from '../support/test-app.js';
 
 const SLUG = 'state-bank-holds-policy-rate-as-inflation-slows';
@@ -109,5 +113,80 @@ describe('SQLite on a full disk', () => {
     await sql.raw('pragma max_page_count = 1073741823').execute(app.store.db);
     const retried = await patch({ revision: acknowledged.revision, title: 'A long report', bodyMd: 'Paragraph. '.repeat(20_000) });
     expect(retried.statusCode).toBe(200);
+  });
+});
+
+/**
+ * The same on a real filesystem that fills up: a 3 MB tmpfs holding the database and its WAL, with a real
+ * server process writing to it. Mounting needs root with CAP_SYS_ADMIN; without it this part is skipped
+ * (the max_page_count test above covers the behaviour on every machine).
+ */
+const mountDir = mkdtempSync(join(tmpdir(), 'newsdesk-tmpfs-'));
+const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=3m', 'tmpfs', mountDir]).status === 0;
+if (!mounted) rmSync(mountDir, { recursive: true, force: true });
+
+describe.skipIf(!mounted)('SQLite on a full tmpfs, in a real server process', () => {
+  const file = join(mountDir, 'site.sqlite');
+  const token = newApiToken();
+  let server: ServerProcess;
+  let id: number;
+
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const save = (payload: object) =>
+    fetch(`${server.url}/api/v1/articles/${id}`, { method: 'PATCH', headers, body: JSON.stringify(payload) });
+
+  beforeAll(async () => {
+    const store = await createStore({ kind: 'sqlite', file });
+    try {
+      await store.migrate();
+      await seedDemo({ store, clock: systemClock, markdown: createMarkdownRenderer(), excerptWords: 15 });
+      await store.apiKeys.create({ name: 'desk', role: 'editor', tokenHash: hashApiToken(token) });
+      id = (await store.articles.findPublicBySlug(SLUG, new Date()))!.id;
+    } finally {
+      await store.close();
+    }
+    server = await startServerProcess({ env: { DATABASE_URL: `sqlite:${file}`, NEWSDESK_CACHE_MB: '0' } });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    spawnSync('umount', [mountDir]);
+    rmSync(mountDir, { recursive: true, force: true });
+  });
+
+  it('answers 507 when the disk fills, keeps serving reads, and keeps every acknowledged save', async () => {
+    let revision = 1;
+    let lastTitle = '';
+    let refused: Response | undefined;
+    for (let attempt = 0; attempt < 40 && !refused; attempt++) {
+      const response = await save({ revision, title: `Report ${attempt}`, bodyMd: `Figures for round ${attempt}. `.repeat(12_000) });
+      if (response.status === 200) {
+        ({ revision } = (await response.json()) as { revision: number });
+        lastTitle = `Report ${attempt}`;
+      } else refused = response;
+    }
+    expect(refused?.status, 'the disk filled up').toBe(507);
+    expect(((await refused!.json()) as { message: string }).message).toContain('database or disk is full');
+    expect(lastTitle).not.toBe('');
+    expect(server.child.exitCode).toBeNull();
+
+    const page = await fetch(`${server.url}/${SLUG}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(lastTitle);
+
+    // More room, as an operator would make it: the same server saves again without a restart.
+    expect(spawnSync('mount', ['-o', 'remount,size=64m', mountDir]).status).toBe(0);
+    expect(await within(60_000, async () => (await save({ revision, title: 'Room again' })).status === 200)).toBeDefined();
+    await server.stop();
+
+    const store = await createStore({ kind: 'sqlite', file });
+    try {
+      const { rows } = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(store.db);
+      expect(rows).toEqual([{ integrity_check: 'ok' }]);
+      expect((await store.articles.findById(id))?.title).toBe('Room again');
+      const revisions = await store.db.selectFrom('revisions').select('revision').where('article_id', '=', id).execute();
+      expect(revisions.map((row) => row.revision).sort((a, b) => a - b)).toEqual(Array.from({ length: revision + 1 }, (_, i) => i + 1));
+    } finally {
+      await store.close();
+    }
   });
 });
