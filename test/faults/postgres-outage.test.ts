@@ -14,6 +14,8 @@ import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 const SLUG = 'pakistan-cabinet-approves-cis-moa-with-united-states';
 /** Generous limits for a busy two-core machine: how long recovery may take before the test gives up. */
 const RECOVERY_WAIT_MS = 60_000;
+/** A hang guard for tests that start server processes (each may take a while to start on a busy machine). */
+const PROCESS_TEST_TIMEOUT_MS = 600_000;
 
 const alive = (server: ServerProcess) => server.child.exitCode === null && server.child.signalCode === null;
 
@@ -131,7 +133,7 @@ describeWithTool('postgresql', 'two server processes when PostgreSQL goes away',
     expect((await fetch(`${b.url}/${SLUG}`)).headers.get('x-cache')).toBe('HIT');
     expect((await editTitle(a, 'Cabinet approves the agreement after the outage')).status).toBe(200);
     expect(await within(RECOVERY_WAIT_MS, () => shows(b, 'Cabinet approves the agreement after the outage'))).toBeDefined();
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   it('answers 503 with Retry-After while the database is unreachable, keeps cached pages, and recovers', async () => {
     expect(await within(RECOVERY_WAIT_MS, bothListening)).toBeDefined();
@@ -185,5 +187,5 @@ describeWithTool('postgresql', 'two server processes when PostgreSQL goes away',
     expect(await within(RECOVERY_WAIT_MS, () => shows(b, 'Changed while nobody was listening'))).toBeDefined();
     expect(await shows(a, 'Never saved')).toBe(false);
     expect(alive(a) && alive(b)).toBe(true);
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 });

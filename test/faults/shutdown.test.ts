@@ -14,6 +14,8 @@ import { startServerProcess, within, type ServerProcess } from '../support/proce
 
 const SLUG = 'state-bank-holds-policy-rate-as-inflation-slows';
 const WAIT_MS = 60_000;
+/** A hang guard for tests that start server processes (each may take a while to start on a busy machine). */
+const PROCESS_TEST_TIMEOUT_MS = 600_000;
 
 const exitOf = (server: ServerProcess) =>
   new Promise<{ code: number | null; signal: string | null }>((resolve) => {
@@ -95,7 +97,7 @@ describe('SIGTERM on a real server process', () => {
     } finally {
       await store.close();
     }
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   it('stops every worker of serve --workers and exits 0', async () => {
     const server = await startServerProcess({ env: { DATABASE_URL: `sqlite:${file}` }, args: ['--workers', '2'] });
@@ -108,7 +110,7 @@ describe('SIGTERM on a real server process', () => {
     } finally {
       await server.stop();
     }
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 });
 
 for (const database of testDatabases()) {

@@ -188,5 +188,5 @@ describe.skipIf(!mounted)('SQLite on a full tmpfs, in a real server process', ()
     } finally {
       await store.close();
     }
-  });
+  }, 600_000);
 });
