@@ -86,6 +86,18 @@ for (const database of testDatabases()) {
       await new AdminClient(app).signIn('pat@newsroom.test', 'a brand new password');
     });
 
+    it('ends the session a browser already had when it signs in again, so no old session stays live', async () => {
+      await makeUser(app, 'author', 'Rae Author', 'rae@newsroom.test');
+      const browser = await new AdminClient(app).signIn('rae@newsroom.test', PASSWORD);
+      const firstCookie = browser.cookies.get('newsdesk_session')!;
+      await browser.signIn('rae@newsroom.test', PASSWORD);
+      expect(browser.cookies.get('newsdesk_session')).not.toBe(firstCookie);
+      expect((await browser.get('/admin')).statusCode).toBe(200);
+      const old = new AdminClient(app);
+      old.cookies.set('newsdesk_session', firstCookie);
+      expect((await old.get('/admin')).statusCode).toBe(303);
+    });
+
     it('believes X-Forwarded-For only from a trusted proxy', async () => {
       const failedFrom = async (target: TestApp, forwarded: string) => {
         const page = await target.server.inject({ method: 'GET', url: '/admin/setup' });

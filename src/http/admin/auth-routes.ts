@@ -28,7 +28,10 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AdminDeps): void 
   const accountDeps = { store, clock, hasher: deps.hasher };
   const secure = isSecure(config);
 
-  const startSession = (reply: FastifyReply, signedIn: SignedIn) =>
+  /** Sets the new session's cookie; a session this browser already had ends, so none is left behind live. */
+  const startSession = async (request: FastifyRequest, reply: FastifyReply, signedIn: SignedIn) => {
+    const previous = deps.cookies.open('session', parseCookies(request.headers.cookie).get(SESSION_COOKIE));
+    if (previous) await store.accounts.deleteSession(sessionId(previous));
     reply.header(
       'set-cookie',
       serializeCookie(SESSION_COOKIE, deps.cookies.seal('session', signedIn.sessionToken), {
@@ -37,6 +40,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AdminDeps): void 
         maxAgeSeconds: Math.floor((signedIn.expiresAt.getTime() - clock.now().getTime()) / 1000),
       }),
     );
+  };
   const endCookie = (reply: FastifyReply, name: string, path = '/') =>
     reply.header('set-cookie', serializeCookie(name, '', { secure, path, maxAgeSeconds: 0 }));
   const signInError = (reply: FastifyReply, error: unknown): error is DomainError => {
@@ -70,7 +74,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AdminDeps): void 
         );
         return reply.redirect(`/admin/login/code?next=${encodeURIComponent(next)}`, 303);
       }
-      startSession(reply, result);
+      await startSession(request, reply, result);
       return reply.redirect(next, 303);
     } catch (error) {
       if (!signInError(reply, error)) throw error;
@@ -96,7 +100,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AdminDeps): void 
       if (!token) throw new DomainError('AUTH_FAILED', 'This sign-in has expired. Start again with your e-mail and password.');
       const signedIn = await completeSignIn(accountDeps, { pendingToken: token, code: request.body.code ?? '', ip: clientIp(request) });
       endCookie(reply, PENDING_COOKIE, '/admin/login');
-      startSession(reply, signedIn);
+      await startSession(request, reply, signedIn);
       return reply.redirect(next, 303);
     } catch (error) {
       if (!signInError(reply, error)) throw error;
