@@ -1,4 +1,5 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../schema.js';
 import type { ArticleStatus } from '../../core/articles/article.js';
 import { publicSince, readerConstraint } from '../../core/publishing/visibility.js';
 
@@ -25,4 +26,15 @@ export function linkPublicRule(table: 'article_tags' | 'article_authors', now: D
 /** What `public_at` on the link tables holds for an article in this state. */
 export function publicAtOf(status: ArticleStatus, publishedAt: Date | null): string | null {
   return publicSince({ status, publishedAt })?.toISOString() ?? null;
+}
+
+/** Whether at least one public article links to this tag (`article_tags`) or bylines this person (`article_authors`). */
+export async function hasPublicLink(
+  db: Kysely<Database>,
+  link: { table: 'article_tags'; tagId: number } | { table: 'article_authors'; userId: number },
+  now: Date,
+): Promise<boolean> {
+  const base = db.selectFrom(link.table).select(`${link.table}.article_id`).where(linkPublicRule(link.table, now)).limit(1);
+  const query = link.table === 'article_tags' ? base.where('tag_id', '=', link.tagId) : base.where('user_id', '=', link.userId);
+  return (await query.executeTakeFirst()) !== undefined;
 }

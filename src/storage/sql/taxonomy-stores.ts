@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { linkPublicRule } from './public-read.js';
+import { hasPublicLink, linkPublicRule } from './public-read.js';
 import type { Category } from '../../core/taxonomy/taxonomy.js';
 import type { CategoryStore, TagStore } from '../../core/ports.js';
 import type { Database } from '../schema.js';
@@ -98,16 +98,7 @@ export function createTagStore(db: Kysely<Database>): TagStore {
       const row = await inUse(db, now).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);
     },
-    async isInUse(id, now) {
-      const row = await db
-        .selectFrom('article_tags')
-        .select('article_tags.article_id')
-        .where('article_tags.tag_id', '=', id)
-        .where(linkPublicRule('article_tags', now))
-        .limit(1)
-        .executeTakeFirst();
-      return row !== undefined;
-    },
+    isInUse: (id, now) => hasPublicLink(db, { table: 'article_tags', tagId: id }, now),
   };
 }
 

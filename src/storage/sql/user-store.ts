@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { linkPublicRule } from './public-read.js';
+import { hasPublicLink, linkPublicRule } from './public-read.js';
 import { DomainError } from '../../core/errors.js';
 import type { RedirectStore, UserStore } from '../../core/ports.js';
 import type { Database } from '../schema.js';
@@ -60,16 +60,7 @@ export function createUserStore(db: Kysely<Database>, now: () => Date): UserStor
         .execute();
       return rows.map(toAuthor);
     },
-    async isBylined(id, at) {
-      const row = await db
-        .selectFrom('article_authors')
-        .select('article_authors.article_id')
-        .where('article_authors.user_id', '=', id)
-        .where(linkPublicRule('article_authors', at))
-        .limit(1)
-        .executeTakeFirst();
-      return row !== undefined;
-    },
+    isBylined: (id, at) => hasPublicLink(db, { table: 'article_authors', userId: id }, at),
   };
 }
 
