@@ -39,6 +39,8 @@ export interface SettingsStore {
 }
 
 export interface PasswordResetStore {
+  /** Makes other transactions that hold the same account wait until this one ends (a row lock on the user). */
+  holdAccount(userId: number): Promise<void>;
   /** Writes a link (with `userId` null when the address named no account, so both take the same path). */
   create(input: { tokenHash: string; userId: number | null; ip: string; createdAt: Date; expiresAt: Date }): Promise<void>;
   /** Links written for the user, and from the address, since `since`. */
@@ -59,7 +61,11 @@ export interface TwoFactorStore {
   state(userId: number): Promise<TwoFactorState>;
   setPendingSecret(userId: number, secret: string | null): Promise<void>;
   /** Turns two-step sign-in on with the pending secret and these recovery codes (hashed), in one transaction. */
-  enable(input: { userId: number; secret: string; step: number; recoveryCodeHashes: readonly string[] }): Promise<void>;
+  /**
+   * Turns it on with `secret` if it is still off and `secret` is still the pending one (atomic); false when
+   * another request turned it on first, and then nothing is written.
+   */
+  enable(input: { userId: number; secret: string; step: number; recoveryCodeHashes: readonly string[] }): Promise<boolean>;
   /** Turns it off and drops the recovery codes and pending sign-ins. */
   disable(userId: number): Promise<void>;
   /** Accepts a time step only if it is later than the last accepted one (atomic): a code is never used twice. */

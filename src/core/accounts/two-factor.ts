@@ -66,7 +66,10 @@ export async function confirmTwoFactor(deps: TwoFactorDeps, input: { user: Autho
     });
   }
   const codes = newRecoveryCodes();
-  await deps.store.twoFactor.enable({ userId: input.user.id, secret: state.pendingSecret, step, recoveryCodeHashes: codes.map(recoveryCodeHash) });
+  // The form sent twice at once: only the first turns it on, so the codes on the page that says so are the ones kept.
+  if (!(await deps.store.twoFactor.enable({ userId: input.user.id, secret: state.pendingSecret, step, recoveryCodeHashes: codes.map(recoveryCodeHash) }))) {
+    throw new DomainError('VALIDATION_FAILED', 'Two-step sign-in is already on.');
+  }
   await deps.store.accounts.audit({ at: deps.clock.now(), actorId: input.user.id, action: 'user.two_step_on', subject: input.user.email, ip: input.ip });
   return codes;
 }

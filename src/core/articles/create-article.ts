@@ -1,4 +1,4 @@
-import { DomainError } from '../errors.js';
+import { DomainError, isDomainError } from '../errors.js';
 import type { Clock, InvalidationBus, MarkdownRenderer, Store } from '../ports.js';
 import { articleChangeKeys } from '../publishing/cache-keys.js';
 import { firstPublication } from '../publishing/first-publication.js';
@@ -56,7 +56,7 @@ export async function createArticle(deps: ArticleDeps, input: NewArticleInput): 
   const bodyHtml = deps.markdown.render(input.bodyMd);
   const excerpt = excerptFor({ excerpt: input.excerpt, bodyHtml, words: deps.excerptWords });
 
-  const { article, facts } = await deps.store.transaction(async (store) => {
+  const save = () => deps.store.transaction(async (store) => {
     let slug: string;
     if (input.slug !== undefined && input.slug !== '') {
       assertValidSlug(input.slug);
@@ -90,6 +90,26 @@ export async function createArticle(deps: ArticleDeps, input: NewArticleInput): 
     await scheduleGoingPublic(store, created, facts, now);
     return { article: created, facts };
   });
+  const { article, facts } = await withFreshSlug(save, input.slug === undefined || input.slug === '');
   await deps.bus?.publish(articleChangeKeys(undefined, facts));
   return article;
 }
+
+/** Rounds of `withFreshSlug`: enough for dozens of identical headlines started in the same instant. */
+const MAX_SLUG_ATTEMPTS = 50;
+
+/**
+ * Runs `save` again when a slug derived from the title was taken between the check and the insert (drafts
+ * with the same headline started at once): each round one of the racers gets the free slug, and the others
+ * look again. A slug the caller chose is not replaced: SLUG_TAKEN stands.
+ */
+async function withFreshSlug<T>(save: () => Promise<T>, derived: boolean): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await save();
+    } catch (error) {
+      if (!derived || attempt >= MAX_SLUG_ATTEMPTS || !isDomainError(error, 'SLUG_TAKEN')) throw error;
+    }
+  }
+}
+

@@ -71,7 +71,8 @@ export interface AccountStore {
   listUsers(): Promise<Array<Author & { disabled: boolean; canSignIn: boolean }>>;
   /** Throws SLUG_TAKEN when another person has the slug. */
   setProfile(userId: number, profile: { displayName: string; bio: string; slug: string }): Promise<void>;
-  setAvatar(userId: number, mediaId: number): Promise<void>;
+  /** Sets the portrait and returns the one it replaced (read and replaced atomically), or null. */
+  setAvatar(userId: number, mediaId: number): Promise<number | null>;
   findUserById(id: number): Promise<Author | undefined>;
 }
 

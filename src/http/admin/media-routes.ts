@@ -183,8 +183,12 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: AdminDeps)
     if (!form) return reply;
     const user = request.staff!.user;
     const processed = await processImage(form.picture.data, dir);
-    const media = await storeAndUse(request, { processed, alt: user.displayName, name: form.picture.name }, (stored) => deps.store.accounts.setAvatar(user.id, stored.id));
-    await discard(request, user.avatarMediaId);
+    let replaced: number | null = null;
+    const media = await storeAndUse(request, { processed, alt: user.displayName, name: form.picture.name }, async (stored) => {
+      replaced = await deps.store.accounts.setAvatar(user.id, stored.id);
+    });
+    // The portrait this upload replaced, not the one the request started with: another may have come between.
+    await discard(request, replaced);
     await deps.bus.publish([cacheKey.author(user.id)]);
     if (wantsHtml(request)) return reply.redirect('/admin/profile?saved=1', 303);
     return reply.send({ id: media.id, crops: media.crops });

@@ -119,7 +119,19 @@ export function createAccountStore(db: Kysely<Database>, transact: Transact): Ac
       }
     },
     async setAvatar(userId, mediaId) {
-      await db.updateTable('users').set({ avatar_media_id: mediaId }).where('id', '=', userId).execute();
+      // Compare and set: portraits uploaded at once each learn exactly which one they replaced.
+      for (;;) {
+        const row = await db.selectFrom('users').select('avatar_media_id').where('id', '=', userId).executeTakeFirst();
+        if (!row) return null;
+        const previous = row.avatar_media_id;
+        const result = await db
+          .updateTable('users')
+          .set({ avatar_media_id: mediaId })
+          .where('id', '=', userId)
+          .where('avatar_media_id', previous === null ? 'is' : '=', previous)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) === 1) return previous;
+      }
     },
     async findUserById(id) {
       const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();

@@ -4,6 +4,11 @@ import type { Database } from '../schema.js';
 
 export function createPasswordResetStore(db: Kysely<Database>): PasswordResetStore {
   return {
+    async holdAccount(userId) {
+      // A write that changes nothing takes the row's lock on PostgreSQL (SQLite has one writer anyway).
+      await db.updateTable('users').set((eb) => ({ id: eb.ref('id') })).where('id', '=', userId).execute();
+    },
+
     async create(input) {
       // Links a day past their expiry are no longer counted for anything.
       await db.deleteFrom('password_resets').where('expires_at', '<', new Date(input.createdAt.getTime() - 86_400_000).toISOString()).execute();

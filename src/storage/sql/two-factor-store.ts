@@ -20,17 +20,21 @@ export function createTwoFactorStore(db: Kysely<Database>, transact: Transact): 
     },
 
     async enable({ userId, secret, step, recoveryCodeHashes }) {
-      await transact(async (trx) => {
-        await trx
+      return transact(async (trx) => {
+        const switched = await trx
           .updateTable('users')
           .set({ totp_secret: secret, totp_pending_secret: null, totp_last_step: step })
           .where('id', '=', userId)
-          .execute();
+          .where('totp_secret', 'is', null)
+          .where('totp_pending_secret', '=', secret)
+          .executeTakeFirst();
+        if (Number(switched.numUpdatedRows) !== 1) return false;
         await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
         await trx
           .insertInto('recovery_codes')
           .values(recoveryCodeHashes.map((codeHash) => ({ user_id: userId, code_hash: codeHash, used_at: null })))
           .execute();
+        return true;
       });
     },
 
