@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import { hashApiToken, roleAtLeast } from '../core/access/api-token.js';
 import type { ApiKey, Clock, StaffSession, Store } from '../core/ports.js';
 import { can, type Capability } from '../core/access/capabilities.js';
@@ -18,6 +18,11 @@ export type RouteAccess = 'public' | 'guest' | { apiKey: Role } | { staff: Capab
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /**
+     * 'multipart': the body is a multipart stream the handler reads itself (uploads), so the route has no
+     * body schema and checks its fields as it reads them.
+     */
+    body?: 'multipart';
   }
 }
 
@@ -34,6 +39,7 @@ export interface RouteEntry {
 export function requireAccessDeclarations(app: FastifyInstance): RouteEntry[] {
   const table: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
+    requireBodySchema(route);
     const access = (route.config as { access?: RouteAccess } | undefined)?.access;
     if (access === undefined && !route.url.startsWith('*')) {
       throw new Error(`Route ${route.method} ${route.url} declares no access rule (config.access).`);
@@ -43,6 +49,24 @@ export function requireAccessDeclarations(app: FastifyInstance): RouteEntry[] {
     }
   });
   return table;
+}
+
+const METHODS_WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Makes a route that changes state fail at start unless it declares its request body (`schema.body`, which
+ * refuses unknown fields) or says it reads a multipart stream itself (`config.body: 'multipart'`).
+ */
+function requireBodySchema(route: RouteOptions): void {
+  const methods = [route.method].flat().map((method) => method.toUpperCase());
+  if (route.url.startsWith('*') || !methods.some((method) => METHODS_WITH_BODY.has(method))) return;
+  const declared = (route.schema as { body?: unknown } | undefined)?.body !== undefined;
+  const multipart = (route.config as { body?: unknown } | undefined)?.body === 'multipart';
+  if (!declared && !multipart) {
+    throw new Error(
+      `Route ${methods.join(',')} ${route.url} declares no request body schema (schema.body; or config.body: 'multipart' for an upload that reads its own stream).`,
+    );
+  }
 }
 
 declare module 'fastify' {

@@ -79,6 +79,63 @@ function fastifyClientMessage(error: { code?: string; message: string }, content
   }
 }
 
+/** What a request with a field its route does not take is told (forms, uploads and the API alike). */
+export function unknownFieldMessage(name: string): string {
+  return `Unknown field "${name.slice(0, 100)}": this address does not take it. Check the field's name, or reload the page if you sent a form.`;
+}
+
+/** One schema failure as Fastify hands it over (ajv's error object, of which we read a few parts). */
+interface SchemaFailure {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+}
+
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  integer: 'a whole number',
+  number: 'a number',
+  string: 'text',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object',
+};
+
+const PART_WORDS: Readonly<Record<string, string>> = { body: 'field', params: 'part of the address', querystring: 'query parameter', headers: 'header' };
+
+/**
+ * A schema failure in words (`Unknown field "x"`, `The field "revision" must be …`) instead of ajv's
+ * ("body must NOT have additional properties"); Fastify's own message when the failure is of another kind.
+ */
+function validationMessage(failures: unknown, context: unknown, fallback: string): string {
+  const first = (Array.isArray(failures) ? failures[0] : undefined) as SchemaFailure | undefined;
+  if (!first || typeof first.keyword !== 'string') return fallback;
+  const { keyword, params } = first;
+  if (keyword === 'additionalProperties') return unknownFieldMessage(String(params.additionalProperty));
+  const name = keyword === 'required' ? String(params.missingProperty) : first.instancePath.replace(/^\//, '');
+  if (name === '') return fallback;
+  const what = `The ${PART_WORDS[String(context)] ?? 'value'} "${name}"`;
+  switch (keyword) {
+    case 'required':
+      return `${what} is missing.`;
+    case 'type':
+      return `${what} must be ${TYPE_WORDS[String(params.type)] ?? String(params.type)}.`;
+    case 'minimum':
+      return `${what} must be at least ${String(params.limit)}.`;
+    case 'maximum':
+      return `${what} must be at most ${String(params.limit)}.`;
+    case 'maxLength':
+      return `${what} can have at most ${String(params.limit)} characters.`;
+    case 'minLength':
+      return `${what} needs at least ${String(params.limit)} characters.`;
+    case 'enum':
+      return `${what} must be one of: ${(params.allowedValues as unknown[]).map(String).join(', ')}.`;
+    default:
+      return context === 'body'
+        ? `${what} does not have a value this form sends. Reload the page and try again.`
+        : `${what} is not in the form this address expects.`;
+  }
+}
+
 /**
  * The one place a failure becomes an HTTP answer: domain errors by their code, validation and Fastify's own
  * client errors (bad JSON 400, unsupported type 415, too large 413) keep their 4xx, database outages become
@@ -88,8 +145,14 @@ export function httpFailureOf(error: unknown, request: { contentType: string }):
   if (isDomainError(error)) {
     return { status: STATUS_BY_CODE[error.code], code: error.code, message: error.message, details: error.details, log: 'none' };
   }
-  const { validation, statusCode, code, message } = error as { validation?: unknown; statusCode?: unknown; code?: string; message: string };
-  if (validation) return { status: 400, code: 'VALIDATION_FAILED', message, details: {}, log: 'none' };
+  const { validation, validationContext, statusCode, code, message } = error as {
+    validation?: unknown;
+    validationContext?: unknown;
+    statusCode?: unknown;
+    code?: string;
+    message: string;
+  };
+  if (validation) return { status: 400, code: 'VALIDATION_FAILED', message: validationMessage(validation, validationContext, message), details: {}, log: 'none' };
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
     return {
       status: statusCode,

@@ -16,10 +16,10 @@ import { renderContext } from '../site/site-context.js';
 import { STATUS_BY_CODE } from '../errors.js';
 import { chrome, clientIp, sendAdminHtml, type AdminDeps } from './admin-context.js';
 import { checkStaffCsrf, type FormBody } from './forms.js';
+import { formSchema, ID_PARAMS, OPTIONAL_ID_FIELD, REVISION_FIELD } from './form-schema.js';
 
 const ENTER = { access: { staff: 'admin.enter' } } as const;
 const CREATE = { access: { staff: 'article.create' } } as const;
-const idParams = { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] } as const;
 const revisionParams = {
   type: 'object',
   properties: { id: { type: 'integer', minimum: 1 }, revision: { type: 'integer', minimum: 1 } },
@@ -33,6 +33,20 @@ const ACTION_LABELS: Record<WorkflowAction, string> = {
   archive: 'Archive',
   restore: 'Restore from archive',
 };
+
+/** The editor's form (also what autosave sends: the same form, read by the page's script). */
+const EDITOR_FORM = formSchema(
+  ['revision', 'title', 'dek', 'bodyMd', 'excerpt', 'slug', 'categoryId', 'tags', 'authors', 'seoTitle', 'seoDescription', 'canonicalUrl', 'noindex'],
+  { revision: REVISION_FIELD, categoryId: OPTIONAL_ID_FIELD },
+);
+/** A publishing button, or the scheduling form (`offset` picks one of a time that happens twice). */
+const ACTION_FORM = formSchema(['revision', 'action', 'at', 'offset'], {
+  revision: REVISION_FIELD,
+  action: { enum: Object.keys(ACTION_LABELS) },
+  offset: { pattern: '^-?[0-9]{1,4}$' },
+});
+/** Forms that only name the revision they act on. */
+const REVISION_FORM = formSchema(['revision'], { revision: REVISION_FIELD });
 
 type IdRequest = FastifyRequest<{ Params: { id: number }; Body: FormBody }>;
 
@@ -215,7 +229,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
 
   app.get('/admin/articles/new', { config: CREATE }, async (request, reply) => sendAdminHtml(reply, NewArticlePage({ chrome: chrome(deps, request), title: '' })));
 
-  app.post<{ Body: FormBody }>('/admin/articles', { config: CREATE }, async (request, reply) => {
+  app.post<{ Body: FormBody }>('/admin/articles', { config: CREATE, schema: { body: formSchema(['title']) } }, async (request, reply) => {
     checkStaffCsrf(request, request.body);
     try {
       const article = await startDraft(staffDeps(request), request.staff!.user, { title: request.body.title ?? '' });
@@ -226,11 +240,11 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
     }
   });
 
-  app.get<{ Params: { id: number }; Querystring: { saved?: string } }>('/admin/articles/:id', { config: ENTER, schema: { params: idParams } }, async (request, reply) =>
+  app.get<{ Params: { id: number }; Querystring: { saved?: string } }>('/admin/articles/:id', { config: ENTER, schema: { params: ID_PARAMS } }, async (request, reply) =>
     showEditor(request, reply, request.params.id, request.query.saved ? { notice: 'Saved.' } : {}),
   );
 
-  app.post('/admin/articles/:id', { config: ENTER, schema: { params: idParams } }, async (request: IdRequest, reply) => {
+  app.post('/admin/articles/:id', { config: ENTER, schema: { params: ID_PARAMS, body: EDITOR_FORM } }, async (request: IdRequest, reply) => {
     checkStaffCsrf(request, request.body);
     try {
       await saveEdit(staffDeps(request), request.staff!.user, { id: request.params.id, revision: revisionOf(request.body), edit: await editFromForm(request, request.body) });
@@ -244,7 +258,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
     }
   });
 
-  app.post('/admin/articles/:id/autosave', { config: ENTER, schema: { params: idParams } }, async (request: IdRequest, reply) => {
+  app.post('/admin/articles/:id/autosave', { config: ENTER, schema: { params: ID_PARAMS, body: EDITOR_FORM } }, async (request: IdRequest, reply) => {
     checkStaffCsrf(request, request.body);
     try {
       const saved = await saveEdit(staffDeps(request), request.staff!.user, { id: request.params.id, revision: revisionOf(request.body), edit: await editFromForm(request, request.body) });
@@ -257,7 +271,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
     }
   });
 
-  app.post('/admin/articles/:id/action', { config: ENTER, schema: { params: idParams } }, async (request: IdRequest, reply) => {
+  app.post('/admin/articles/:id/action', { config: ENTER, schema: { params: ID_PARAMS, body: ACTION_FORM } }, async (request: IdRequest, reply) => {
     checkStaffCsrf(request, request.body);
     const action = request.body.action as WorkflowAction;
     if (!(action in ACTION_LABELS)) throw new DomainError('VALIDATION_FAILED', 'Unknown publishing action.');
@@ -283,7 +297,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
     }
   });
 
-  app.get('/admin/articles/:id/preview', { config: ENTER, schema: { params: idParams } }, async (request: IdRequest, reply) => {
+  app.get('/admin/articles/:id/preview', { config: ENTER, schema: { params: ID_PARAMS } }, async (request: IdRequest, reply) => {
     const { article } = await loadEditable(request, request.params.id);
     const now = clock.now();
     const [bylines, tags, categories] = await Promise.all([
@@ -305,7 +319,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
     return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(documentHtml(ArticlePage(view)));
   });
 
-  app.post<{ Body: FormBody }>('/admin/preview', { config: ENTER }, async (request, reply) => {
+  app.post<{ Body: FormBody }>('/admin/preview', { config: ENTER, schema: { body: formSchema(['bodyMd']) } }, async (request, reply) => {
     checkStaffCsrf(request, request.body);
     return reply.header('cache-control', 'no-store').send({ html: deps.markdown.render((request.body.bodyMd ?? '').slice(0, 500_000)) });
   });
@@ -337,7 +351,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
     );
   });
 
-  app.post<{ Params: { id: number; revision: number }; Body: FormBody }>('/admin/articles/:id/revisions/:revision/restore', { config: ENTER, schema: { params: revisionParams } }, async (request, reply) => {
+  app.post<{ Params: { id: number; revision: number }; Body: FormBody }>('/admin/articles/:id/revisions/:revision/restore', { config: ENTER, schema: { params: revisionParams, body: REVISION_FORM } }, async (request, reply) => {
     checkStaffCsrf(request, request.body);
     const found = await store.articles.revision(request.params.id, request.params.revision);
     if (!found) throw new DomainError('ARTICLE_NOT_FOUND', `There is no revision ${request.params.revision}.`);

@@ -10,11 +10,20 @@ import { DomainError } from '../../core/errors.js';
 import { displayName, type Media } from '../../core/images/image.js';
 import { cacheKey } from '../../core/publishing/cache-keys.js';
 import { isMediaFileName, processImage, removeImageFiles, type ProcessedImage } from '../../media/process-image.js';
+import { unknownFieldMessage } from '../errors.js';
 import { clientIp, type AdminDeps } from './admin-context.js';
 import { checkStaffCsrf, type FormBody } from './forms.js';
+import { formSchema, ID_PARAMS, REVISION_FIELD } from './form-schema.js';
 
 const ENTER = { access: { staff: 'admin.enter' } } as const;
-const idParams = { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] } as const;
+/**
+ * Upload routes: @fastify/multipart hands the body over as a stream, so no JSON schema can see it before
+ * the handler runs (and reading it all first would defeat the upload limit). `body: 'multipart'` says so
+ * to the start-up check; readPictureForm refuses a field not in the route's list, as a schema would.
+ */
+const UPLOAD = { ...ENTER, body: 'multipart' } as const;
+/** The file input of both upload forms. */
+const FILE_FIELD = 'file';
 /** Room for the form's text fields and multipart framing around the picture. */
 const FORM_ALLOWANCE_BYTES = 128 * 1024;
 
@@ -103,6 +112,7 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: AdminDeps)
   async function readPictureForm(
     request: FastifyRequest,
     reply: FastifyReply,
+    textFields: readonly string[],
     beforeFile: (fields: Record<string, string>) => void,
   ): Promise<{ fields: Record<string, string>; picture: { data: Buffer; name: string } } | undefined> {
     if (!request.isMultipart()) throw new DomainError('VALIDATION_FAILED', 'Send the picture as a multipart form.');
@@ -110,6 +120,8 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: AdminDeps)
     if (Number.isFinite(declared) && declared > maxBytes + FORM_ALLOWANCE_BYTES) return void tooLarge(request, reply);
     const fields: Record<string, string> = {};
     for await (const part of request.parts()) {
+      const expected = part.type === 'file' ? part.fieldname === FILE_FIELD : part.fieldname === '_csrf' || textFields.includes(part.fieldname);
+      if (!expected) throw new DomainError('VALIDATION_FAILED', unknownFieldMessage(part.fieldname));
       if (part.type !== 'file') {
         fields[part.fieldname] = String(part.value);
         continue;
@@ -178,8 +190,8 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: AdminDeps)
 
   const wantsHtml = (request: FastifyRequest) => String(request.headers.accept ?? '').includes('text/html');
 
-  app.post('/admin/profile/avatar', { config: ENTER }, refusingEarly(async (request, reply) => {
-    const form = await readPictureForm(request, reply, () => undefined);
+  app.post('/admin/profile/avatar', { config: UPLOAD }, refusingEarly(async (request, reply) => {
+    const form = await readPictureForm(request, reply, [], () => undefined);
     if (!form) return reply;
     const user = request.staff!.user;
     const processed = await processImage(form.picture.data, dir);
@@ -194,12 +206,12 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: AdminDeps)
     return reply.send({ id: media.id, crops: media.crops });
   }));
 
-  app.post<{ Params: { id: number } }>('/admin/articles/:id/image', { config: ENTER, schema: { params: idParams } }, refusingEarly(async (request, reply) => {
+  app.post<{ Params: { id: number } }>('/admin/articles/:id/image', { config: UPLOAD, schema: { params: ID_PARAMS } }, refusingEarly(async (request, reply) => {
     const { id } = request.params as { id: number };
     const article = await editableArticle(request, id);
     let alt = '';
     let revision = 0;
-    const form = await readPictureForm(request, reply, (fields) => {
+    const form = await readPictureForm(request, reply, ['revision', 'alt'], (fields) => {
       alt = (fields.alt ?? '').trim();
       if (alt === '' || alt.length > 500) {
         throw new DomainError('VALIDATION_FAILED', 'Describe the picture in the alt text (1 to 500 characters); readers who cannot see it rely on it.');
@@ -217,7 +229,7 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: AdminDeps)
     return reply.send({ id: media.id, width: media.width, height: media.height, files: media.variants.map((v) => v.file), crops: media.crops });
   }));
 
-  app.post<{ Params: { id: number }; Body: FormBody }>('/admin/articles/:id/image/remove', { config: ENTER, schema: { params: idParams } }, async (request, reply) => {
+  app.post<{ Params: { id: number }; Body: FormBody }>('/admin/articles/:id/image/remove', { config: ENTER, schema: { params: ID_PARAMS, body: formSchema(['revision'], { revision: REVISION_FIELD }) } }, async (request, reply) => {
     checkStaffCsrf(request, request.body);
     const article = await editableArticle(request, request.params.id);
     const revision = formRevision(request.body, article);

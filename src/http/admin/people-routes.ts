@@ -5,10 +5,10 @@ import { AuditPage, UsersPage } from '../../render/templates/admin/people-pages.
 import { STATUS_BY_CODE } from '../errors.js';
 import { chrome, clientIp, sendAdminHtml, type AdminDeps } from './admin-context.js';
 import { checkStaffCsrf, type FormBody } from './forms.js';
+import { formSchema, ID_PARAMS } from './form-schema.js';
 
 const USERS = { access: { staff: 'users.manage' } } as const;
 const AUDIT = { access: { staff: 'audit.read' } } as const;
-const idParams = { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] } as const;
 
 /** People (admins only): list, add, change role, disable; and the audit log. */
 export function registerPeopleRoutes(app: FastifyInstance, deps: AdminDeps): void {
@@ -22,7 +22,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: AdminDeps): voi
 
   app.get('/admin/users', { config: USERS }, async (request, reply) => sendAdminHtml(reply, await page(request)));
 
-  app.post<{ Body: FormBody }>('/admin/users', { config: USERS }, async (request, reply) => {
+  app.post<{ Body: FormBody }>('/admin/users', { config: USERS, schema: { body: formSchema(['email', 'displayName', 'role', 'password']) } }, async (request, reply) => {
     checkStaffCsrf(request, request.body);
     const { email = '', displayName = '', role = '', password = '' } = request.body;
     try {
@@ -34,7 +34,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: AdminDeps): voi
     }
   });
 
-  app.post<{ Body: FormBody; Params: { id: number } }>('/admin/users/:id/role', { config: USERS, schema: { params: idParams } }, async (request, reply) => {
+  app.post<{ Body: FormBody; Params: { id: number } }>('/admin/users/:id/role', { config: USERS, schema: { params: ID_PARAMS, body: formSchema(['role']) } }, async (request, reply) => {
     checkStaffCsrf(request, request.body);
     try {
       await changeRole(accountDeps, { actor: request.staff!.user, userId: request.params.id, role: request.body.role ?? '', ip: clientIp(request) });
@@ -46,7 +46,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: AdminDeps): voi
   });
 
   for (const action of ['disable', 'enable'] as const) {
-    app.post<{ Body: FormBody; Params: { id: number } }>(`/admin/users/:id/${action}`, { config: USERS, schema: { params: idParams } }, async (request, reply) => {
+    app.post<{ Body: FormBody; Params: { id: number } }>(`/admin/users/:id/${action}`, { config: USERS, schema: { params: ID_PARAMS, body: formSchema([]) } }, async (request, reply) => {
       checkStaffCsrf(request, request.body);
       try {
         await setUserDisabled(accountDeps, { actor: request.staff!.user, userId: request.params.id, disabled: action === 'disable', ip: clientIp(request) });

@@ -5,9 +5,11 @@ import { SectionsPage, TagsPage } from '../../render/templates/admin/taxonomy-pa
 import { STATUS_BY_CODE } from '../errors.js';
 import { chrome, sendAdminHtml, type AdminDeps } from './admin-context.js';
 import { checkStaffCsrf, type FormBody } from './forms.js';
+import { formSchema, ID_PARAMS, OPTIONAL_ID_FIELD } from './form-schema.js';
 
 const MANAGE = { access: { staff: 'taxonomy.manage' } } as const;
-const idParams = { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] } as const;
+/** A section's form, new or existing. */
+const SECTION_FORM = formSchema(['name', 'slug', 'description', 'parentId'], { parentId: OPTIONAL_ID_FIELD });
 
 /** Sections (with parents) and tags, for editors and admins. */
 export function registerTaxonomyRoutes(app: FastifyInstance, deps: AdminDeps): void {
@@ -20,7 +22,7 @@ export function registerTaxonomyRoutes(app: FastifyInstance, deps: AdminDeps): v
 
   app.get('/admin/sections', { config: MANAGE }, async (request, reply) => sendAdminHtml(reply, await sectionsPage(request)));
 
-  app.post<{ Body: FormBody }>('/admin/sections', { config: MANAGE }, async (request, reply) => {
+  app.post<{ Body: FormBody }>('/admin/sections', { config: MANAGE, schema: { body: SECTION_FORM } }, async (request, reply) => {
     checkStaffCsrf(request, request.body);
     try {
       const { name = '', slug, description } = request.body;
@@ -32,7 +34,7 @@ export function registerTaxonomyRoutes(app: FastifyInstance, deps: AdminDeps): v
     }
   });
 
-  app.post<{ Body: FormBody; Params: { id: number } }>('/admin/sections/:id', { config: MANAGE, schema: { params: idParams } }, async (request, reply) => {
+  app.post<{ Body: FormBody; Params: { id: number } }>('/admin/sections/:id', { config: MANAGE, schema: { params: ID_PARAMS, body: SECTION_FORM } }, async (request, reply) => {
     checkStaffCsrf(request, request.body);
     try {
       const { name = '', slug, description } = request.body;
@@ -56,7 +58,7 @@ export function registerTaxonomyRoutes(app: FastifyInstance, deps: AdminDeps): v
 
   app.get('/admin/tags', { config: MANAGE }, async (request, reply) => sendAdminHtml(reply, await tagsPage(request)));
 
-  app.post<{ Body: FormBody; Params: { id: number } }>('/admin/tags/:id', { config: MANAGE, schema: { params: idParams } }, async (request, reply) => {
+  app.post<{ Body: FormBody; Params: { id: number } }>('/admin/tags/:id', { config: MANAGE, schema: { params: ID_PARAMS, body: formSchema(['name']) } }, async (request, reply) => {
     checkStaffCsrf(request, request.body);
     try {
       await renameTag(taxonomyDeps, { id: request.params.id, name: request.body.name ?? '', actorId: request.staff!.user.id });
