@@ -137,7 +137,8 @@ const ROUTES_BY_HAND = (picture: () => string, asset: () => string): Row[] => [
   row('POST /admin/login', 'signs in with the right password', [303, 303, 303, 303, 303], () => ({
     url: '/admin/login',
     form: { email: 'signer@newsroom.test', password: PASSWORD },
-  }), { guestForm: true }),
+    // Signing in again ends the session the browser had: staff do it from a second session of their own.
+  }), { guestForm: true, freshSession: true }),
   row('GET /admin/setup', 'is sent to sign in once the site is set up', [303, 303, 303, 303, 303], () => ({ url: '/admin/setup' })),
   row('POST /admin/setup', 'cannot set the site up twice', [409, 409, 409, 409, 409], (f) => ({
     url: '/admin/setup',
@@ -155,7 +156,7 @@ const ROUTES_BY_HAND = (picture: () => string, asset: () => string): Row[] => [
     // The person waits for the app's next code: the one that turned two-step sign-in on is used up.
     state().app.clock.advance(30_000);
     return { url: '/admin/login/code', form: { code: codeAt(secret, state().app.clock.now()) }, cookies: { newsdesk_pending: pending } };
-  }, { guestForm: true }),
+  }, { guestForm: true, freshSession: true }),
   row('POST /admin/login/code', 'is refused without a password step', [401, 401, 401, 401, 401], () => ({ url: '/admin/login/code', form: { code: '123456' } }), { guestForm: true }),
   // Forgotten passwords: asking answers the same for any address; a link is its own authority.
   row('GET /admin/forgot', 'opens the forgotten-password form', ALL_200, () => ({ url: '/admin/forgot' })),
