@@ -83,11 +83,12 @@ export async function sessionOf(store: Store, clock: Clock, token: string | unde
 }
 
 /**
- * Checks every route's declared access before its handler runs: API keys (401/403 JSON) and staff sessions
- * (sign-in redirect for pages, 401 for anything else; 403 when the role lacks the capability).
+ * Checks every route's declared access before its request is validated or handled, so a stranger learns
+ * nothing of a form's fields: API keys (401/403 JSON) and staff sessions (sign-in redirect for pages, 401 for
+ * anything else; 403 when the role lacks the capability).
  */
 export function enforceAccess(app: FastifyInstance, store: Store, clock: Clock): void {
-  app.addHook('preHandler', async (request, reply) => {
+  app.addHook('preValidation', async (request, reply) => {
     const access = request.routeOptions.config.access;
     if (access === undefined || access === 'public' || access === 'guest') return;
     if ('staff' in access) {

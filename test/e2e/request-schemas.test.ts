@@ -45,6 +45,15 @@ for (const database of testDatabases()) {
       expect([(await stored(article.id)).title, (await stored(article.id)).revision]).toEqual(['Schema check one', article.revision]);
     });
 
+    it('asks who is there before it reads the fields: signed out, a malformed form is 401, not a field error', async () => {
+      const article = await draft('Schema check signed out');
+      const stranger = new AdminClient(app);
+      const response = await stranger.post(`/admin/articles/${article.id}`, { revision: article.revision, title: 'Changed', colour: 'red' }, { csrf: false });
+      expect(response.statusCode).toBe(401);
+      expect(response.body).not.toContain('colour');
+      expect((await stored(article.id)).title).toBe('Schema check signed out');
+    });
+
     it('still takes every field the editor form sends', async () => {
       const article = await draft('Schema check two');
       const response = await editor.post(`/admin/articles/${article.id}`, {
