@@ -1,4 +1,5 @@
 import type { ArticleStatus, ArticleSummary } from '../articles/article.js';
+import type { DeskStatus } from '../articles/desk-status.js';
 
 // The newsroom's list of articles, every status.
 
@@ -9,9 +10,14 @@ export type ArticleSummaryWithStatus = Omit<ArticleSummary, 'publishedAt'> & {
 };
 
 export interface NewsroomList {
-  /** Any status, newest change first, filtered; `titleContains` matches case-insensitively. */
+  /**
+   * Any status, newest change first, filtered; `titleContains` matches case-insensitively. The status is the
+   * desk's (`core/articles/desk-status.ts`) at `now`: `published` is only what readers can see, and `scheduled`
+   * lists published articles whose time has not come, the latest publication time first.
+   */
   adminList(query: {
-    status?: ArticleStatus;
+    status?: DeskStatus;
+    now: Date;
     authorId?: number;
     categoryId?: number;
     titleContains?: string;

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../core/access/capabilities.js';
 import type { Article } from '../../core/articles/article.js';
-import { ARTICLE_STATUSES } from '../../core/articles/article.js';
+import { isDeskStatus, type DeskStatus } from '../../core/articles/desk-status.js';
 import type { ArticleEdit } from '../../core/articles/update-article.js';
 import { applyAction, mayEdit, saveEdit, startDraft, type WorkflowAction } from '../../core/articles/workflow.js';
 import { DomainError, isDomainError } from '../../core/errors.js';
@@ -12,6 +12,7 @@ import { ArticleListPage, ConflictPage, EditorPage, NewArticlePage, RevisionPage
 import { ArticlePage } from '../../render/templates/article-page.js';
 import { documentHtml } from '../../render/render-page.js';
 import { articleView } from '../../render/view-models/build-pages.js';
+import { deskArticleRows, deskBadge, deskPublication, type DeskTime } from '../../render/view-models/desk-articles.js';
 import { renderContext } from '../site/site-context.js';
 import { STATUS_BY_CODE } from '../errors.js';
 import { chrome, clientIp, sendAdminHtml, type AdminDeps } from './admin-context.js';
@@ -62,6 +63,8 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
     ip: clientIp(request),
   });
   const formatter = new Intl.DateTimeFormat(config.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: config.timeZone });
+  const format = (date: Date) => formatter.format(date);
+  const withPublication = (publication: DeskTime | undefined) => (publication ? { publication } : {});
 
   async function loadEditable(request: FastifyRequest, id: number): Promise<{ article: Article; authorIds: number[]; tagIds: number[] }> {
     const article = await store.articles.findById(id);
@@ -92,8 +95,8 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
     return {
       id: article.id,
       revision: article.revision,
-      status: article.status,
-      ...(article.publishedAt ? { publishedAt: formatter.format(article.publishedAt) } : {}),
+      status: deskBadge(article, clock.now()),
+      ...withPublication(deskPublication(article, clock.now(), format)),
       fields: {
         title: article.title,
         dek: article.dek,
@@ -198,27 +201,20 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
   app.get<{ Querystring: { status?: string; author?: string; category?: string; q?: string } }>('/admin', { config: ENTER }, async (request, reply) => {
     const user = request.staff!.user;
     const ownOnly = !can(user.role, 'article.edit.any');
-    const status = (ARTICLE_STATUSES as readonly string[]).includes(request.query.status ?? '') ? (request.query.status as Article['status']) : undefined;
+    const status = isDeskStatus(request.query.status ?? '') ? (request.query.status as DeskStatus) : undefined;
     const author = ownOnly ? user.id : Number(request.query.author) || undefined;
     const category = Number(request.query.category) || undefined;
     const q = (request.query.q ?? '').slice(0, 200);
     const [rows, categories, people] = await Promise.all([
-      store.articles.adminList({ limit: 100, ...(status ? { status } : {}), ...(author ? { authorId: author } : {}), ...(category ? { categoryId: category } : {}), ...(q ? { titleContains: q } : {}) }),
+      store.articles.adminList({ limit: 100, now: clock.now(), ...(status ? { status } : {}), ...(author ? { authorId: author } : {}), ...(category ? { categoryId: category } : {}), ...(q ? { titleContains: q } : {}) }),
       store.categories.list(),
       ownOnly ? Promise.resolve([]) : store.users.list(),
     ]);
-    const names = new Map(categories.map((c) => [c.id, c.name]));
     return sendAdminHtml(
       reply,
       ArticleListPage({
         chrome: chrome(deps, request),
-        rows: rows.map((row) => ({
-          id: row.id,
-          title: row.title,
-          status: row.status,
-          updated: formatter.format(row.updatedAt),
-          category: row.primaryCategoryId === null ? '' : (names.get(row.primaryCategoryId) ?? ''),
-        })),
+        rows: deskArticleRows(rows, { now: clock.now(), format, sectionNames: new Map(categories.map((c) => [c.id, c.name])) }),
         filters: { status: status ?? '', author: ownOnly ? '' : String(author ?? ''), category: String(category ?? ''), q },
         authors: people.map((person) => ({ value: String(person.id), label: person.displayName })),
         categories: categories.map((c) => ({ value: String(c.id), label: c.name })),

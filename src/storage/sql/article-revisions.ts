@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Article } from '../../core/articles/article.js';
 import type { NewsroomList, RevisionSnapshot, RevisionStore } from '../../core/ports.js';
 import type { Database } from '../schema.js';
+import { publicRule } from './public-read.js';
 import { SUMMARY_COLUMNS, toDate, toSummary } from './rows.js';
 
 /** The newsroom's article list and the revision history. */
@@ -11,10 +12,14 @@ export function createArticleRevisions(db: Kysely<Database>): NewsroomList & Rev
       let q = db
         .selectFrom('articles')
         .select([...SUMMARY_COLUMNS, 'articles.status', 'articles.revision'])
+        .$if(query.status === 'scheduled', (scheduled) => scheduled.orderBy('articles.published_at', 'desc'))
         .orderBy('articles.updated_at', 'desc')
         .orderBy('articles.id', 'desc')
         .limit(query.limit);
-      if (query.status) q = q.where('articles.status', '=', query.status);
+      // Published and scheduled share the stored status; the read rule tells them apart.
+      if (query.status === 'published' || query.status === 'scheduled') {
+        q = q.where(publicRule('articles', query.now, query.status === 'published' ? 'public' : 'scheduled'));
+      } else if (query.status) q = q.where('articles.status', '=', query.status);
       if (query.categoryId !== undefined) q = q.where('articles.primary_category_id', '=', query.categoryId);
       if (query.titleContains) {
         const pattern = `%${query.titleContains.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -1,11 +1,22 @@
 import { AdminLayout, type AdminChrome } from './admin-layout.js';
+import { DESK_STATUS_OPTIONS, type DeskArticleRow, type DeskBadge, type DeskTime } from '../../view-models/desk-articles.js';
 
-export interface AdminArticleRow {
-  id: number;
-  title: string;
-  status: string;
-  updated: string;
-  category: string;
+export type AdminArticleRow = DeskArticleRow;
+
+function StatusBadge(props: { status: DeskBadge }): JSX.Element {
+  return (
+    <span class={`status status-${props.status.key}`} safe>
+      {props.status.label}
+    </span>
+  );
+}
+
+function Instant(props: { time: DeskTime }): JSX.Element {
+  return (
+    <time datetime={props.time.iso} safe>
+      {props.time.text}
+    </time>
+  );
 }
 
 export interface ListFilters {
@@ -41,12 +52,11 @@ export function ArticleListPage(props: {
   categories: Option[];
   ownOnly: boolean;
 }): JSX.Element {
-  const statuses = ['draft', 'in_review', 'published', 'archived'].map((value) => ({ value, label: value.replace('_', ' ') }));
   return (
     <AdminLayout chrome={props.chrome} title="Articles">
       <h1>{props.ownOnly ? 'Your articles' : 'Articles'}</h1>
       <form method="get" action="/admin" class="filters" role="search" aria-label="Filter articles">
-        <Select id="f-status" name="status" label="Status" value={props.filters.status} options={statuses} />
+        <Select id="f-status" name="status" label="Status" value={props.filters.status} options={DESK_STATUS_OPTIONS} />
         {props.ownOnly ? '' : <Select id="f-author" name="author" label="Author" value={props.filters.author} options={props.authors} />}
         <Select id="f-category" name="category" label="Section" value={props.filters.category} options={props.categories} />
         <label for="f-q">
@@ -65,6 +75,7 @@ export function ArticleListPage(props: {
             <tr>
               <th scope="col">Title</th>
               <th scope="col">Status</th>
+              <th scope="col">Publication</th>
               <th scope="col">Section</th>
               <th scope="col">Last change</th>
             </tr>
@@ -78,10 +89,9 @@ export function ArticleListPage(props: {
                   </a>
                 </td>
                 <td>
-                  <span class="status" safe>
-                    {row.status.replace('_', ' ')}
-                  </span>
+                  <StatusBadge status={row.status} />
                 </td>
+                <td>{row.publication ? <Instant time={row.publication} /> : ''}</td>
                 <td safe>{row.category}</td>
                 <td safe>{row.updated}</td>
               </tr>
@@ -125,8 +135,8 @@ export interface EditorFields {
 export interface EditorView {
   id: number;
   revision: number;
-  status: string;
-  publishedAt?: string;
+  status: DeskBadge;
+  publication?: DeskTime;
   fields: EditorFields;
   safePreviewHtml: string;
   categories: Option[];
@@ -167,10 +177,15 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
     <AdminLayout chrome={props.chrome} title={view.fields.title || 'Untitled'}>
       <h1 safe>{view.fields.title || 'Untitled'}</h1>
       <p>
-        <span class="status" safe>
-          {view.status.replace('_', ' ')}
-        </span>{' '}
-        {view.publishedAt ? <span safe>{`Publication: ${view.publishedAt}`}</span> : ''}{' '}
+        <StatusBadge status={view.status} />{' '}
+        {view.publication ? (
+          <span>
+            {view.status.key === 'scheduled' ? 'Goes live ' : 'Published '}
+            <Instant time={view.publication} />
+          </span>
+        ) : (
+          ''
+        )}{' '}
         <a href={`/admin/articles/${view.id}/preview`}>Preview as readers will see it</a>{' '}
         <span id="autosave-status" role="status"></span>
       </p>
