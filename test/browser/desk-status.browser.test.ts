@@ -1,0 +1,57 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { axeViolations, launchChromium, openBrowserApp } from '../support/browser.js';
+import { testDatabases } from '../support/databases.js';
+import { makeUser, PASSWORD } from '../support/admin-session.js';
+import { describeWithTool } from '../support/required-tools.js';
+import type { TestApp } from '../support/test-app.js';
+
+const DEMO_TOMORROW = 'Energy regulator publishes winter gas allocation plan';
+/** Longest wait for one browser step; only catches a hang. */
+const ACTION_TIMEOUT_MS = 90_000;
+
+describeWithTool('chromium', 'the desk sees scheduled stories in real Chromium', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let base: string;
+  let page: Page;
+
+  beforeAll(async () => {
+    ({ app, base } = await openBrowserApp(testDatabases()[0]!, { env: { NEWSDESK_TIME_ZONE: 'Asia/Karachi' } }));
+    await makeUser(app, 'editor');
+    browser = await launchChromium();
+    // bypassCSP lets the test inject axe-core; the newsroom itself allows no inline script.
+    page = await (await browser.newContext({ bypassCSP: true, viewport: { width: 375, height: 800 } })).newPage();
+    page.setDefaultTimeout(ACTION_TIMEOUT_MS);
+    await page.goto(`${base}/admin/login`);
+    await page.getByLabel('E-mail').fill('editor@newsroom.test');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${base}/admin`);
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.dispose();
+  });
+
+  it('filters the list to scheduled stories with their times, and the list passes axe', async () => {
+    await page.getByLabel('Status').selectOption({ label: 'Scheduled' });
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL(`${base}/admin?status=scheduled**`);
+    const rows = page.locator('table.list tbody tr');
+    await expect(rows.count()).resolves.toBe(1);
+    await expect(rows.first().innerText()).resolves.toMatch(/Energy regulator publishes winter gas allocation plan\s+Scheduled\s+30 Nov 2026, 17:00/);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(`${base}/admin`);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("shows Scheduled and when it goes live in the editor's header, which passes axe", async () => {
+    await page.getByRole('link', { name: DEMO_TOMORROW }).click();
+    await page.waitForURL(/\/admin\/articles\/\d+$/);
+    await expect(page.locator('main p').first().innerText()).resolves.toContain('Scheduled Goes live 30 Nov 2026, 17:00');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
