@@ -184,6 +184,8 @@ export interface RevisionsTable {
   created_at: Timestamp;
   /** The API key that saved the revision, when it came through the REST API. */
   api_key_id: number | null;
+  /** What made it (`RevisionKind`); null on rows saved before migration 0010, which read as a save. */
+  kind: string | null;
 }
 
 export interface MediaTable {

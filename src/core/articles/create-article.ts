@@ -86,7 +86,7 @@ export async function createArticle(deps: ArticleDeps, input: NewArticleInput): 
       noindex: input.noindex ?? false,
     });
     const facts = await articleFacts(store, created);
-    await recordRevision(store, { article: created, facts, actorId: input.actorId ?? null, at: now });
+    await recordRevision(store, { article: created, facts, actorId: input.actorId ?? null, kind: 'created', at: now });
     await scheduleGoingPublic(store, created, facts, now);
     return { article: created, facts };
   });

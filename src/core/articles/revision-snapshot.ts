@@ -1,4 +1,4 @@
-import type { RevisionSnapshot, Store } from '../ports.js';
+import type { RevisionKind, RevisionSnapshot, Store } from '../ports.js';
 import type { Article } from './article.js';
 import type { ArticleFacts } from '../publishing/cache-keys.js';
 
@@ -28,7 +28,7 @@ export function snapshotOf(
 /** Every save is a revision: records the article as it now stands. */
 export async function recordRevision(
   store: Store,
-  input: { article: Article; facts: ArticleFacts; actorId: number | null; apiKeyId?: number | null; at: Date },
+  input: { article: Article; facts: ArticleFacts; actorId: number | null; apiKeyId?: number | null; kind: RevisionKind; at: Date },
 ): Promise<void> {
   const tags = (await store.articles.tags([input.article.id])).get(input.article.id) ?? [];
   await store.articles.addRevision({
@@ -41,6 +41,7 @@ export async function recordRevision(
     }),
     authorId: input.actorId,
     apiKeyId: input.apiKeyId ?? null,
+    kind: input.kind,
     at: input.at,
   });
 }

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors.js';
-import type { ArticleChanges, AuditInput, Store } from '../ports.js';
+import type { ArticleChanges, AuditInput, RevisionKind, Store } from '../ports.js';
 import { articleChangeKeys, type ArticleFacts } from '../publishing/cache-keys.js';
 import { firstPublication, reachedFirstPublication } from '../publishing/first-publication.js';
 import { articlePath } from '../permalinks/permalinks.js';
@@ -44,6 +44,8 @@ export async function updateArticle(
     actorId?: number | null;
     /** The API key that makes the change (the revision names it). */
     apiKeyId?: number | null;
+    /** What the revision records as having made it; a plain save when not said. */
+    kind?: RevisionKind;
     /** Outbox jobs written in the same transaction as the save, so they happen exactly when it does. */
     sideEffects?: ReadonlyArray<{ kind: string; payload: unknown }>;
     /** An audit-log line for the saved article, written in the same transaction. */
@@ -107,7 +109,7 @@ export async function updateArticle(
       await store.redirects.add({ fromPath: articlePath(current.slug), toPath: articlePath(changes.slug) });
     }
     const afterFacts = await articleFacts(store, updated);
-    await recordRevision(store, { article: updated, facts: afterFacts, actorId: input.actorId ?? null, apiKeyId: input.apiKeyId ?? null, at: now });
+    await recordRevision(store, { article: updated, facts: afterFacts, actorId: input.actorId ?? null, apiKeyId: input.apiKeyId ?? null, kind: input.kind ?? 'save', at: now });
     await scheduleGoingPublic(store, updated, afterFacts, now);
     for (const effect of input.sideEffects ?? []) await store.outbox.enqueue({ ...effect, availableAt: now });
     if (input.audit) await store.accounts.audit(input.audit(updated));

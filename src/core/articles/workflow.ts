@@ -1,7 +1,7 @@
 import { can } from '../access/capabilities.js';
 import type { Author, Role } from '../authors/author.js';
 import { DomainError } from '../errors.js';
-import type { Store } from '../ports.js';
+import type { RevisionKind, Store } from '../ports.js';
 import type { Article, ArticleStatus } from './article.js';
 import { createArticle, type ArticleDeps } from './create-article.js';
 import { PUBLISHING_JOB, updateArticle, type ArticleEdit } from './update-article.js';
@@ -77,7 +77,20 @@ export interface ArticleChange {
   at?: Date;
   /** The state asked for (the REST API's `status` and `publishedAt`), reached by the action that leads there. */
   target?: { status?: ArticleStatus; publishedAt?: Date | null };
+  /** How a content-only change was made (autosave, save, restoring a revision); actions and the API name their own. */
+  kind?: 'autosave' | 'save' | 'restored';
 }
+
+/** The revision kind each workflow step records. */
+const STEP_KINDS: Record<string, RevisionKind> = {
+  submit: 'submitted',
+  publish: 'published',
+  schedule: 'scheduled',
+  backdate: 'published',
+  unpublish: 'unpublished',
+  archive: 'archived',
+  restore: 'unarchived',
+};
 
 /**
  * Applies an `ArticleChange` for `actor` with every rule of the newsroom: who may edit the article, who may
@@ -108,6 +121,7 @@ export async function changeArticle(deps: StaffArticleDeps, actor: Actor, change
     revision: change.revision,
     edit: { ...edit, ...step?.edit },
     ...who,
+    kind: actor.apiKeyId !== undefined ? 'api' : step ? (STEP_KINDS[step.name] ?? 'save') : (change.kind ?? 'save'),
     ...(step
       ? {
           sideEffects: [{ kind: PUBLISHING_JOB, payload: { articleId: change.id, action: step.name } }],
@@ -128,7 +142,11 @@ export async function changeArticle(deps: StaffArticleDeps, actor: Actor, change
  * Saves an edit by a member of staff. Fields their role may not touch (publication state and date, the
  * byline, the address for contributors) are refused with FORBIDDEN; a stale revision with STALE_REVISION.
  */
-export async function saveEdit(deps: StaffArticleDeps, user: Actor, input: { id: number; revision: number; edit: ArticleEdit }): Promise<Article> {
+export async function saveEdit(
+  deps: StaffArticleDeps,
+  user: Actor,
+  input: { id: number; revision: number; edit: ArticleEdit; kind?: 'autosave' | 'save' | 'restored' },
+): Promise<Article> {
   return changeArticle(deps, user, input);
 }
 

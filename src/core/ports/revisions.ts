@@ -2,8 +2,21 @@ import type { ArticleStatus } from '../articles/article.js';
 
 // Every save of an article, kept as a snapshot.
 
+/** What made a revision. */
+export type RevisionKind = 'created' | 'autosave' | 'save' | 'submitted' | 'published' | 'scheduled' | 'unpublished' | 'archived' | 'unarchived' | 'restored' | 'api';
+
+export const REVISION_KINDS: readonly RevisionKind[] = ['created', 'autosave', 'save', 'submitted', 'published', 'scheduled', 'unpublished', 'archived', 'unarchived', 'restored', 'api'];
+
 export interface RevisionStore {
-  addRevision(input: { articleId: number; revision: number; snapshot: RevisionSnapshot; authorId: number | null; apiKeyId?: number | null; at: Date }): Promise<void>;
+  addRevision(input: {
+    articleId: number;
+    revision: number;
+    snapshot: RevisionSnapshot;
+    authorId: number | null;
+    apiKeyId?: number | null;
+    kind: RevisionKind;
+    at: Date;
+  }): Promise<void>;
   revisions(articleId: number): Promise<RevisionInfo[]>;
   revision(articleId: number, revision: number): Promise<(RevisionInfo & { snapshot: RevisionSnapshot }) | undefined>;
 }
@@ -33,5 +46,7 @@ export interface RevisionInfo {
   authorName: string | null;
   /** The API key that saved it, when it came through the REST API. */
   apiKeyName: string | null;
+  /** Revisions saved before kinds were recorded read as 'save'. */
+  kind: RevisionKind;
   at: Date;
 }

@@ -13,6 +13,7 @@ import { ArticlePage } from '../../render/templates/article-page.js';
 import { documentHtml } from '../../render/render-page.js';
 import { articleView } from '../../render/view-models/build-pages.js';
 import { deskArticleRows, deskBadge, deskPublication, type DeskTime } from '../../render/view-models/desk-articles.js';
+import { historyEntry, revisionChanges, revisionHistory, savedBy } from '../../render/view-models/revision-history.js';
 import { renderContext } from '../site/site-context.js';
 import { STATUS_BY_CODE } from '../errors.js';
 import { chrome, clientIp, sendAdminHtml, type AdminDeps } from './admin-context.js';
@@ -119,10 +120,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
       scheduleDefault: instantToZonedWallTime(new Date(clock.now().getTime() + 3_600_000), config.timeZone),
       timeZone: config.timeZone,
       ...(image ? { image: { src: mediaPath(image.variants.find((v) => v.format === 'jpeg')?.file ?? image.crops['16x9']), alt: image.alt } } : {}),
-      revisions: revisions.map((revision) => ({
-        revision: revision.revision,
-        label: `Revision ${revision.revision}, ${formatter.format(revision.at)}${savedBy(revision) ? ` by ${savedBy(revision)}` : ''}`,
-      })),
+      history: revisionHistory(article.id, revisions, article.revision, format),
     };
   }
 
@@ -257,7 +255,12 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
   app.post('/admin/articles/:id/autosave', { config: ENTER, schema: { params: ID_PARAMS, body: EDITOR_FORM } }, async (request: IdRequest, reply) => {
     checkStaffCsrf(request, request.body);
     try {
-      const saved = await saveEdit(staffDeps(request), request.staff!.user, { id: request.params.id, revision: revisionOf(request.body), edit: await editFromForm(request, request.body) });
+      const saved = await saveEdit(staffDeps(request), request.staff!.user, {
+        id: request.params.id,
+        revision: revisionOf(request.body),
+        edit: await editFromForm(request, request.body),
+        kind: 'autosave',
+      });
       return reply.header('cache-control', 'no-store').send({ revision: saved.revision });
     } catch (error) {
       if (isDomainError(error, 'STALE_REVISION')) {
@@ -330,18 +333,19 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
       tagNames: ((await store.articles.tags([article.id])).get(article.id) ?? []).map((tag) => tag.name),
       seoTitle: article.seoTitle, seoDescription: article.seoDescription, canonicalUrl: article.canonicalUrl, noindex: article.noindex,
     };
-    const changes = (Object.keys(current) as Array<keyof RevisionSnapshot>)
-      .filter((field) => JSON.stringify(found.snapshot[field]) !== JSON.stringify(current[field]))
-      .map((field) => ({ field, before: show(found.snapshot[field]), after: show(current[field]) }));
+    const personIds = [...new Set([...found.snapshot.authorIds, ...current.authorIds])];
+    const [sections, people] = await Promise.all([store.categories.list(), Promise.all(personIds.map((id) => store.accounts.findUserById(id)))]);
+    const names = {
+      sections: new Map(sections.map((section) => [section.id, section.name])),
+      people: new Map(people.flatMap((person) => (person ? [[person.id, person.displayName] as const] : []))),
+    };
     return sendAdminHtml(
       reply,
       RevisionPage({
         chrome: chrome(deps, request),
         id: article.id,
-        revision: found.revision,
-        by: savedBy(found) ?? 'the system',
-        when: formatter.format(found.at),
-        changes,
+        entry: historyEntry(article.id, found, article.revision, format),
+        changes: revisionChanges(found.snapshot, current, names, format),
         currentRevision: article.revision,
       }),
     );
@@ -361,16 +365,8 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
         canonicalUrl: snapshot.canonicalUrl, noindex: snapshot.noindex,
         tagNames: snapshot.tagNames,
       },
+      kind: 'restored',
     });
     return reply.redirect(`/admin/articles/${request.params.id}?saved=1`, 303);
   });
-}
-
-/** Who saved a revision, in words: the person, or the API key that made it. */
-function savedBy(revision: { authorName: string | null; apiKeyName: string | null }): string | null {
-  return revision.apiKeyName !== null ? `the API key “${revision.apiKeyName}”` : revision.authorName;
-}
-
-function show(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
 }

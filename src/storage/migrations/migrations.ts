@@ -8,6 +8,7 @@ import { media } from './0006-media.js';
 import { accountSecurity } from './0007-account-security.js';
 import { firstPublication } from './0008-first-publication.js';
 import { apiWrites } from './0009-api-writes.js';
+import { revisionKinds } from './0010-revision-kinds.js';
 
 /** Every schema change, in order. Names are permanent: never rename or reorder one that has shipped. */
 export function migrations(adapter: DialectAdapter): Record<string, Migration> {
@@ -21,5 +22,6 @@ export function migrations(adapter: DialectAdapter): Record<string, Migration> {
     '0007-account-security': accountSecurity(adapter),
     '0008-first-publication': firstPublication(adapter),
     '0009-api-writes': apiWrites(),
+    '0010-revision-kinds': revisionKinds(),
   };
 }

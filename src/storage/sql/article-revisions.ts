@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Article } from '../../core/articles/article.js';
-import type { NewsroomList, RevisionSnapshot, RevisionStore } from '../../core/ports.js';
+import type { NewsroomList, RevisionKind, RevisionSnapshot, RevisionStore } from '../../core/ports.js';
+import { REVISION_KINDS } from '../../core/ports/revisions.js';
 import type { Database } from '../schema.js';
 import { publicRule } from './public-read.js';
 import { SUMMARY_COLUMNS, toDate, toSummary } from './rows.js';
@@ -54,6 +55,7 @@ export function createArticleRevisions(db: Kysely<Database>): NewsroomList & Rev
           snapshot: JSON.stringify(input.snapshot),
           author_id: input.authorId,
           api_key_id: input.apiKeyId ?? null,
+          kind: input.kind,
           created_at: input.at.toISOString(),
         })
         .execute();
@@ -64,11 +66,11 @@ export function createArticleRevisions(db: Kysely<Database>): NewsroomList & Rev
         .selectFrom('revisions')
         .leftJoin('users', 'users.id', 'revisions.author_id')
         .leftJoin('api_keys', 'api_keys.id', 'revisions.api_key_id')
-        .select(['revisions.revision', 'revisions.author_id', 'revisions.created_at', 'users.display_name', 'api_keys.name as api_key_name'])
+        .select(['revisions.revision', 'revisions.author_id', 'revisions.created_at', 'revisions.kind', 'users.display_name', 'api_keys.name as api_key_name'])
         .where('revisions.article_id', '=', articleId)
         .orderBy('revisions.revision', 'desc')
         .execute();
-      return rows.map((row) => ({ revision: row.revision, authorId: row.author_id, authorName: row.display_name, apiKeyName: row.api_key_name, at: toDate(row.created_at) }));
+      return rows.map((row) => ({ revision: row.revision, authorId: row.author_id, authorName: row.display_name, apiKeyName: row.api_key_name, kind: kindOf(row.kind), at: toDate(row.created_at) }));
     },
 
     async revision(articleId, revision) {
@@ -76,7 +78,7 @@ export function createArticleRevisions(db: Kysely<Database>): NewsroomList & Rev
         .selectFrom('revisions')
         .leftJoin('users', 'users.id', 'revisions.author_id')
         .leftJoin('api_keys', 'api_keys.id', 'revisions.api_key_id')
-        .select(['revisions.revision', 'revisions.author_id', 'revisions.created_at', 'revisions.snapshot', 'users.display_name', 'api_keys.name as api_key_name'])
+        .select(['revisions.revision', 'revisions.author_id', 'revisions.created_at', 'revisions.kind', 'revisions.snapshot', 'users.display_name', 'api_keys.name as api_key_name'])
         .where('revisions.article_id', '=', articleId)
         .where('revisions.revision', '=', revision)
         .executeTakeFirst();
@@ -86,6 +88,7 @@ export function createArticleRevisions(db: Kysely<Database>): NewsroomList & Rev
           authorId: row.author_id,
           authorName: row.display_name,
           apiKeyName: row.api_key_name,
+          kind: kindOf(row.kind),
           at: toDate(row.created_at),
           snapshot: JSON.parse(row.snapshot) as RevisionSnapshot,
         }
@@ -93,4 +96,9 @@ export function createArticleRevisions(db: Kysely<Database>): NewsroomList & Rev
     },
 
   };
+}
+
+/** A stored kind; rows from before migration 0010 (null) were saves. */
+function kindOf(stored: string | null): RevisionKind {
+  return stored !== null && (REVISION_KINDS as readonly string[]).includes(stored) ? (stored as RevisionKind) : 'save';
 }

@@ -1,5 +1,6 @@
 import { AdminLayout, type AdminChrome } from './admin-layout.js';
 import { DESK_STATUS_OPTIONS, type DeskArticleRow, type DeskBadge, type DeskTime } from '../../view-models/desk-articles.js';
+import type { FieldChange, HistoryEntry, HistoryItem } from '../../view-models/revision-history.js';
 
 export type AdminArticleRow = DeskArticleRow;
 
@@ -147,7 +148,7 @@ export interface EditorView {
   timeZone: string;
   /** Set when the time asked for happens twice (the clocks go back): which of the two is meant. */
   scheduleChoice?: { at: string; choices: Array<{ offsetMinutes: number; label: string }> };
-  revisions: Array<{ revision: number; label: string }>;
+  history: HistoryItem[];
   image?: { src: string; alt: string };
 }
 
@@ -293,16 +294,29 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
       ) : (
         ''
       )}
-      <h2>Revisions</h2>
-      <ul>
-        {view.revisions.map((revision) => (
-          <li>
-            <a href={`/admin/articles/${view.id}/revisions/${revision.revision}`} safe>
-              {revision.label}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <h2>History</h2>
+      <ol class="history">
+        {view.history.map((item) =>
+          item.type === 'one' ? (
+            <li>
+              <HistoryLine entry={item.entry} />
+            </li>
+          ) : (
+            <li>
+              <details>
+                <summary safe>{item.summary}</summary>
+                <ol class="history">
+                  {item.entries.map((entry) => (
+                    <li>
+                      <HistoryLine entry={entry} />
+                    </li>
+                  ))}
+                </ol>
+              </details>
+            </li>
+          ),
+        )}
+      </ol>
     </AdminLayout>
   );
 }
@@ -348,45 +362,68 @@ export function ConflictPage(props: {
   );
 }
 
-export function RevisionPage(props: {
-  chrome: AdminChrome;
-  id: number;
-  revision: number;
-  by: string;
-  when: string;
-  changes: Array<{ field: string; before: string; after: string }>;
-  currentRevision: number;
-}): JSX.Element {
+/** One revision in the history: what made it, who, when, and whether it is the article as it stands. */
+function HistoryLine(props: { entry: HistoryEntry }): JSX.Element {
+  const { entry } = props;
   return (
-    <AdminLayout chrome={props.chrome} title={`Revision ${props.revision}`}>
-      <h1 safe>{`Revision ${props.revision}`}</h1>
-      <p safe>{`Saved by ${props.by}, ${props.when}. Differences from the current version:`}</p>
-      {props.changes.length === 0 ? <p>It is the same as the current version.</p> : ''}
-      <table class="list">
-        <thead>
-          <tr>
-            <th scope="col">Field</th>
-            <th scope="col">This revision</th>
-            <th scope="col">Current</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.changes.map((change) => (
-            <tr>
-              <th scope="row" safe>
-                {change.field}
-              </th>
-              <td>
-                <pre safe>{change.before}</pre>
-              </td>
-              <td>
-                <pre safe>{change.after}</pre>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <form method="post" action={`/admin/articles/${props.id}/revisions/${props.revision}/restore`} class="actions">
+    <>
+      <a href={entry.href} safe>{`Revision ${entry.revision}`}</a>
+      {' · '}
+      <span class="revision-kind" safe>
+        {entry.kind}
+      </span>
+      <span safe>{` · ${entry.by}, ${entry.when}`}</span>
+      {entry.current ? (
+        <>
+          {' '}
+          <strong class="status">Current</strong>
+        </>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
+export function RevisionPage(props: { chrome: AdminChrome; id: number; entry: HistoryEntry; changes: FieldChange[]; currentRevision: number }): JSX.Element {
+  const { entry } = props;
+  return (
+    <AdminLayout chrome={props.chrome} title={`Revision ${entry.revision}`}>
+      <h1 safe>{`Revision ${entry.revision}: ${entry.kind}`}</h1>
+      <p>
+        <span safe>{`By ${entry.by}, ${entry.when}.`}</span>
+        {entry.current ? (
+          <>
+            {' '}
+            <strong class="status">Current</strong> This is the article as it stands.
+          </>
+        ) : (
+          ''
+        )}
+      </p>
+      {props.changes.length === 0 ? (
+        <p>It is the same as the current version.</p>
+      ) : (
+        <>
+          <h2>Changes since this revision</h2>
+          <p class="hint">
+            <del>Struck through</del>: only in this revision. <ins>Underlined</ins>: only in the current version.
+          </p>
+          <dl class="revision-diff">
+            {props.changes.map((change) => (
+              <>
+                <dt safe>{change.field}</dt>
+                <dd class="diff">
+                  {change.parts.map((part) =>
+                    part.op === 'same' ? <span safe>{part.text}</span> : part.op === 'removed' ? <del safe>{part.text}</del> : <ins safe>{part.text}</ins>,
+                  )}
+                </dd>
+              </>
+            ))}
+          </dl>
+        </>
+      )}
+      <form method="post" action={`/admin/articles/${props.id}/revisions/${entry.revision}/restore`} class="actions">
         <input type="hidden" name="_csrf" value={props.chrome.csrfToken ?? ''} />
         <input type="hidden" name="revision" value={String(props.currentRevision)} />
         <button type="submit">Restore this revision (saved as a new one)</button>
