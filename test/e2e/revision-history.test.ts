@@ -52,23 +52,23 @@ for (const database of testDatabases()) {
       const page = await editor.get(`/admin/articles/${id}`);
       expect(page.statusCode).toBe(200);
       expect(historyLines(page.body)).toEqual([
-        'Revision 8 · Restored an earlier revision · Nadia Editor, 29 Nov 2026, 17:00 Current',
-        'Revision 7 · Saved through the API · the API key “wire desk”, 29 Nov 2026, 17:00',
-        'Revision 6 · Published · Nadia Editor, 29 Nov 2026, 17:00',
-        'Revision 5 · Autosave · Nadia Editor, 29 Nov 2026, 17:00',
-        'Revision 4 · Autosave · Nadia Editor, 29 Nov 2026, 17:00',
-        'Revision 3 · Autosave · Nadia Editor, 29 Nov 2026, 17:00',
-        'Revision 2 · Save · Nadia Editor, 29 Nov 2026, 17:00',
-        'Revision 1 · Created · Nadia Editor, 29 Nov 2026, 17:00',
+        'Revision 8 · Restored an earlier revision · by Nadia Editor, 29 Nov 2026, 17:00 Current',
+        'Revision 7 · Saved through the API · by the API key “wire desk”, 29 Nov 2026, 17:00',
+        'Revision 6 · Published · by Nadia Editor, 29 Nov 2026, 17:00',
+        'Revision 5 · Autosave · by Nadia Editor, 29 Nov 2026, 17:00',
+        'Revision 4 · Autosave · by Nadia Editor, 29 Nov 2026, 17:00',
+        'Revision 3 · Autosave · by Nadia Editor, 29 Nov 2026, 17:00',
+        'Revision 2 · Save · by Nadia Editor, 29 Nov 2026, 17:00',
+        'Revision 1 · Created · by Nadia Editor, 29 Nov 2026, 17:00',
       ]);
       // The three autosaves, and only they, sit folded under one summary.
       const folded = [...page.body.matchAll(/<details>([\s\S]*?)<\/details>/g)].map((m) => m[1]!);
       expect(folded).toHaveLength(1);
       expect(folded[0]).toContain('<summary>3 autosaves, revisions 3 to 5 (29 Nov 2026, 17:00 to 29 Nov 2026, 17:00)</summary>');
       expect(historyLines(folded[0]!.replace(/^/, '<h2>History</h2>'))).toEqual([
-        'Revision 5 · Autosave · Nadia Editor, 29 Nov 2026, 17:00',
-        'Revision 4 · Autosave · Nadia Editor, 29 Nov 2026, 17:00',
-        'Revision 3 · Autosave · Nadia Editor, 29 Nov 2026, 17:00',
+        'Revision 5 · Autosave · by Nadia Editor, 29 Nov 2026, 17:00',
+        'Revision 4 · Autosave · by Nadia Editor, 29 Nov 2026, 17:00',
+        'Revision 3 · Autosave · by Nadia Editor, 29 Nov 2026, 17:00',
       ]);
     });
 
@@ -99,7 +99,7 @@ for (const database of testDatabases()) {
     it('reads revisions saved before kinds were recorded as saves', async () => {
       await app.store.db.updateTable('revisions').set({ kind: null }).where('article_id', '=', id).where('revision', '=', 6).execute();
       const page = await editor.get(`/admin/articles/${id}`);
-      expect(historyLines(page.body)[2]).toBe('Revision 6 · Save · Nadia Editor, 29 Nov 2026, 17:00');
+      expect(historyLines(page.body)[2]).toBe('Revision 6 · Save · by Nadia Editor, 29 Nov 2026, 17:00');
       expect((await editor.get(`/admin/articles/${id}/revisions/6`)).body).toContain('<h1>Revision 6: Save</h1>');
     });
   });

@@ -1,7 +1,8 @@
 /**
  * A word-level difference between two texts, for people to read: the texts are split into words and the
  * spaces between them, the longest common run of pieces is kept, and what is left is marked removed or added.
- * Removals come before additions at each place; neighbouring pieces of the same kind are joined.
+ * Removals come before additions at each place; neighbouring pieces of the same kind are joined, and a
+ * lone space between two changes joins the change, so a rewritten phrase reads as one replacement.
  */
 export type DiffOp = 'same' | 'removed' | 'added';
 
@@ -35,7 +36,38 @@ export function wordDiff(before: string, after: string): DiffPart[] {
     for (const part of middle(midA, midB)) push(parts, part.op, part.text);
   }
   push(parts, 'same', a.slice(endA).join(''));
-  return parts;
+  return joinChanges(parts);
+}
+
+/** Folds runs of changes separated only by white space into one removal and one addition. */
+function joinChanges(parts: readonly DiffPart[]): DiffPart[] {
+  const joined: DiffPart[] = [];
+  let removed = '';
+  let added = '';
+  let open = false;
+  const flush = () => {
+    push(joined, 'removed', removed);
+    push(joined, 'added', added);
+    removed = '';
+    added = '';
+    open = false;
+  };
+  parts.forEach((part, index) => {
+    if (part.op === 'removed') removed += part.text;
+    else if (part.op === 'added') added += part.text;
+    const next = parts[index + 1];
+    if (part.op !== 'same') {
+      open = true;
+    } else if (open && /^\s+$/.test(part.text) && next !== undefined && next.op !== 'same') {
+      removed += part.text;
+      added += part.text;
+    } else {
+      flush();
+      push(joined, 'same', part.text);
+    }
+  });
+  flush();
+  return joined;
 }
 
 /** Words and runs of white space, in order; joined they give the text back. */

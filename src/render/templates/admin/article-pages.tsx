@@ -372,7 +372,7 @@ function HistoryLine(props: { entry: HistoryEntry }): JSX.Element {
       <span class="revision-kind" safe>
         {entry.kind}
       </span>
-      <span safe>{` · ${entry.by}, ${entry.when}`}</span>
+      <span safe>{` · by ${entry.by}, ${entry.when}`}</span>
       {entry.current ? (
         <>
           {' '}
