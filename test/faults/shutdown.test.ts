@@ -3,16 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src/app/demo/seed-demo.js';
-import { hashApiToken, newApiToken } from '../../src/core/access/api-token.js';
 import { systemClock } from '../../src/core/ports.js';
 import { startOutboxWorker } from '../../src/jobs/outbox-worker.js';
-import { createMarkdownRenderer } from '../../src/render/markdown.js';
 import { createStore } from '../../src/storage/create-store.js';
 import { openTestStore, testDatabases } from '../support/databases.js';
+import { DEMO_SLUG, seedSqliteFile } from '../support/seeded-sqlite.js';
 import { startServerProcess, within, type ServerProcess } from '../support/processes.js';
 
-const SLUG = 'state-bank-holds-policy-rate-as-inflation-slows';
+const SLUG = DEMO_SLUG;
 const WAIT_MS = 60_000;
 /** A hang guard for tests that start server processes (each may take a while to start on a busy machine). */
 const PROCESS_TEST_TIMEOUT_MS = 600_000;
@@ -27,19 +25,11 @@ const exitOf = (server: ServerProcess) =>
 describe('SIGTERM on a real server process', () => {
   const dir = mkdtempSync(join(tmpdir(), 'newsdesk-shutdown-'));
   const file = join(dir, 'site.sqlite');
-  const token = newApiToken();
+  let token: string;
   let articleId: number;
 
   beforeAll(async () => {
-    const store = await createStore({ kind: 'sqlite', file });
-    try {
-      await store.migrate();
-      await seedDemo({ store, clock: systemClock, markdown: createMarkdownRenderer(), excerptWords: 15 });
-      await store.apiKeys.create({ name: 'desk', role: 'editor', tokenHash: hashApiToken(token) });
-      articleId = (await store.articles.findPublicBySlug(SLUG, new Date()))!.id;
-    } finally {
-      await store.close();
-    }
+    ({ token, articleId } = await seedSqliteFile(file));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -9,13 +9,13 @@ import { createApp, type App } from '../../src/app/create-app.js';
 import { seedDemo } from '../../src/app/demo/seed-demo.js';
 import { loadConfig } from '../../src/config/config.js';
 import { hashApiToken, newApiToken } from '../../src/core/access/api-token.js';
-import { systemClock } from '../../src/core/ports.js';
 import { createMarkdownRenderer } from '../../src/render/markdown.js';
 import { createStore } from '../../src/storage/create-store.js';
+import { DEMO_SLUG, seedSqliteFile } from '../support/seeded-sqlite.js';
 import { startServerProcess, within, type ServerProcess } from '../support/processes.js';
 import { TEST_NOW, TestClock } from '../support/test-app.js';
 
-const SLUG = 'state-bank-holds-policy-rate-as-inflation-slows';
+const SLUG = DEMO_SLUG;
 
 /** pino's JSON lines, parsed. */
 class LogLines extends Writable {
@@ -127,24 +127,19 @@ if (!mounted) rmSync(mountDir, { recursive: true, force: true });
 
 describe.skipIf(!mounted)('SQLite on a full tmpfs, in a real server process', () => {
   const file = join(mountDir, 'site.sqlite');
-  const token = newApiToken();
+  let token: string;
   let server: ServerProcess;
   let id: number;
 
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const save = (payload: object) =>
-    fetch(`${server.url}/api/v1/articles/${id}`, { method: 'PATCH', headers, body: JSON.stringify(payload) });
+    fetch(`${server.url}/api/v1/articles/${id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+    });
 
   beforeAll(async () => {
-    const store = await createStore({ kind: 'sqlite', file });
-    try {
-      await store.migrate();
-      await seedDemo({ store, clock: systemClock, markdown: createMarkdownRenderer(), excerptWords: 15 });
-      await store.apiKeys.create({ name: 'desk', role: 'editor', tokenHash: hashApiToken(token) });
-      id = (await store.articles.findPublicBySlug(SLUG, new Date()))!.id;
-    } finally {
-      await store.close();
-    }
+    ({ token, articleId: id } = await seedSqliteFile(file));
     server = await startServerProcess({ env: { DATABASE_URL: `sqlite:${file}`, NEWSDESK_CACHE_MB: '0' } });
   });
   afterAll(async () => {
