@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export interface Asset {
   body: Buffer;
@@ -13,6 +13,8 @@ export interface SiteAssets {
   logoHref: string;
   adminStylesheetHref: string;
   adminScriptHref: string;
+  /** The content-hashed address of any file in the assets folder (newsroom islands add their own files). */
+  href(file: string): string;
   byName: Map<string, Asset>;
 }
 
@@ -34,12 +36,20 @@ export function loadSiteAssets(): SiteAssets {
     byName.set(name, { body, contentType: TYPES[file.slice(dot + 1)] ?? 'application/octet-stream' });
     return `/assets/${name}`;
   };
+  const hrefs = new Map<string, string>();
+  for (const file of readdirSync(ASSET_DIR)) if (/^[\w-]+\.(css|js|svg)$/.test(file)) hrefs.set(file, hashed(file));
+  const href = (file: string): string => {
+    const found = hrefs.get(file);
+    if (!found) throw new Error(`There is no asset file ${file} in render/assets.`);
+    return found;
+  };
   return {
-    stylesheetHref: hashed('site.css'),
-    scriptHref: hashed('relative-time.js'),
-    logoHref: hashed('logo.svg'),
-    adminStylesheetHref: hashed('admin.css'),
-    adminScriptHref: hashed('admin.js'),
+    href,
+    stylesheetHref: href('site.css'),
+    scriptHref: href('relative-time.js'),
+    logoHref: href('logo.svg'),
+    adminStylesheetHref: href('admin.css'),
+    adminScriptHref: href('admin.js'),
     byName,
   };
 }

@@ -4,6 +4,8 @@ export interface AdminChrome {
   siteName: string;
   stylesheetHref: string;
   scriptHref: string;
+  /** Further scripts this page needs (content-hashed asset addresses), loaded deferred after the newsroom's own. */
+  scripts?: string[];
   /** Present when someone is signed in. */
   user?: { displayName: string; role: string; canManageUsers: boolean; canManageTaxonomy: boolean };
   csrfToken?: string;
@@ -25,6 +27,9 @@ export function AdminLayout(props: PropsWithChildren<{ chrome: AdminChrome; titl
           <title safe>{`${props.title} | ${chrome.siteName} newsroom`}</title>
           <link rel="stylesheet" href={chrome.stylesheetHref} />
           <script src={chrome.scriptHref} defer></script>
+          {(chrome.scripts ?? []).map((src) => (
+            <script src={src} defer></script>
+          ))}
         </head>
         <body class="admin">
           <a class="skip-link" href="#main">
