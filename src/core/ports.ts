@@ -9,6 +9,7 @@ import type { CategoryStore, TagStore, RedirectStore } from './ports/taxonomy-st
 import type { UserStore, AccountStore } from './ports/people-stores.js';
 import type { ApiKeyStore, OutboxStore } from './ports/jobs-and-keys.js';
 import type { MediaStore } from './ports/media-store.js';
+import type { PendingEditStore } from './ports/pending-edits.js';
 
 // The ports are split by concern under ports/, so that each reader can name only what it uses; this file
 // keeps the cross-cutting ones and the Store that bundles them.
@@ -22,6 +23,7 @@ export type * from './ports/taxonomy-stores.js';
 export type * from './ports/people-stores.js';
 export type * from './ports/jobs-and-keys.js';
 export type * from './ports/media-store.js';
+export type * from './ports/pending-edits.js';
 
 /** Where "now" comes from. Injected everywhere so tests can move time. */
 export interface Clock {
@@ -65,6 +67,8 @@ export interface Store {
   readonly outbox: OutboxStore;
   readonly accounts: AccountStore;
   readonly media: MediaStore;
+  /** Working copies of live articles and edits kept aside for merging. */
+  readonly pending: PendingEditStore;
   readonly signInThrottle: SignInThrottleStore;
   readonly settings: SettingsStore;
   readonly passwordResets: PasswordResetStore;

@@ -3,9 +3,38 @@ import type { ArticleStatus } from '../articles/article.js';
 // Every save of an article, kept as a snapshot.
 
 /** What made a revision. */
-export type RevisionKind = 'created' | 'autosave' | 'save' | 'submitted' | 'published' | 'scheduled' | 'unpublished' | 'archived' | 'unarchived' | 'restored' | 'api';
+export type RevisionKind =
+  | 'created'
+  | 'autosave'
+  | 'save'
+  | 'submitted'
+  | 'published'
+  | 'scheduled'
+  | 'unpublished'
+  | 'archived'
+  | 'unarchived'
+  | 'restored'
+  | 'api'
+  | 'updated'
+  | 'merged'
+  | 'unmerged';
 
-export const REVISION_KINDS: readonly RevisionKind[] = ['created', 'autosave', 'save', 'submitted', 'published', 'scheduled', 'unpublished', 'archived', 'unarchived', 'restored', 'api'];
+export const REVISION_KINDS: readonly RevisionKind[] = [
+  'created',
+  'autosave',
+  'save',
+  'submitted',
+  'published',
+  'scheduled',
+  'unpublished',
+  'archived',
+  'unarchived',
+  'restored',
+  'api',
+  'updated',
+  'merged',
+  'unmerged',
+];
 
 export interface RevisionStore {
   addRevision(input: {
@@ -16,6 +45,8 @@ export interface RevisionStore {
     apiKeyId?: number | null;
     kind: RevisionKind;
     at: Date;
+    /** A save of a live article's working copy (readers still see the live text). */
+    pending?: boolean;
   }): Promise<void>;
   revisions(articleId: number): Promise<RevisionInfo[]>;
   revision(articleId: number, revision: number): Promise<(RevisionInfo & { snapshot: RevisionSnapshot }) | undefined>;
@@ -38,6 +69,8 @@ export interface RevisionSnapshot {
   seoDescription: string | null;
   canonicalUrl: string | null;
   noindex: boolean;
+  /** The picture; absent in revisions saved before it was recorded. */
+  featuredMediaId?: number | null;
 }
 
 export interface RevisionInfo {
@@ -49,4 +82,6 @@ export interface RevisionInfo {
   /** Revisions saved before kinds were recorded read as 'save'. */
   kind: RevisionKind;
   at: Date;
+  /** A save of the working copy of a live article, which readers do not see until it is applied. */
+  pending: boolean;
 }
