@@ -3,6 +3,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Clock, InvalidationBus, PasswordHasher, Store } from '../core/ports.js';
 import { registerArticleAdminRoutes } from './admin/article-admin-routes.js';
+import { registerDeskRoutes } from './admin/desk-routes.js';
 import { registerAuthRoutes } from './admin/auth-routes.js';
 import { registerFormParser } from './admin/forms.js';
 import { registerPeopleRoutes } from './admin/people-routes.js';
@@ -167,6 +168,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     };
     registerAuthRoutes(app, adminDeps);
     registerPeopleRoutes(app, adminDeps);
+    registerDeskRoutes(app, adminDeps);
     registerArticleAdminRoutes(app, adminDeps);
     registerTaxonomyRoutes(app, adminDeps);
     await registerMediaRoutes(app, adminDeps);

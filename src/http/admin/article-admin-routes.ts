@@ -1,18 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../core/access/capabilities.js';
 import type { Article } from '../../core/articles/article.js';
-import { isDeskStatus, type DeskStatus } from '../../core/articles/desk-status.js';
 import type { ArticleEdit } from '../../core/articles/update-article.js';
 import { applyAction, mayEdit, saveEdit, startDraft, type WorkflowAction } from '../../core/articles/workflow.js';
 import { DomainError, isDomainError } from '../../core/errors.js';
 import type { RevisionSnapshot } from '../../core/ports.js';
 import { instantToZonedWallTime, wallTimeInstant } from '../../core/time/zoned-time.js';
 import { mediaPath } from '../../core/permalinks/permalinks.js';
-import { ArticleListPage, ConflictPage, EditorPage, NewArticlePage, RevisionPage, type EditorView } from '../../render/templates/admin/article-pages.js';
+import { ConflictPage, EditorPage, NewArticlePage, RevisionPage, type EditorView } from '../../render/templates/admin/article-pages.js';
 import { ArticlePage } from '../../render/templates/article-page.js';
 import { documentHtml } from '../../render/render-page.js';
 import { articleView } from '../../render/view-models/build-pages.js';
-import { deskArticleRows, deskBadge, deskPublication, type DeskTime } from '../../render/view-models/desk-articles.js';
+import { deskBadge, deskPublication, type DeskTime } from '../../render/view-models/desk-articles.js';
 import { historyEntry, revisionChanges, revisionHistory, savedBy } from '../../render/view-models/revision-history.js';
 import { renderContext } from '../site/site-context.js';
 import { STATUS_BY_CODE } from '../errors.js';
@@ -195,31 +194,6 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
       409,
     );
   }
-
-  app.get<{ Querystring: { status?: string; author?: string; category?: string; q?: string } }>('/admin', { config: ENTER }, async (request, reply) => {
-    const user = request.staff!.user;
-    const ownOnly = !can(user.role, 'article.edit.any');
-    const status = isDeskStatus(request.query.status ?? '') ? (request.query.status as DeskStatus) : undefined;
-    const author = ownOnly ? user.id : Number(request.query.author) || undefined;
-    const category = Number(request.query.category) || undefined;
-    const q = (request.query.q ?? '').slice(0, 200);
-    const [rows, categories, people] = await Promise.all([
-      store.articles.adminList({ limit: 100, now: clock.now(), ...(status ? { status } : {}), ...(author ? { authorId: author } : {}), ...(category ? { categoryId: category } : {}), ...(q ? { titleContains: q } : {}) }),
-      store.categories.list(),
-      ownOnly ? Promise.resolve([]) : store.users.list(),
-    ]);
-    return sendAdminHtml(
-      reply,
-      ArticleListPage({
-        chrome: chrome(deps, request),
-        rows: deskArticleRows(rows, { now: clock.now(), format, sectionNames: new Map(categories.map((c) => [c.id, c.name])) }),
-        filters: { status: status ?? '', author: ownOnly ? '' : String(author ?? ''), category: String(category ?? ''), q },
-        authors: people.map((person) => ({ value: String(person.id), label: person.displayName })),
-        categories: categories.map((c) => ({ value: String(c.id), label: c.name })),
-        ownOnly,
-      }),
-    );
-  });
 
   app.get('/admin/articles/new', { config: CREATE }, async (request, reply) => sendAdminHtml(reply, NewArticlePage({ chrome: chrome(deps, request), title: '' })));
 
