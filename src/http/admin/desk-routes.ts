@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { BULK_ACTION_KINDS, BULK_LIMIT, bulkChange, openableTitles, type BulkAction } from '../../core/articles/bulk-change.js';
-import { decodeCursor } from '../../core/articles/cursor.js';
+import { decodeCursor, type Cursor } from '../../core/articles/cursor.js';
 import { deskQueues, seesOwnOnly } from '../../core/articles/desk-queues.js';
 import { DomainError, isDomainError } from '../../core/errors.js';
 import { ArticleListPage, DashboardPage } from '../../render/templates/admin/desk-pages.js';
@@ -63,8 +63,16 @@ export function registerDeskRoutes(app: FastifyInstance, deps: AdminDeps): void 
     const now = clock.now();
     const { ownOnly } = viewer(request);
     const { filters, filter } = listFiltersFrom(query, viewer(request));
-    const before = query.before ? decodeCursor(query.before) : undefined;
-    const after = query.after ? decodeCursor(query.after) : undefined;
+    let before: Cursor | undefined;
+    let after: Cursor | undefined;
+    try {
+      before = query.before ? decodeCursor(query.before) : undefined;
+      after = query.after ? decodeCursor(query.after) : undefined;
+    } catch (failure) {
+      // A cursor typed or cut short: the first page, and what a cursor looks like.
+      if (!isDomainError(failure, 'INVALID_CURSOR')) throw failure;
+      return showList(request, reply, { ...query, before: '', after: '' }, { message: failure.message, status: 400 });
+    }
     const [rows, total, categories, people] = await Promise.all([
       store.articles.adminList({ ...filter, now, limit: LIST_PAGE_SIZE + 1, ...(before ? { before } : {}), ...(after ? { after } : {}) }),
       store.articles.adminCount({ ...filter, now }),
