@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article, ArticleStatus } from '../../src/core/articles/article.js';
 import { createArticle } from '../../src/core/articles/create-article.js';
+import { fieldsOfArticle } from '../../src/core/articles/editable-fields.js';
 import { createSection } from '../../src/core/taxonomy/manage.js';
 import { createMarkdownRenderer } from '../../src/render/markdown.js';
 import { AdminClient, makeUser, PASSWORD } from '../support/admin-session.js';
@@ -76,6 +77,13 @@ for (const database of testDatabases()) {
         ['Eda archived', { by: [eda.id], status: 'archived', publishedAt: at(-200) }],
       ];
       for (const [index, [title, input]] of steps.entries()) await article(title, { ...input, updatedAt: at(-100 + index) });
+      // Working copies: two live stories with changes readers do not see yet, and a stray one on a draft (not live: not counted).
+      for (const title of ['Aziz scheduled', 'Eda published', 'Eda draft']) {
+        const live = await stored(title);
+        const { authorIds } = await app.store.articles.links(live.id);
+        const fields = fieldsOfArticle(live, { authorIds, tagNames: [] });
+        await app.store.pending.put({ articleId: live.id, baseRevision: live.revision, fields: { ...fields, title: `${title}, rewritten` }, savedBy: authorIds[0]!, savedAt: at(-1), applyAt: null, applyRevision: null });
+      }
     }, 300_000);
     afterAll(async () => app?.dispose());
 
@@ -93,20 +101,24 @@ for (const database of testDatabases()) {
       expect(scheduled.text).toContain('Aziz scheduled Goes live 1 Dec 2026, 17:00');
       expect(queue(page.body, 'published')).toMatchObject({ count: 2, titles: ['Eda published', 'Aziz published'], seeAll: '/admin/articles?status=published' });
       expect(queue(page.body, 'my-drafts').seeAll).toBe(`/admin/articles?status=draft&author=${people.editor.id}`);
+      expect(queue(page.body, 'pending')).toMatchObject({ count: 2, titles: ['Eda published', 'Aziz scheduled'], seeAll: '/admin/articles?pending=1' });
+      expect(queue(page.body, 'pending').text).toContain('Changes pending on live stories 2');
     });
 
     it("counts an author's and a contributor's queues over their own articles only", async () => {
       const author = (await people.author.client.get('/admin')).body;
-      expect([queue(author, 'my-drafts'), queue(author, 'in-review'), queue(author, 'scheduled'), queue(author, 'published')].map((q) => [q.count, q.titles])).toEqual([
+      expect(['my-drafts', 'in-review', 'scheduled', 'published', 'pending'].map((key) => [queue(author, key).count, queue(author, key).titles])).toEqual([
         [1, ['Aziz draft']],
         [1, ['Aziz in review']],
         [1, ['Aziz scheduled']],
         [1, ['Aziz published']],
+        [1, ['Aziz scheduled']],
       ]);
       const contributor = (await people.contributor.client.get('/admin')).body;
-      expect([queue(contributor, 'my-drafts'), queue(contributor, 'in-review'), queue(contributor, 'scheduled'), queue(contributor, 'published')].map((q) => [q.count, q.titles])).toEqual([
+      expect(['my-drafts', 'in-review', 'scheduled', 'published', 'pending'].map((key) => [queue(contributor, key).count, queue(contributor, key).titles])).toEqual([
         [2, ['Cora draft two', 'Cora draft one']],
         [1, ['Cora in review']],
+        [0, []],
         [0, []],
         [0, []],
       ]);
@@ -114,7 +126,7 @@ for (const database of testDatabases()) {
     });
 
     it('lists as many articles behind "See all N" as the queue counts, for each role', async () => {
-      for (const [role, key, count] of [['editor', 'scheduled', 3], ['editor', 'in-review', 2], ['author', 'in-review', 1], ['contributor', 'my-drafts', 2]] as const) {
+      for (const [role, key, count] of [['editor', 'scheduled', 3], ['editor', 'in-review', 2], ['editor', 'pending', 2], ['author', 'in-review', 1], ['author', 'pending', 1], ['contributor', 'my-drafts', 2]] as const) {
         const client = people[role].client;
         const found = queue((await client.get('/admin')).body, key);
         const list = await client.get(found.seeAll!);
@@ -129,6 +141,10 @@ for (const database of testDatabases()) {
       const row = [...list.body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => words(m[1]!)).find((r) => r.includes('Aziz published'));
       // 28 Nov 12:00 UTC is 17:00 in Karachi.
       expect(row).toMatch(/^Aziz published Published 28 Nov 2026, 17:00 Aziz Author/);
+      const marked = await people.editor.client.get('/admin/articles?pending=1');
+      expect(listTitles(marked.body)).toEqual(['Eda published', 'Aziz scheduled']);
+      expect(marked.body.match(/<span class="status status-pending">Unpublished changes<\/span>/g)).toHaveLength(2);
+      expect(marked.body).toContain('<input id="f-pending" name="pending" type="checkbox" value="1" checked/>');
     });
 
     it('reports what a contributor may not do in bulk, and changes nothing else', async () => {

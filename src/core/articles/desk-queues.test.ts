@@ -17,6 +17,7 @@ describe('the dashboard queues', () => {
       { key: 'in-review', filter: { status: 'in_review' }, order: 'changed' },
       { key: 'scheduled', filter: { status: 'scheduled' }, order: 'publication-soonest' },
       { key: 'published', filter: { status: 'published' }, order: 'publication-latest' },
+      { key: 'pending', filter: { pendingChanges: true }, order: 'changed' },
     ]);
   });
 
@@ -26,6 +27,7 @@ describe('the dashboard queues', () => {
       { key: 'in-review', filter: { status: 'in_review', authorId: 3 }, order: 'changed' },
       { key: 'scheduled', filter: { status: 'scheduled', authorId: 3 }, order: 'publication-soonest' },
       { key: 'published', filter: { status: 'published', authorId: 3 }, order: 'publication-latest' },
+      { key: 'pending', filter: { pendingChanges: true, authorId: 3 }, order: 'changed' },
     ]);
   });
 });

@@ -2,14 +2,11 @@ import { can } from '../access/capabilities.js';
 import type { Role } from '../authors/author.js';
 import type { NewsroomFilter, NewsroomOrder } from '../ports/newsroom-list.js';
 
-/**
- * The queues of the newsroom's dashboard, in the order it shows them. `pending` (live stories with changes
- * not yet public) is read from the working copies, not through a status filter.
- */
+/** The queues of the newsroom's dashboard, in the order it shows them. */
 export type DeskQueueKey = 'my-drafts' | 'in-review' | 'scheduled' | 'published' | 'pending';
 
 export interface DeskQueue {
-  key: Exclude<DeskQueueKey, 'pending'>;
+  key: DeskQueueKey;
   /** Which articles the queue holds: the same filter as the article list's, so "See all" lists the same ones. */
   filter: Omit<NewsroomFilter, 'now'>;
   order: NewsroomOrder;
@@ -25,7 +22,8 @@ export function seesOwnOnly(role: Role): boolean {
 
 /**
  * The dashboard's queues for a person: their own drafts; what waits for review, is scheduled (soonest
- * first) or was published (latest first), all of it for editors and admins, their own for everyone else.
+ * first) or was published (latest first), and live stories with changes readers do not see yet (latest
+ * change first); all of it for editors and admins, their own for everyone else.
  */
 export function deskQueues(person: { id: number; role: Role }): DeskQueue[] {
   const own = seesOwnOnly(person.role) ? { authorId: person.id } : {};
@@ -34,5 +32,6 @@ export function deskQueues(person: { id: number; role: Role }): DeskQueue[] {
     { key: 'in-review', filter: { status: 'in_review', ...own }, order: 'changed' },
     { key: 'scheduled', filter: { status: 'scheduled', ...own }, order: 'publication-soonest' },
     { key: 'published', filter: { status: 'published', ...own }, order: 'publication-latest' },
+    { key: 'pending', filter: { pendingChanges: true, ...own }, order: 'changed' },
   ];
 }

@@ -19,6 +19,8 @@ export interface NewsroomFilter {
   categoryId?: number;
   /** Matches the headline case-insensitively. */
   titleContains?: string;
+  /** Only live (published or scheduled) articles with a working copy: changes readers do not see yet. */
+  pendingChanges?: boolean;
 }
 
 /**

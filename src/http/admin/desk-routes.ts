@@ -8,6 +8,7 @@ import {
   bulkResultParams,
   bulkResultView,
   deskListRows,
+  filtersOf,
   LIST_PAGE_SIZE,
   listFiltersFrom,
   listHref,
@@ -26,13 +27,14 @@ const ENTER = { access: { staff: 'admin.enter' } } as const;
 const QUEUE_SIZE = 5;
 const CURSOR_FIELD = { pattern: '^([0-9]{1,15}\\.[0-9]{1,15})?$' };
 const IDS: RepeatedRule = { pattern: '^[1-9][0-9]{0,9}$', maxItems: BULK_LIMIT };
-const LIST_FIELDS = ['status', 'author', 'category', 'q', 'before', 'after'] as const;
+const LIST_FIELDS = ['status', 'author', 'category', 'q', 'pending', 'before', 'after'] as const;
 const LIST_QUERY = querySchema([...LIST_FIELDS, 'done', 'to', 'ok', 'same', 'no']);
 /** The list's bulk form: ticked ids, what to do, its section or tag, and the list view to come back to. */
 const BULK_FORM = formSchema(['ids', 'action', 'section', 'tag', ...LIST_FIELDS], {
   ids: { pattern: IDS.pattern },
   action: { enum: BULK_ACTION_KINDS },
   section: OPTIONAL_ID_FIELD,
+  pending: { pattern: '^1?$' },
   before: CURSOR_FIELD,
   after: CURSOR_FIELD,
 });
@@ -52,8 +54,7 @@ export function registerDeskRoutes(app: FastifyInstance, deps: AdminDeps): void 
       deskQueues(request.staff!.user).map(async (queue) => {
         const filter = { ...queue.filter, now };
         const [rows, count] = await Promise.all([store.articles.adminList({ ...filter, order: queue.order, limit: QUEUE_SIZE }), store.articles.adminCount(filter)]);
-        const filters = { status: queue.filter.status ?? '', ...(queue.filter.authorId ? { author: String(queue.filter.authorId) } : {}) };
-        return queueView({ key: queue.key, filters, count, rows, now, format });
+        return queueView({ key: queue.key, filters: filtersOf(queue.filter), count, rows, now, format });
       }),
     );
     return sendAdminHtml(reply, DashboardPage({ chrome: chrome(deps, request), queues, ownOnly: viewer(request).ownOnly }));
@@ -80,12 +81,13 @@ export function registerDeskRoutes(app: FastifyInstance, deps: AdminDeps): void 
       ownOnly ? Promise.resolve([]) : store.users.list(),
     ]);
     const page = listPage(rows, { filters, key: listKey(filters), ...(before ? { before } : {}), ...(after ? { after } : {}) });
-    const bylines = await store.articles.bylines(page.rows.map((row) => row.id));
+    const shown = page.rows.map((row) => row.id);
+    const [bylines, pending] = await Promise.all([store.articles.bylines(shown), store.pending.withPending(shown)]);
     const sectionNames = new Map(categories.map((c) => [c.id, c.name]));
     const result = parseBulkResult(query);
     const titles = result ? await openableTitles(store, request.staff!.user, result.refused.map((r) => r.id)) : undefined;
     const view = {
-      page: { ...page, rows: deskListRows(page.rows, { now, format, sectionNames, bylines }) },
+      page: { ...page, rows: deskListRows(page.rows, { now, format, sectionNames, bylines, pending }) },
       total,
       filters,
       cursor: { ...(query.before ? { before: query.before } : {}), ...(query.after ? { after: query.after } : {}) },

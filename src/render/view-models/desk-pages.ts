@@ -20,6 +20,8 @@ export interface ListFilters {
   author: string;
   category: string;
   q: string;
+  /** '1': only live articles with changes readers do not see yet. */
+  pending: string;
 }
 
 /**
@@ -35,9 +37,33 @@ export function listFiltersFrom(
   const author = viewer.ownOnly ? viewer.id : wholeNumber(query.author);
   const category = wholeNumber(query.category);
   const q = (query.q ?? '').slice(0, 200);
+  const pending = query.pending === '1';
   return {
-    filters: { status: status ?? '', author: viewer.ownOnly || author === undefined ? '' : String(author), category: category === undefined ? '' : String(category), q },
-    filter: { ...(status ? { status } : {}), ...(author !== undefined ? { authorId: author } : {}), ...(category !== undefined ? { categoryId: category } : {}), ...(q ? { titleContains: q } : {}) },
+    filters: {
+      status: status ?? '',
+      author: viewer.ownOnly || author === undefined ? '' : String(author),
+      category: category === undefined ? '' : String(category),
+      q,
+      pending: pending ? '1' : '',
+    },
+    filter: {
+      ...(status ? { status } : {}),
+      ...(author !== undefined ? { authorId: author } : {}),
+      ...(category !== undefined ? { categoryId: category } : {}),
+      ...(q ? { titleContains: q } : {}),
+      ...(pending ? { pendingChanges: true } : {}),
+    },
+  };
+}
+
+/** The list's filters that show the articles of a store filter (a dashboard queue's "See all"). */
+export function filtersOf(filter: Omit<NewsroomFilter, 'now'>): ListFilters {
+  return {
+    status: filter.status ?? '',
+    author: filter.authorId === undefined ? '' : String(filter.authorId),
+    category: filter.categoryId === undefined ? '' : String(filter.categoryId),
+    q: filter.titleContains ?? '',
+    pending: filter.pendingChanges ? '1' : '',
   };
 }
 
@@ -89,13 +115,26 @@ export function listPage<Row extends { id: number }>(
 export interface DeskListRow extends DeskArticleRow {
   /** The byline's names, in byline order. */
   authors: string[];
+  /** A live article with changes readers do not see yet (a working copy). */
+  pending: boolean;
 }
 
 export function deskListRows(
   rows: readonly ListedRow[],
-  context: { now: Date; format: FormatInstant; sectionNames: ReadonlyMap<number, string>; bylines: ReadonlyMap<number, readonly Byline[]> },
+  context: {
+    now: Date;
+    format: FormatInstant;
+    sectionNames: ReadonlyMap<number, string>;
+    bylines: ReadonlyMap<number, readonly Byline[]>;
+    /** Ids of the rows with a working copy. */
+    pending: ReadonlySet<number>;
+  },
 ): DeskListRow[] {
-  return deskArticleRows(rows, context).map((row) => ({ ...row, authors: (context.bylines.get(row.id) ?? []).map((byline) => byline.displayName) }));
+  return deskArticleRows(rows, context).map((row) => ({
+    ...row,
+    authors: (context.bylines.get(row.id) ?? []).map((byline) => byline.displayName),
+    pending: context.pending.has(row.id),
+  }));
 }
 
 const QUEUE_TITLES: Record<DeskQueueKey, string> = {
@@ -125,7 +164,7 @@ export interface QueueView {
 
 /** A queue of the dashboard: its first few articles and how many there are in all. */
 export function queueView(
-  input: { key: DeskQueueKey; filters: Partial<ListFilters>; count: number; rows: readonly ListedRow[]; now: Date; format: FormatInstant },
+  input: { key: DeskQueueKey; filters: ListFilters; count: number; rows: readonly ListedRow[]; now: Date; format: FormatInstant },
 ): QueueView {
   const items = input.rows.map((row): QueueItem => {
     const publication = deskPublication(row, input.now, input.format);
@@ -137,7 +176,7 @@ export function queueView(
     title: QUEUE_TITLES[input.key],
     count: input.count,
     items,
-    seeAllHref: listHref({ status: '', author: '', category: '', q: '', ...input.filters }),
+    seeAllHref: listHref(input.filters),
   };
 }
 

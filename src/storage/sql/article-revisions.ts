@@ -109,6 +109,11 @@ function filtered(db: Kysely<Database>, filter: NewsroomFilter) {
     const pattern = `%${filter.titleContains.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     q = q.where(sql<boolean>`lower(articles.title) like ${pattern} escape '\\'`);
   }
+  if (filter.pendingChanges) {
+    q = q
+      .where('articles.status', '=', 'published')
+      .where(({ exists, selectFrom }) => exists(selectFrom('article_pending').select('article_pending.article_id').whereRef('article_pending.article_id', '=', 'articles.id')));
+  }
   if (filter.authorId !== undefined) {
     const authorId = filter.authorId;
     q = q.where(({ exists, selectFrom }) =>

@@ -104,6 +104,10 @@ export function ArticleListPage(props: { chrome: AdminChrome; view: ArticleListV
           Title contains
           <input id="f-q" name="q" type="search" value={filters.q} maxlength="200" />
         </label>
+        <label for="f-pending" class="check">
+          <input id="f-pending" name="pending" type="checkbox" value="1" checked={filters.pending === '1'} />
+          Only with unpublished changes
+        </label>
         <button type="submit" class="secondary">
           Filter
         </button>
@@ -117,7 +121,7 @@ export function ArticleListPage(props: { chrome: AdminChrome; view: ArticleListV
       ) : (
         <form method="post" action={`${ARTICLE_LIST_PATH}/bulk`} class="bulk-form">
           <input type="hidden" name="_csrf" value={csrf} />
-          {(['status', 'author', 'category', 'q'] as const).map((name) => (filters[name] === '' ? '' : <input type="hidden" name={name} value={filters[name]} />))}
+          {(['status', 'author', 'category', 'q', 'pending'] as const).map((name) => (filters[name] === '' ? '' : <input type="hidden" name={name} value={filters[name]} />))}
           {view.cursor.before ? <input type="hidden" name="before" value={view.cursor.before} /> : ''}
           {view.cursor.after ? <input type="hidden" name="after" value={view.cursor.after} /> : ''}
           <div class="table-scroll" role="region" aria-labelledby="list-caption" tabindex="0">
@@ -147,6 +151,7 @@ export function ArticleListPage(props: { chrome: AdminChrome; view: ArticleListV
                     </td>
                     <td>
                       <StatusBadge status={row.status} />
+                      {row.pending ? <span class="status status-pending">Unpublished changes</span> : ''}
                     </td>
                     <td>{row.publication ? <Instant time={row.publication} /> : ''}</td>
                     <td safe>{row.authors.join(', ')}</td>
