@@ -96,7 +96,8 @@ export function registerDeskRoutes(app: FastifyInstance, deps: AdminDeps): void 
       ownOnly,
       ...(result && titles ? { result: bulkResultView(result, titles, sectionNames.get(Number(result.to))) } : {}),
     };
-    return sendAdminHtml(reply, ArticleListPage({ chrome: chrome(deps, request, error ? { error: error.message } : {}), view }), error?.status ?? 200);
+    const listChrome = chrome(deps, request, { scripts: [deps.assets.href('desk-list.js')], ...(error ? { error: error.message } : {}) });
+    return sendAdminHtml(reply, ArticleListPage({ chrome: listChrome, view }), error?.status ?? 200);
   }
 
   app.get<{ Querystring: ListQuery }>('/admin/articles', { config: ENTER, schema: { querystring: LIST_QUERY } }, async (request, reply) => showList(request, reply, request.query));

@@ -124,12 +124,32 @@ export function ArticleListPage(props: { chrome: AdminChrome; view: ArticleListV
           {(['status', 'author', 'category', 'q', 'pending'] as const).map((name) => (filters[name] === '' ? '' : <input type="hidden" name={name} value={filters[name]} />))}
           {view.cursor.before ? <input type="hidden" name="before" value={view.cursor.before} /> : ''}
           {view.cursor.after ? <input type="hidden" name="after" value={view.cursor.after} /> : ''}
+          <fieldset class="bulk-actions">
+            <legend>With the ticked articles</legend>
+            <label for="bulk-action">
+              Action
+              <select id="bulk-action" name="action" required>
+                <option value="publish">Publish now</option>
+                <option value="unpublish">Unpublish (back to draft)</option>
+                <option value="move">Move to section…</option>
+                <option value="tag">Add tag…</option>
+              </select>
+            </label>
+            <Select id="bulk-section" name="section" label="Section (for Move)" value="" options={view.categories} none="Choose a section" />
+            <label for="bulk-tag">
+              Tag (for Add tag)
+              <input id="bulk-tag" name="tag" maxlength="100" />
+            </label>
+            <button type="submit">Apply</button>
+          </fieldset>
           <div class="table-scroll" role="region" aria-labelledby="list-caption" tabindex="0">
             <table class="list">
               <caption id="list-caption">Articles; tick some to act on them together</caption>
               <thead>
                 <tr>
-                  <th scope="col">Pick</th>
+                  <th scope="col" data-pick-all>
+                    Pick
+                  </th>
                   <th scope="col">Title</th>
                   <th scope="col">Status</th>
                   <th scope="col">Publication</th>
@@ -162,24 +182,6 @@ export function ArticleListPage(props: { chrome: AdminChrome; view: ArticleListV
               </tbody>
             </table>
           </div>
-          <fieldset class="bulk-actions">
-            <legend>With the ticked articles</legend>
-            <label for="bulk-action">
-              Action
-              <select id="bulk-action" name="action" required>
-                <option value="publish">Publish now</option>
-                <option value="unpublish">Unpublish (back to draft)</option>
-                <option value="move">Move to section…</option>
-                <option value="tag">Add tag…</option>
-              </select>
-            </label>
-            <Select id="bulk-section" name="section" label="Section (for Move)" value="" options={view.categories} none="Choose a section" />
-            <label for="bulk-tag">
-              Tag (for Add tag)
-              <input id="bulk-tag" name="tag" maxlength="100" />
-            </label>
-            <button type="submit">Apply</button>
-          </fieldset>
         </form>
       )}
       {view.page.previousHref || view.page.nextHref ? (
