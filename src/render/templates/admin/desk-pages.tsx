@@ -25,7 +25,9 @@ export function DashboardPage(props: { chrome: AdminChrome; queues: QueueView[];
         {props.queues.map((queue) => (
           <section class="desk-queue" aria-labelledby={`queue-${queue.key}`}>
             <h2 id={`queue-${queue.key}`}>
-              <span safe>{queue.title}</span> <span class="queue-count">{String(queue.count)}</span>
+              <span safe>{queue.title}</span> <span class="queue-count" safe>
+                {String(queue.count)}
+              </span>
             </h2>
             {queue.items.length === 0 ? (
               <p class="hint">None.</p>
@@ -112,9 +114,8 @@ export function ArticleListPage(props: { chrome: AdminChrome; view: ArticleListV
           Filter
         </button>
       </form>
-      <p class="hint" id="list-total">
-        {view.total === 1 ? '1 article' : `${view.total} articles`}
-        {view.page.previousHref || view.page.nextHref ? `, ${view.page.rows.length} on this page` : ''}
+      <p class="hint" id="list-total" safe>
+        {`${view.total === 1 ? '1 article' : `${view.total} articles`}${view.page.previousHref || view.page.nextHref ? `, ${view.page.rows.length} on this page` : ''}`}
       </p>
       {view.page.rows.length === 0 ? (
         <p>No articles match.</p>
