@@ -5,9 +5,8 @@ import { deskQueues, seesOwnOnly } from '../../core/articles/desk-queues.js';
 import { DomainError, isDomainError } from '../../core/errors.js';
 import { ArticleListPage, DashboardPage } from '../../render/templates/admin/desk-pages.js';
 import {
+  articleListView,
   bulkResultParams,
-  bulkResultView,
-  deskListRows,
   filtersOf,
   LIST_PAGE_SIZE,
   listFiltersFrom,
@@ -74,7 +73,7 @@ export function registerDeskRoutes(app: FastifyInstance, deps: AdminDeps): void 
       if (!isDomainError(failure, 'INVALID_CURSOR')) throw failure;
       return showList(request, reply, { ...query, before: '', after: '' }, { message: failure.message, status: 400 });
     }
-    const [rows, total, categories, people] = await Promise.all([
+    const [rows, total, sections, people] = await Promise.all([
       store.articles.adminList({ ...filter, now, limit: LIST_PAGE_SIZE + 1, ...(before ? { before } : {}), ...(after ? { after } : {}) }),
       store.articles.adminCount({ ...filter, now }),
       store.categories.list(),
@@ -82,20 +81,17 @@ export function registerDeskRoutes(app: FastifyInstance, deps: AdminDeps): void 
     ]);
     const page = listPage(rows, { filters, key: listKey(filters), ...(before ? { before } : {}), ...(after ? { after } : {}) });
     const shown = page.rows.map((row) => row.id);
-    const [bylines, pending] = await Promise.all([store.articles.bylines(shown), store.pending.withPending(shown)]);
-    const sectionNames = new Map(categories.map((c) => [c.id, c.name]));
     const result = parseBulkResult(query);
-    const titles = result ? await openableTitles(store, request.staff!.user, result.refused.map((r) => r.id)) : undefined;
-    const view = {
-      page: { ...page, rows: deskListRows(page.rows, { now, format, sectionNames, bylines, pending }) },
-      total,
-      filters,
+    const [bylines, pending, titles] = await Promise.all([
+      store.articles.bylines(shown),
+      store.pending.withPending(shown),
+      result ? openableTitles(store, request.staff!.user, result.refused.map((refusal) => refusal.id)) : undefined,
+    ]);
+    const view = articleListView({
+      page, total, filters, sections, people, bylines, pending, ownOnly, now, format,
       cursor: { ...(query.before ? { before: query.before } : {}), ...(query.after ? { after: query.after } : {}) },
-      authors: people.map((person) => ({ value: String(person.id), label: person.displayName })),
-      categories: categories.map((c) => ({ value: String(c.id), label: c.name })),
-      ownOnly,
-      ...(result && titles ? { result: bulkResultView(result, titles, sectionNames.get(Number(result.to))) } : {}),
-    };
+      ...(result && titles ? { result: { result, titles } } : {}),
+    });
     const listChrome = chrome(deps, request, { scripts: [deps.assets.href('desk-list.js')], ...(error ? { error: error.message } : {}) });
     return sendAdminHtml(reply, ArticleListPage({ chrome: listChrome, view }), error?.status ?? 200);
   }

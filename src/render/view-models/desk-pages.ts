@@ -112,6 +112,51 @@ export function listPage<Row extends { id: number }>(
   };
 }
 
+export interface ArticleListView {
+  page: ListPage<DeskListRow>;
+  /** How many articles match the filters, all pages together. */
+  total: number;
+  filters: ListFilters;
+  /** The cursor of the page shown, so a bulk action comes back to it. */
+  cursor: { before?: string; after?: string };
+  authors: Option[];
+  categories: Option[];
+  ownOnly: boolean;
+  result?: BulkResultView;
+}
+
+type Option = { value: string; label: string };
+
+/** The article list page from what the store read for it. */
+export function articleListView(input: {
+  page: ListPage<ListedRow>;
+  total: number;
+  filters: ListFilters;
+  cursor: { before?: string; after?: string };
+  sections: ReadonlyArray<{ id: number; name: string }>;
+  /** Everyone who may be picked in the Author filter (none when the reader sees only their own). */
+  people: ReadonlyArray<{ id: number; displayName: string }>;
+  bylines: ReadonlyMap<number, readonly Byline[]>;
+  pending: ReadonlySet<number>;
+  ownOnly: boolean;
+  result?: { result: BulkResult; titles: ReadonlyMap<number, string> };
+  now: Date;
+  format: FormatInstant;
+}): ArticleListView {
+  const sectionNames = new Map(input.sections.map((section) => [section.id, section.name]));
+  const { now, format, bylines, pending } = input;
+  return {
+    page: { ...input.page, rows: deskListRows(input.page.rows, { now, format, sectionNames, bylines, pending }) },
+    total: input.total,
+    filters: input.filters,
+    cursor: input.cursor,
+    authors: input.people.map((person) => ({ value: String(person.id), label: person.displayName })),
+    categories: input.sections.map((section) => ({ value: String(section.id), label: section.name })),
+    ownOnly: input.ownOnly,
+    ...(input.result ? { result: bulkResultView(input.result.result, input.result.titles, sectionNames.get(Number(input.result.result.to))) } : {}),
+  };
+}
+
 export interface DeskListRow extends DeskArticleRow {
   /** The byline's names, in byline order. */
   authors: string[];

@@ -1,7 +1,7 @@
 import { AdminLayout, type AdminChrome } from './admin-layout.js';
 import { Instant, StatusBadge } from './article-pages.js';
 import { DESK_STATUS_OPTIONS } from '../../view-models/desk-articles.js';
-import { ARTICLE_LIST_PATH, type BulkResultView, type DeskListRow, type ListFilters, type ListPage, type QueueView } from '../../view-models/desk-pages.js';
+import { ARTICLE_LIST_PATH, type ArticleListView, type BulkResultView, type QueueView } from '../../view-models/desk-pages.js';
 
 type Option = { value: string; label: string };
 
@@ -75,19 +75,6 @@ function Select(props: { id: string; name: string; label: string; value: string;
       </select>
     </label>
   );
-}
-
-export interface ArticleListView {
-  page: ListPage<DeskListRow>;
-  /** How many articles match the filters, all pages together. */
-  total: number;
-  filters: ListFilters;
-  /** The cursor of the page shown, so a bulk action comes back to it. */
-  cursor: { before?: string; after?: string };
-  authors: Option[];
-  categories: Option[];
-  ownOnly: boolean;
-  result?: BulkResultView;
 }
 
 export function ArticleListPage(props: { chrome: AdminChrome; view: ArticleListView }): JSX.Element {
