@@ -169,6 +169,12 @@ for (const database of testDatabases()) {
       expect((await stored('Eda draft')).revision).toBe(before.eda);
       expect((await app.store.articles.tags([ids['Cora draft two']!])).get(ids['Cora draft two']!)?.map((t) => t.name)).toEqual(['Harbour']);
       expect((await app.store.articles.tags([ids['Eda draft']!])).get(ids['Eda draft']!) ?? []).toEqual([]);
+
+      // Her own story, once an editor published it, is in her list but no longer hers to change: named, and refused.
+      const live = await article('Cora live story', { by: [people.contributor.id], status: 'published', publishedAt: at(-5) });
+      const refused = await cora.post('/admin/articles/bulk', { ids: [live.id], action: 'tag', tag: 'Harbour' });
+      expect(words((await cora.get(String(refused.headers.location))).body)).toContain('Not changed: ‘Cora live story’ — You may not change this article; ask an editor.');
+      expect((await stored('Cora live story')).revision).toBe(live.revision);
     });
 
     it("lets an author unpublish and move their own articles in bulk, and refuses someone else's", async () => {
@@ -258,7 +264,7 @@ for (const database of testDatabases()) {
       expect(listTitles(start.body)).toEqual(newestFirst.slice(0, 50));
       expect(link(start.body, 'prev')).toBeUndefined();
 
-      // Without a filter, Next reaches every article on the desk exactly once.
+      // Without a filter, Next reaches every article on the desk exactly once: the 13 made above and these 120.
       const seen: string[] = [];
       let url: string | undefined = '/admin/articles';
       while (url) {
@@ -267,8 +273,8 @@ for (const database of testDatabases()) {
         seen.push(...listTitles(page.body));
         url = link(page.body, 'next');
       }
-      expect(seen).toHaveLength(12 + 120);
-      expect(new Set(seen).size).toBe(12 + 120);
+      expect(seen).toHaveLength(13 + 120);
+      expect(new Set(seen).size).toBe(13 + 120);
     });
 
     it('answers a made-up page cursor with a 400 in the newsroom layout that says what a cursor looks like, and the first page', async () => {

@@ -2,7 +2,8 @@ import { DomainError, isDomainError } from '../errors.js';
 import { deskStatus } from './desk-status.js';
 import { isReservedSlug, slugify } from './slug.js';
 import type { Store } from '../ports.js';
-import { changeArticle, loadForEdit, mayEdit, type Actor, type StaffArticleDeps } from './workflow.js';
+import { seesOwnOnly } from './desk-queues.js';
+import { changeArticle, loadForEdit, type Actor, type StaffArticleDeps } from './workflow.js';
 import type { Article } from './article.js';
 import type { ArticleEdit } from './update-article.js';
 
@@ -118,14 +119,17 @@ async function stepFor(
 }
 
 /**
- * The headlines of these articles that `actor` may open in the editor, for naming them in a result; an
- * article they may not open (or that is gone) is left out, so a made-up address reveals no headline.
+ * The headlines of these articles that `actor` sees in the newsroom's list (everything for editors and admins,
+ * their own byline's for everyone else), for naming them in a result; any other article (or one that is gone)
+ * is left out, so a made-up address reveals no headline.
  */
-export async function openableTitles(store: Store, actor: Actor, ids: readonly number[]): Promise<Map<number, string>> {
+export async function listedTitles(store: Store, actor: Actor, ids: readonly number[]): Promise<Map<number, string>> {
   const titles = new Map<number, string>();
   for (const id of new Set(ids)) {
     const article = await store.articles.findById(id);
-    if (article && mayEdit(actor, article, (await store.articles.links(id)).authorIds)) titles.set(id, article.title);
+    if (!article) continue;
+    const listed = !seesOwnOnly(actor.role) || (actor.id !== null && (await store.articles.links(id)).authorIds.includes(actor.id));
+    if (listed) titles.set(id, article.title);
   }
   return titles;
 }

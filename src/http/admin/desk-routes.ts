@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { BULK_ACTION_KINDS, BULK_LIMIT, bulkChange, openableTitles, type BulkAction } from '../../core/articles/bulk-change.js';
+import { BULK_ACTION_KINDS, BULK_LIMIT, bulkChange, listedTitles, type BulkAction } from '../../core/articles/bulk-change.js';
 import { decodeCursor, type Cursor } from '../../core/articles/cursor.js';
 import { deskQueues, seesOwnOnly } from '../../core/articles/desk-queues.js';
 import { DomainError, isDomainError } from '../../core/errors.js';
@@ -85,7 +85,7 @@ export function registerDeskRoutes(app: FastifyInstance, deps: AdminDeps): void 
     const [bylines, pending, titles] = await Promise.all([
       store.articles.bylines(shown),
       store.pending.withPending(shown),
-      result ? openableTitles(store, request.staff!.user, result.refused.map((refusal) => refusal.id)) : undefined,
+      result ? listedTitles(store, request.staff!.user, result.refused.map((refusal) => refusal.id)) : undefined,
     ]);
     const view = articleListView({
       page, total, filters, sections, people, bylines, pending, ownOnly, now, format,
