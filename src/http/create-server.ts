@@ -4,6 +4,7 @@ import type { Config } from '../config/config.js';
 import type { Clock, InvalidationBus, PasswordHasher, Store } from '../core/ports.js';
 import { registerArticleAdminRoutes } from './admin/article-admin-routes.js';
 import { registerArticleEditorRoutes } from './admin/article-editor-routes.js';
+import { registerDeskRoutes } from './admin/desk-routes.js';
 import { registerAuthRoutes } from './admin/auth-routes.js';
 import { registerFormParser } from './admin/forms.js';
 import { registerPeopleRoutes } from './admin/people-routes.js';
@@ -168,6 +169,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     };
     registerAuthRoutes(app, adminDeps);
     registerPeopleRoutes(app, adminDeps);
+    registerDeskRoutes(app, adminDeps);
     registerArticleAdminRoutes(app, adminDeps);
     registerArticleEditorRoutes(app, adminDeps);
     registerTaxonomyRoutes(app, adminDeps);

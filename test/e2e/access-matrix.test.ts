@@ -204,7 +204,7 @@ const ROUTES_BY_HAND = (picture: () => string, asset: () => string): Row[] => [
   }, { freshPerson: true }),
 
   // Articles: lists, new drafts, previews.
-  row('GET /admin', 'opens the article list', ['login', 200, 200, 200, 200], () => ({ url: '/admin' })),
+  row('GET /admin', 'opens the dashboard', ['login', 200, 200, 200, 200], () => ({ url: '/admin' })),
   row('GET /admin/articles/new', 'opens the new-article form', ['login', 200, 200, 200, 200], () => ({ url: '/admin/articles/new' })),
   row('POST /admin/articles', 'starts a draft', [401, 303, 303, 303, 303], (f) => ({ url: '/admin/articles', form: { title: `Matrix draft ${f.n}` } })),
   row('POST /admin/preview', 'previews Markdown', [401, 200, 200, 200, 200], () => ({ url: '/admin/preview', form: { bodyMd: '## A heading\n\nText.' } })),
@@ -294,6 +294,15 @@ const ROUTES_BY_HAND = (picture: () => string, asset: () => string): Row[] => [
   row('POST /admin/users/:id/disable', 'disables someone', [401, 403, 403, 403, 200], async () => ({ url: `/admin/users/${(await victim()).id}/disable`, form: {} })),
   row('POST /admin/users/:id/enable', 'enables someone', [401, 403, 403, 403, 200], async () => ({ url: `/admin/users/${(await victim({ disabled: true })).id}/enable`, form: {} })),
   row('GET /admin/audit', 'reads the audit log', ['login', 403, 403, 403, 200], () => ({ url: '/admin/audit' })),
+
+  // The desk: the article list and its bulk actions (whose refusals are reported on the list it returns to: test/e2e/desk-dashboard.test.ts).
+  //                                                                                        anonymous contrib author editor admin
+  row('GET /admin/articles', 'opens the article list', ['login', 200, 200, 200, 200], () => ({ url: '/admin/articles' })),
+  row('GET /admin/articles', 'opens the second page of the article list', ['login', 200, 200, 200, 200], () => ({ url: '/admin/articles?before=1764417600000.1' })),
+  row('POST /admin/articles/bulk', 'tags their own draft from the list', [401, 303, 303, 303, 303], async (f) => {
+    const article = await f.article('mine', 'draft');
+    return { url: '/admin/articles/bulk', form: { ids: article.id, action: 'tag', tag: `Matrix bulk ${f.n}` }, writes: article.id };
+  }),
 
   // The REST API.                                                                           no key  bad key contrib author editor admin
   row('GET /api/v1/articles/:id', 'reads an article', [401, 401, 403, 403, 200, 200], async (f) => ({ url: `/api/v1/articles/${(await f.article('theirs', 'published')).id}` })),
