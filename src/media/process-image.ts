@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Metadata } from 'sharp';
 import { DomainError } from '../core/errors.js';
-import type { CropName, ImageVariant } from '../core/images/image.js';
+import type { CropName, FocalPoint, ImageVariant, Media } from '../core/images/image.js';
+import { focalCropRegion } from '../core/images/media-library.js';
 
 /** Widths of the responsive variants (never wider than the original). */
 export const VARIANT_WIDTHS = [400, 800, 1200] as const;
@@ -91,6 +92,43 @@ export async function processImage(input: Buffer, dir: string): Promise<Processe
     await Promise.all(written.map((file) => rm(join(dir, file), { force: true })));
     if (error instanceof DomainError) throw error;
     throw new DomainError('VALIDATION_FAILED', 'This picture could not be processed; it may be damaged. Try another file.');
+  }
+}
+
+/**
+ * Cuts the 16:9, 4:3 and 1:1 crops of a stored picture again, centred as near `focal` as its edges allow,
+ * from its widest JPEG variant (as wide as the crops are). The files get a new random stem: the addresses
+ * of the old ones are cached for a year, so they are never overwritten; the caller points the picture's
+ * row at the new names and then deletes the old files.
+ */
+export async function cutCrops(picture: Pick<Media, 'variants'>, focal: FocalPoint, dir: string): Promise<Record<CropName, string>> {
+  const { default: sharp } = await import('sharp');
+  const source = picture.variants.filter((variant) => variant.format === 'jpeg').sort((a, b) => b.width - a.width)[0];
+  if (!source || !isMediaFileName(source.file)) throw new DomainError('VALIDATION_FAILED', 'This picture has no file to cut its crops from; replace it with a new upload.');
+  const data = await readFile(join(dir, source.file)).catch(() => {
+    throw new DomainError('VALIDATION_FAILED', 'The file of this picture is missing from the media folder; replace it with a new upload.');
+  });
+  const stem = randomBytes(12).toString('base64url');
+  const written: string[] = [];
+  try {
+    const crops = {} as Record<CropName, string>;
+    for (const [name, [w, h]] of Object.entries(CROPS) as Array<[CropName, readonly [number, number]]>) {
+      const region = focalCropRegion({ width: source.width, height: source.height }, [w, h], focal);
+      const cropWidth = Math.min(CROP_WIDTH, region.width);
+      const out = await sharp(data)
+        .extract(region)
+        .resize({ width: cropWidth, height: Math.round((cropWidth * h) / w), fit: 'cover' })
+        .jpeg({ quality: 82, mozjpeg: true })
+        .toBuffer();
+      const file = `${stem}-${name}.jpg`;
+      await writeFile(join(dir, file), out, { flag: 'wx' });
+      written.push(file);
+      crops[name] = file;
+    }
+    return crops;
+  } catch (error) {
+    await Promise.all(written.map((file) => rm(join(dir, file), { force: true })));
+    throw error;
   }
 }
 
