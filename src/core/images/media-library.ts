@@ -2,6 +2,7 @@ import { can } from '../access/capabilities.js';
 import type { Article } from '../articles/article.js';
 import { mayEdit, type Actor } from '../articles/workflow.js';
 import { DomainError } from '../errors.js';
+import { cacheKey } from '../publishing/cache-keys.js';
 import type { CropName, FocalPoint, Media } from './image.js';
 
 /** Longest alt text, caption and credit (alt text as the upload form has it). */
@@ -95,7 +96,7 @@ export function focalCropRegion(size: { width: number; height: number }, ratio: 
 
 /** An article that shows a picture, as the library lists it. */
 export interface PictureUse {
-  article: Pick<Article, 'id' | 'title' | 'status'>;
+  article: Pick<Article, 'id' | 'title' | 'status' | 'publishedAt'>;
   authorIds: readonly number[];
   featured: boolean;
   inBody: boolean;
@@ -110,6 +111,20 @@ export function mayChangePicture(actor: Actor, picture: Pick<Media, 'uploadedBy'
   if (can(actor.role, 'article.edit.any')) return true;
   if (actor.id === null || picture.uploadedBy !== actor.id) return false;
   return uses.every((use) => mayEdit(actor, use.article, use.authorIds));
+}
+
+/**
+ * The cache keys of what shows a picture: the pages of the articles that use it (their Open Graph image
+ * and the monthly sitemap name its 16:9 version) and the pages of the people it is the portrait of.
+ */
+export function pictureCacheKeys(uses: { articles: readonly PictureUse[]; portraits: ReadonlyArray<{ id: number }> }): string[] {
+  const keys = new Set<string>();
+  for (const use of uses.articles) {
+    keys.add(cacheKey.article(use.article.id));
+    if (use.article.publishedAt) keys.add(cacheKey.sitemapMonth(use.article.publishedAt));
+  }
+  for (const person of uses.portraits) keys.add(cacheKey.author(person.id));
+  return [...keys];
 }
 
 /** Crop names in the order pages show them. */

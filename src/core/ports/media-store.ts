@@ -16,6 +16,8 @@ export interface MediaFiles {
   width?: number;
   height?: number;
   variants?: Media['variants'];
+  /** The new upload's name (shown to staff only). */
+  originalName?: string;
   crops: Media['crops'];
   focal: FocalPoint | null;
 }

@@ -34,7 +34,7 @@ type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown
  * parser stops being fed, the answer says `Connection: close`, and the socket is closed once it is out. A
  * client streaming gigabytes gets its answer instead of being read to the end.
  */
-function hangUpAfterReply(request: FastifyRequest, reply: FastifyReply): void {
+export function hangUpAfterReply(request: FastifyRequest, reply: FastifyReply): void {
   const raw = request.raw;
   if (raw.readableEnded || reply.raw.headersSent) return;
   raw.unpipe();
@@ -62,7 +62,7 @@ const refusingEarly =
   };
 
 /** Reads a file stream into memory, or stops (and returns undefined) as soon as it passes `maxBytes`. */
-async function readAtMost(file: Readable, maxBytes: number): Promise<Buffer | undefined> {
+export async function readAtMost(file: Readable, maxBytes: number): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of file as AsyncIterable<Buffer>) {

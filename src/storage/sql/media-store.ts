@@ -113,6 +113,7 @@ export function createMediaStore(db: Kysely<Database>): MediaStore {
           ...(files.width !== undefined ? { width: files.width } : {}),
           ...(files.height !== undefined ? { height: files.height } : {}),
           ...(files.variants !== undefined ? { variants: JSON.stringify(files.variants) } : {}),
+          ...(files.originalName !== undefined ? { original_name: files.originalName } : {}),
           crops: JSON.stringify(files.crops),
           focal_x: files.focal?.x ?? null,
           focal_y: files.focal?.y ?? null,
@@ -127,7 +128,7 @@ export function createMediaStore(db: Kysely<Database>): MediaStore {
       const [articles, portraits] = await Promise.all([
         db
           .selectFrom('articles')
-          .select(['articles.id', 'articles.title', 'articles.status', 'articles.featured_media_id', 'articles.body_md'])
+          .select(['articles.id', 'articles.title', 'articles.status', 'articles.published_at', 'articles.featured_media_id', 'articles.body_md'])
           .where(({ or, eb }) => or([eb('articles.featured_media_id', '=', picture.id), bodyShows(picture)]))
           .orderBy('articles.updated_at', 'desc')
           .orderBy('articles.id', 'desc')
@@ -140,7 +141,7 @@ export function createMediaStore(db: Kysely<Database>): MediaStore {
       const references = bodyReferences(picture);
       return {
         articles: articles.map((row) => ({
-          article: { id: row.id, title: row.title, status: row.status as ArticleStatus },
+          article: { id: row.id, title: row.title, status: row.status as ArticleStatus, publishedAt: row.published_at === null ? null : toDate(row.published_at as Date | string) },
           authorIds: authors.filter((link) => link.article_id === row.id).map((link) => link.user_id),
           featured: row.featured_media_id === picture.id,
           inBody: references.some((reference) => row.body_md.includes(reference)),

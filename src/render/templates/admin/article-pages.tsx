@@ -245,6 +245,12 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
         <input id="file" name="file" type="file" accept="image/jpeg,image/png,image/webp,image/gif,image/avif" required />
         <button type="submit" class="secondary">Upload and use</button>
       </form>
+      <p>
+        <a href={`/admin/articles/${view.id}/picture`} data-picture-picker>
+          Choose from the library
+        </a>{' '}
+        <span class="hint">(a featured picture, or one to insert into the body)</span>
+      </p>
       {view.image ? (
         <form method="post" action={`/admin/articles/${view.id}/image/remove`} class="inline-form">
           <input type="hidden" name="_csrf" value={csrf} />
