@@ -50,7 +50,8 @@ export interface PicturePageView {
   previewWidth: number;
   previewHeight: number;
   fields: { alt: string; caption: string; credit: string };
-  focal: { x: string; y: string; chosen: boolean };
+  /** The fields (what was typed, when the form comes back) and the stored point the cross marks. */
+  focal: { x: string; y: string; chosen: boolean; crossX: string; crossY: string };
   crops: Array<{ label: string; src: string }>;
   uses: UseLine[];
   portraits: string[];
@@ -147,7 +148,13 @@ export function picturePageView(input: {
     previewWidth: widest?.width ?? picture.width,
     previewHeight: widest?.height ?? picture.height,
     fields: { alt: typed.alt ?? picture.alt, caption: typed.caption ?? picture.caption, credit: typed.credit ?? picture.credit },
-    focal: { x: typed.x ?? String(Math.round(focal.x * 1000) / 1000), y: typed.y ?? String(Math.round(focal.y * 1000) / 1000), chosen: picture.focal !== null },
+    focal: {
+      x: typed.x ?? String(Math.round(focal.x * 1000) / 1000),
+      y: typed.y ?? String(Math.round(focal.y * 1000) / 1000),
+      chosen: picture.focal !== null,
+      crossX: String(focal.x),
+      crossY: String(focal.y),
+    },
     crops: CROP_NAMES.map((name) => ({ label: CROP_LABELS[name] ?? name, src: mediaPath(picture.crops[name]) })),
     uses: uses.articles.map((use) => ({
       href: `/admin/articles/${use.article.id}`,

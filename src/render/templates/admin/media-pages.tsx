@@ -109,8 +109,8 @@ export function PicturePage(props: { chrome: AdminChrome; view: PicturePageView 
         <div class="focal-figure" data-focal-figure>
           <img id="focal-image" src={view.previewSrc} alt={view.fields.alt} width={String(view.previewWidth)} height={String(view.previewHeight)} />
           <svg class="focal-cross" viewBox="0 0 1 1" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-            <line class="focal-cross__x" x1={view.focal.x} y1="0" x2={view.focal.x} y2="1" />
-            <line class="focal-cross__y" x1="0" y1={view.focal.y} x2="1" y2={view.focal.y} />
+            <line class="focal-cross__x" x1={view.focal.crossX} y1="0" x2={view.focal.crossX} y2="1" />
+            <line class="focal-cross__y" x1="0" y1={view.focal.crossY} x2="1" y2={view.focal.crossY} />
           </svg>
         </div>
         <div>
