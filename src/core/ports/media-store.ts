@@ -45,6 +45,8 @@ export interface MediaStore {
   replaceFiles(id: number, files: MediaFiles): Promise<Media | undefined>;
   /** The articles that feature the picture or show it in their body, and the people it is the portrait of. */
   uses(picture: Pick<Media, 'id' | 'key' | 'crops'>): Promise<{ articles: PictureUse[]; portraits: Array<{ id: number; displayName: string }> }>;
+  /** `uses` of several pictures at once (a page of the library), by picture id. */
+  usesMany(pictures: ReadonlyArray<Pick<Media, 'id' | 'key' | 'crops'>>): Promise<Map<number, { articles: PictureUse[]; portraits: Array<{ id: number; displayName: string }> }>>;
   /** Every file name the pictures' rows name (variants and crops), for pruning the media folder. */
   referencedFiles(): Promise<Set<string>>;
 }

@@ -61,7 +61,8 @@ export function registerMediaLibraryRoutes(app: FastifyInstance, deps: AdminDeps
   const messagesOf = (done: string | undefined): Messages => (done && NOTICES[done] ? { notice: NOTICES[done] } : {});
 
   async function cardsOf(items: Media[]) {
-    return Promise.all(items.map(async (item) => libraryCard(item, await store.media.uses(item))));
+    const uses = await store.media.usesMany(items);
+    return items.map((item) => libraryCard(item, uses.get(item.id) ?? { articles: [], portraits: [] }));
   }
 
   async function findPicture(id: number): Promise<Media> {

@@ -35,6 +35,49 @@ function bodyShows(picture: Pick<Media, 'id' | 'key' | 'crops'>): Expression<Sql
   )})`;
 }
 
+type Uses = Awaited<ReturnType<MediaStore['uses']>>;
+
+/**
+ * Where each picture is used, in three queries whatever their number: the articles that feature one or
+ * name one in their Markdown (one pass over the bodies: there is no index of body references), their
+ * bylines, and the people they are the portraits of.
+ */
+async function usesOf(db: Kysely<Database>, pictures: ReadonlyArray<Pick<Media, 'id' | 'key' | 'crops'>>): Promise<Map<number, Uses>> {
+  const result = new Map<number, Uses>(pictures.map((picture) => [picture.id, { articles: [], portraits: [] }]));
+  if (pictures.length === 0) return result;
+  const ids = pictures.map((picture) => picture.id);
+  const [articles, portraits] = await Promise.all([
+    db
+      .selectFrom('articles')
+      .select(['articles.id', 'articles.title', 'articles.status', 'articles.published_at', 'articles.featured_media_id', 'articles.body_md'])
+      .where(({ or, eb }) => or([eb('articles.featured_media_id', 'in', ids), ...pictures.map(bodyShows)]))
+      .orderBy('articles.updated_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .execute(),
+    db.selectFrom('users').select(['users.id', 'users.display_name', 'users.avatar_media_id']).where('users.avatar_media_id', 'in', ids).orderBy('users.id').execute(),
+  ]);
+  const authors = articles.length === 0
+    ? []
+    : await db.selectFrom('article_authors').select(['article_id', 'user_id']).where('article_id', 'in', articles.map((row) => row.id)).orderBy('position').execute();
+  for (const picture of pictures) {
+    const references = bodyReferences(picture);
+    const uses = result.get(picture.id)!;
+    for (const row of articles) {
+      const featured = row.featured_media_id === picture.id;
+      const inBody = references.some((reference) => row.body_md.includes(reference));
+      if (!featured && !inBody) continue;
+      uses.articles.push({
+        article: { id: row.id, title: row.title, status: row.status as ArticleStatus, publishedAt: row.published_at === null ? null : toDate(row.published_at as Date | string) },
+        authorIds: authors.filter((link) => link.article_id === row.id).map((link) => link.user_id),
+        featured,
+        inBody,
+      });
+    }
+    for (const row of portraits) if (row.avatar_media_id === picture.id) uses.portraits.push({ id: row.id, displayName: row.display_name });
+  }
+  return result;
+}
+
 export function createMediaStore(db: Kysely<Database>): MediaStore {
   return {
     async create(input) {
@@ -125,29 +168,10 @@ export function createMediaStore(db: Kysely<Database>): MediaStore {
       return changed ? toMedia(before) : undefined;
     },
     async uses(picture) {
-      const [articles, portraits] = await Promise.all([
-        db
-          .selectFrom('articles')
-          .select(['articles.id', 'articles.title', 'articles.status', 'articles.published_at', 'articles.featured_media_id', 'articles.body_md'])
-          .where(({ or, eb }) => or([eb('articles.featured_media_id', '=', picture.id), bodyShows(picture)]))
-          .orderBy('articles.updated_at', 'desc')
-          .orderBy('articles.id', 'desc')
-          .execute(),
-        db.selectFrom('users').select(['users.id', 'users.display_name']).where('users.avatar_media_id', '=', picture.id).orderBy('users.id').execute(),
-      ]);
-      const authors = articles.length === 0
-        ? []
-        : await db.selectFrom('article_authors').select(['article_id', 'user_id']).where('article_id', 'in', articles.map((row) => row.id)).execute();
-      const references = bodyReferences(picture);
-      return {
-        articles: articles.map((row) => ({
-          article: { id: row.id, title: row.title, status: row.status as ArticleStatus, publishedAt: row.published_at === null ? null : toDate(row.published_at as Date | string) },
-          authorIds: authors.filter((link) => link.article_id === row.id).map((link) => link.user_id),
-          featured: row.featured_media_id === picture.id,
-          inBody: references.some((reference) => row.body_md.includes(reference)),
-        })),
-        portraits: portraits.map((row) => ({ id: row.id, displayName: row.display_name })),
-      };
+      return (await usesOf(db, [picture])).get(picture.id) ?? { articles: [], portraits: [] };
+    },
+    async usesMany(pictures) {
+      return usesOf(db, pictures);
     },
     async referencedFiles() {
       const rows = await db.selectFrom('media').select(['variants', 'crops']).execute();
