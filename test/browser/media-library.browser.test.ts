@@ -8,7 +8,7 @@ import { axeViolations, launchChromium, openBrowserApp } from '../support/browse
 import { testDatabases } from '../support/databases.js';
 import { AdminClient, makeUser, PASSWORD } from '../support/admin-session.js';
 import { describeWithTool } from '../support/required-tools.js';
-import type { TestApp } from '../support/test-app.js';
+import { addArticle, type TestApp } from '../support/test-app.js';
 
 /** Longest wait for one browser step; only catches a hang. */
 const ACTION_TIMEOUT_MS = 90_000;
@@ -177,6 +177,26 @@ for (const database of testDatabases()) {
       await plain.waitForURL(`${base}/admin/articles/${draftId}?saved=1`);
       expect((await app.store.articles.findById(draftId))!.featuredMediaId).toBe(lighthouseId);
       await plain.context().close();
+    });
+
+    it("shows the caption and credit under a story's featured picture and a library picture in its body, and the story passes axe", async () => {
+      const story = await addArticle(app, {
+        title: 'Keepers return to the lighthouse',
+        bodyMd: `The keepers arrived by boat.\n\n![The lighthouse from the sea](/media/pictures/${lighthouseId}.jpg)\n\nThey will stay the winter.`,
+      });
+      await page.goto(`${base}/admin/articles/${story.id}/picture`);
+      await page.locator('.media-card', { hasText: 'A white lighthouse at dusk' }).getByRole('button', { name: 'Use as featured picture' }).click();
+      await page.waitForURL(`${base}/admin/articles/${story.id}?saved=1`);
+
+      await page.goto(`${base}/${story.slug}`);
+      await expect(page.locator('figure.article__image figcaption').innerText()).resolves.toBe('The keepers move back in on Monday.\nPicture: Coastal Trust');
+      const inBody = page.locator('.article__body img');
+      await expect(inBody.getAttribute('alt')).resolves.toBe('The lighthouse from the sea');
+      await inBody.scrollIntoViewIfNeeded();
+      // The stable address leads to the picture's current file, which the browser shows.
+      await expect.poll(() => inBody.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1200);
+      await noSidewaysScroll(page);
+      expect(await axeViolations(page)).toEqual([]);
     });
   });
 }
