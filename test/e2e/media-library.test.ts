@@ -250,6 +250,8 @@ for (const database of testDatabases()) {
       const bodyStory = await addArticle(app, { title: 'Wardens ask walkers to keep dogs on leads', bodyMd: `Walkers are asked to keep away.\n\n![Seal pups](/media/pictures/${id}.jpg)\n` });
       const publicPage = (await app.server.inject({ method: 'GET', url: `/${bodyStory.slug}` })).body;
       expect(publicPage).toContain(`<img src="/media/pictures/${id}.jpg" alt="Seal pups" loading="lazy" decoding="async" />`);
+      const feed = (await app.server.inject({ method: 'GET', url: '/feed.json' })).body;
+      expect(feed).toContain(`<img src=\\"https://news.example.test/media/pictures/${id}.jpg\\" alt=\\"Seal pups\\"`);
 
       await editor.get(`/admin/media/${id}`);
       const refused = await editor.post(`/admin/media/${id}/remove`, {});
