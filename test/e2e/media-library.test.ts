@@ -8,7 +8,7 @@ import { runCli } from '../../src/cli/run-cli.js';
 import type { DatabaseConfig } from '../../src/config/config.js';
 import { CORPUS_DIR } from '../support/corpus.js';
 import { testDatabases } from '../support/databases.js';
-import { AdminClient, makeUser, PASSWORD } from '../support/admin-session.js';
+import { AdminClient, makeUser, multipartBody, PASSWORD } from '../support/admin-session.js';
 import { addArticle, openTestApp, type TestApp } from '../support/test-app.js';
 
 const BLUE = { r: 20, g: 40, b: 220 };
@@ -80,7 +80,7 @@ for (const database of testDatabases()) {
     };
 
     beforeAll(async () => {
-      app = await openTestApp(database, { env: { NEWSDESK_MEDIA_DIR: mediaDir } });
+      app = await openTestApp(database, { env: { NEWSDESK_MEDIA_DIR: mediaDir, NEWSDESK_MAX_UPLOAD_MB: '2' } });
       await makeUser(app, 'editor');
       await makeUser(app, 'author');
       await makeUser(app, 'contributor');
@@ -221,6 +221,17 @@ for (const database of testDatabases()) {
       const svg = await editor.upload(`/admin/media/${id}/replace`, {}, { name: 'x.svg', type: 'image/svg+xml', data: readFileSync(join(CORPUS_DIR, 'payloads/upload-files', readdirSync(join(CORPUS_DIR, 'payloads/upload-files')).find((name) => name.endsWith('.svg'))!)) });
       expect(svg.statusCode).toBe(400);
       expect(svg.json<{ message: string }>().message).toMatch(/SVG files are not accepted/);
+      expect(await filesOf(id)).toEqual(oldFiles);
+      // From the page's form (a browser asks for HTML): the refusal is shown on the picture's page.
+      const form = multipartBody({ _csrf: editor.csrf }, { field: 'file', name: 'x.svg', type: 'image/svg+xml', data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>') });
+      const cookie = [...editor.cookies].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('; ');
+      const onPage = await app.server.inject({ method: 'POST', url: `/admin/media/${id}/replace`, headers: { cookie, 'content-type': form.contentType, accept: 'text/html' }, payload: form.payload });
+      expect(onPage.statusCode).toBe(400);
+      expect(onPage.body).toContain('<p class="error" role="alert">SVG files are not accepted, because they can carry scripts.');
+      expect(onPage.body).toContain(`<title>Picture ${id} | Newsdesk newsroom</title>`);
+      const tooBig = await editor.upload(`/admin/media/${id}/replace`, {}, { name: 'huge.jpg', type: 'image/jpeg', data: Buffer.alloc(2_500_000, 7) });
+      expect(tooBig.statusCode).toBe(413);
+      expect(tooBig.json<{ message: string }>().message).toBe('Pictures can be at most 2 MB. Make the file smaller and upload it again.');
       expect(await filesOf(id)).toEqual(oldFiles);
 
       const replaced = await editor.upload(`/admin/media/${id}/replace`, {}, { name: 'new-crew.png', type: 'image/png', data: await plainPicture(GREEN, 1000, 1000) });

@@ -160,11 +160,12 @@ export function registerMediaLibraryRoutes(app: FastifyInstance, deps: AdminDeps
 
   /** The replacement picture of a multipart form (its `_csrf` first, then `file`); undefined when 413 was sent. */
   async function readReplacement(request: FastifyRequest, reply: FastifyReply): Promise<{ data: Buffer; name: string } | undefined> {
-    const tooLarge = () => {
+    const tooLarge = async (): Promise<undefined> => {
       hangUpAfterReply(request, reply);
       const message = `Pictures can be at most ${deps.config.maxUploadMegabytes} MB. Make the file smaller and upload it again.`;
-      if (wantsHtml(request)) return void sendPicturePage(request, reply, (request.params as { id: number }).id, { error: message }, 413);
-      return void reply.code(413).send({ error: 'TOO_LARGE', message });
+      if (wantsHtml(request)) await sendPicturePage(request, reply, (request.params as { id: number }).id, { error: message }, 413);
+      else await reply.code(413).send({ error: 'TOO_LARGE', message });
+      return undefined;
     };
     if (!request.isMultipart()) throw new DomainError('VALIDATION_FAILED', 'Send the picture as a multipart form.');
     const declared = Number(request.headers['content-length']);
