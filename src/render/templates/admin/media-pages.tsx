@@ -156,7 +156,7 @@ export function PicturePage(props: { chrome: AdminChrome; view: PicturePageView 
         {view.crops.map((crop) => (
           <li>
             <figure>
-              <img src={crop.src} alt="" loading="lazy" decoding="async" />
+              <img src={crop.src} alt="" decoding="async" />
               <figcaption safe>{`${crop.label} version`}</figcaption>
             </figure>
           </li>
