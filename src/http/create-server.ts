@@ -9,6 +9,7 @@ import { registerAuthRoutes } from './admin/auth-routes.js';
 import { registerFormParser } from './admin/forms.js';
 import { registerPeopleRoutes } from './admin/people-routes.js';
 import { registerMediaRoutes } from './admin/media-routes.js';
+import { registerMediaLibraryRoutes } from './admin/media-library-routes.js';
 import { registerTaxonomyRoutes } from './admin/taxonomy-routes.js';
 import { PageCache } from '../cache/page-cache.js';
 import { enforceAccess, requireAccessDeclarations, type RouteEntry } from './access.js';
@@ -174,6 +175,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     registerArticleEditorRoutes(app, adminDeps);
     registerTaxonomyRoutes(app, adminDeps);
     await registerMediaRoutes(app, adminDeps);
+    registerMediaLibraryRoutes(app, adminDeps);
   }
   registerFeedRoutes(app, siteDeps);
   registerSitemapRoutes(app, siteDeps);

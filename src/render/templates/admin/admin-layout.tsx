@@ -51,6 +51,9 @@ export function AdminLayout(props: PropsWithChildren<{ chrome: AdminChrome; titl
                   <li>
                     <a href="/admin/articles/new">New article</a>
                   </li>
+                  <li>
+                    <a href="/admin/media">Pictures</a>
+                  </li>
                   {chrome.user.canManageTaxonomy ? (
                     <>
                       <li>

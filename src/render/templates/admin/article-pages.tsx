@@ -196,6 +196,12 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
                 ''
               )}
             </div>
+            <p>
+              <a href={`/admin/articles/${view.id}/picture`} data-picture-picker>
+                Choose from the library
+              </a>{' '}
+              <span class="hint">(a featured picture, or one to insert into the body)</span>
+            </p>
           </fieldset>
           <div class="actions editor-actions">
             {view.buttons.map((button) => (
