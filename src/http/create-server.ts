@@ -8,6 +8,7 @@ import { registerFormParser } from './admin/forms.js';
 import { registerPeopleRoutes } from './admin/people-routes.js';
 import { registerMediaRoutes } from './admin/media-routes.js';
 import { registerTaxonomyRoutes } from './admin/taxonomy-routes.js';
+import { registerLookupRoutes } from './admin/lookup-routes.js';
 import { PageCache } from '../cache/page-cache.js';
 import { enforceAccess, requireAccessDeclarations, type RouteEntry } from './access.js';
 import { registerArticleApi } from './api/article-routes.js';
@@ -169,6 +170,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     registerPeopleRoutes(app, adminDeps);
     registerArticleAdminRoutes(app, adminDeps);
     registerTaxonomyRoutes(app, adminDeps);
+    registerLookupRoutes(app, adminDeps);
     await registerMediaRoutes(app, adminDeps);
   }
   registerFeedRoutes(app, siteDeps);
