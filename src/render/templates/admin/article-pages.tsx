@@ -152,13 +152,13 @@ export interface EditorView {
   image?: { src: string; alt: string };
 }
 
-function Field(props: { id: keyof EditorFields; label: string; value: string; hint?: string; max?: number }): JSX.Element {
+function Field(props: { id: keyof EditorFields; label: string; value: string; hint?: string; max?: number; lookup?: 'tags' | 'people' }): JSX.Element {
   return (
     <>
       <label for={props.id} safe>
         {props.label}
       </label>
-      <input id={props.id} name={props.id} value={props.value} maxlength={String(props.max ?? 300)} />
+      <input id={props.id} name={props.id} value={props.value} maxlength={String(props.max ?? 300)} data-lookup={props.lookup} />
       {props.hint ? (
         <p class="hint" safe>
           {props.hint}
@@ -211,9 +211,9 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
               </option>
             ))}
           </select>
-          <Field id="tags" label="Tags" value={view.fields.tags} hint="Separate tags with commas." max={2000} />
+          <Field id="tags" label="Tags" value={view.fields.tags} hint="Separate tags with commas." max={2000} lookup="tags" />
           {view.canEditByline ? (
-            <Field id="authors" label="Byline (author slugs, in order)" value={view.fields.authors} hint="Comma-separated, e.g. imran-qadir, farah-siddiqui" max={2000} />
+            <Field id="authors" label="Byline (author slugs, in order)" value={view.fields.authors} hint="Comma-separated, e.g. imran-qadir, farah-siddiqui" max={2000} lookup="people" />
           ) : (
             ''
           )}

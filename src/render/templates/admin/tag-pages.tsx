@@ -34,7 +34,13 @@ export function TagsPage(props: { chrome: AdminChrome; tags: TagRow[]; query: st
         </button>
       </form>
       {props.tags.length === 0 ? <p>No tags {props.query ? 'match.' : 'yet.'}</p> : ''}
-      {props.capped ? <p class="hint">Only the first {String(props.tags.length)} are shown; narrow the list with a filter.</p> : ''}
+      {props.capped ? (
+        <p class="hint" safe>
+          {`Only the first ${props.tags.length} are shown; narrow the list with a filter.`}
+        </p>
+      ) : (
+        ''
+      )}
       <table class="list tag-table">
         <thead>
           <tr>
@@ -60,7 +66,9 @@ export function TagsPage(props: { chrome: AdminChrome; tags: TagRow[]; query: st
                 </form>
               </td>
               <td safe>{`/tag/${tag.slug}`}</td>
-              <td class="count">{String(tag.articles)}</td>
+              <td class="count" safe>
+                {String(tag.articles)}
+              </td>
               <td>
                 <a href={`/admin/tags/${tag.id}/merge`}>
                   Merge<span class="visually-hidden" safe>{` ${tag.name}`}</span>…
@@ -84,8 +92,7 @@ export function TagDeletePage(props: { chrome: AdminChrome; tag: TagRow }): JSX.
     <AdminLayout chrome={props.chrome} title={`Delete the tag ${tag.name}`}>
       <h1 safe>{`Delete the tag ${tag.name}?`}</h1>
       <p>
-        {tag.articles === 0 ? 'No article carries it.' : `${articleCount(tag.articles)} carry it; they will lose it and keep their other tags.`}{' '}
-        Its page <code safe>{`/tag/${tag.slug}`}</code> and its feeds will be gone. To keep readers' links working, merge it into another tag instead.
+        <span safe>{tag.articles === 0 ? 'No article carries it.' : `${articleCount(tag.articles)} carry it; they will lose it and keep their other tags.`}</span> Its page <code safe>{`/tag/${tag.slug}`}</code> and its feeds will be gone. To keep readers' links working, merge it into another tag instead.
       </p>
       <form method="post" action={`/admin/tags/${tag.id}/delete`} class="actions">
         <input type="hidden" name="_csrf" value={props.chrome.csrfToken ?? ''} />
