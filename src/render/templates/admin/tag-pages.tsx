@@ -70,11 +70,11 @@ export function TagsPage(props: { chrome: AdminChrome; tags: TagRow[]; query: st
                 {String(tag.articles)}
               </td>
               <td>
-                <a href={`/admin/tags/${tag.id}/merge`}>
-                  Merge<span class="visually-hidden" safe>{` ${tag.name}`}</span>…
+                <a href={`/admin/tags/${tag.id}/merge`} aria-label={`Merge ${tag.name}`}>
+                  Merge
                 </a>{' '}
-                <a href={`/admin/tags/${tag.id}/delete`}>
-                  Delete<span class="visually-hidden" safe>{` ${tag.name}`}</span>…
+                <a href={`/admin/tags/${tag.id}/delete`} aria-label={`Delete ${tag.name}`}>
+                  Delete
                 </a>
               </td>
             </tr>

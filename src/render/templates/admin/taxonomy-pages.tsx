@@ -37,9 +37,8 @@ function MoveButton(props: { id: number; name: string; direction: 'up' | 'down';
     <form method="post" action={`/admin/sections/${props.id}/move`} class="inline-form">
       <input type="hidden" name="_csrf" value={props.csrf} />
       <input type="hidden" name="direction" value={props.direction} />
-      <button type="submit" class="secondary small" disabled={props.disabled}>
+      <button type="submit" class="secondary small" disabled={props.disabled} aria-label={`${props.direction === 'up' ? 'Move up' : 'Move down'}: ${props.name}`}>
         {props.direction === 'up' ? 'Move up' : 'Move down'}
-        <span class="visually-hidden" safe>{`: ${props.name}`}</span>
       </button>
     </form>
   );
@@ -57,8 +56,8 @@ function SectionOrder(props: { rows: SectionOrderRow[]; csrf: string }): JSX.Ele
           <span class="section-order__actions">
             <MoveButton id={row.id} name={row.name} direction="up" disabled={row.first} csrf={props.csrf} />
             <MoveButton id={row.id} name={row.name} direction="down" disabled={row.last} csrf={props.csrf} />
-            <a href={`/admin/sections/${row.id}/delete`}>
-              Delete<span class="visually-hidden" safe>{` ${row.name}`}</span>…
+            <a href={`/admin/sections/${row.id}/delete`} aria-label={`Delete ${row.name}`}>
+              Delete
             </a>
           </span>
         </li>
