@@ -44,8 +44,7 @@ export function TagsPage(props: { chrome: AdminChrome; tags: TagRow[]; query: st
       <table class="list tag-table">
         <thead>
           <tr>
-            <th scope="col">Tag</th>
-            <th scope="col">Address</th>
+            <th scope="col">Tag and address</th>
             <th scope="col">Articles</th>
             <th scope="col">Merge or delete</th>
           </tr>
@@ -60,12 +59,12 @@ export function TagsPage(props: { chrome: AdminChrome; tags: TagRow[]; query: st
                     Name of tag <span safe>{tag.slug}</span>
                   </label>
                   <input id={`tag-${tag.id}`} name="name" required maxlength="100" value={tag.name} />{' '}
-                  <button type="submit" class="secondary">
+                  <button type="submit" class="secondary small">
                     Rename
                   </button>
                 </form>
+                <span class="hint tag-address" safe>{`/tag/${tag.slug}`}</span>
               </td>
-              <td safe>{`/tag/${tag.slug}`}</td>
               <td class="count" safe>
                 {String(tag.articles)}
               </td>
