@@ -365,6 +365,41 @@ for (const database of testDatabases()) {
       });
     }, STEP_MS);
 
+    it('tag: merged into another', async () => {
+      await afterWrite('tag: inflation merged into interest-rates', async () => {
+        const [from, into] = [(await app.store.tags.findBySlug('inflation'))!, (await app.store.tags.findBySlug('interest-rates'))!];
+        await editor.get(`/admin/tags/${from.id}/merge?into=${into.id}`);
+        const response = await editor.post(`/admin/tags/${from.id}/merge`, { into: into.id });
+        expect(response.statusCode, response.body.slice(0, 300)).toBe(303);
+      });
+    }, STEP_MS);
+
+    it('tag: deleted', async () => {
+      await afterWrite('tag: exports deleted', async () => {
+        const tag = (await app.store.tags.findBySlug('exports'))!;
+        await editor.get(`/admin/tags/${tag.id}/delete`);
+        const response = await editor.post(`/admin/tags/${tag.id}/delete`, {});
+        expect(response.statusCode, response.body.slice(0, 300)).toBe(303);
+      });
+    }, STEP_MS);
+
+    it('section: moved up in the navigation', async () => {
+      await afterWrite('section: business moved up', async () => {
+        await editor.get('/admin/sections');
+        const response = await editor.post(`/admin/sections/${await sectionId('business')}/move`, { direction: 'up' });
+        expect(response.statusCode, response.body.slice(0, 300)).toBe(303);
+      });
+    }, STEP_MS);
+
+    it('section: deleted, its stories moved to another', async () => {
+      await afterWrite('section: observances deleted, stories to business', async () => {
+        const observances = await sectionId('observances');
+        await editor.get(`/admin/sections/${observances}/delete`);
+        const response = await editor.post(`/admin/sections/${observances}/delete`, { moveTo: String(await sectionId('business')) });
+        expect(response.statusCode, response.body.slice(0, 300)).toBe(303);
+      });
+    }, STEP_MS);
+
     it('author: byline name, address and bio changed', async () => {
       await afterWrite('author: profile changed', async () => {
         await reporter.get('/admin/profile');
