@@ -34,7 +34,6 @@
     if (!kind) return;
     var id = 'combobox-' + (++seq);
     var label = document.querySelector('label[for="' + field.id + '"]');
-    var labelText = label ? label.textContent.trim() : kind.many;
     /** Chosen values in order: { value, label }. */
     var chosen = split(field.value).map(function (value) { return { value: value, label: value }; });
     var options = [];
@@ -43,7 +42,8 @@
     var pending = null;
 
     var wrapper = el('div', { class: 'combobox' });
-    var chips = el('ul', { class: 'combobox__chips', 'aria-label': 'Chosen ' + kind.many });
+    // Unnamed on purpose: each chip's button says what it removes, and the field keeps the one name its label gives.
+    var chips = el('ul', { class: 'combobox__chips' });
     var input = el('input', {
       id: id,
       type: 'text',
@@ -59,7 +59,7 @@
       'Type to find ' + kind.many + '; arrow keys move through the suggestions, Enter adds one, Escape closes the list.' +
       (kind.create ? ' A name not in the list can be added as a new ' + kind.one + '.' : ''));
     input.setAttribute('aria-describedby', id + '-hint');
-    var listbox = el('ul', { id: id + '-listbox', role: 'listbox', class: 'combobox__listbox', 'aria-label': labelText });
+    var listbox = el('ul', { id: id + '-listbox', role: 'listbox', class: 'combobox__listbox', 'aria-label': 'Suggestions' });
     listbox.hidden = true;
     var live = el('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
 
