@@ -32,10 +32,11 @@ export async function createTag(deps: TaxonomyDeps, input: { name: string; actor
 
 /** Deletes a tag: every article that carried it loses it, and its address answers 404 from now on. */
 export async function deleteTag(deps: TaxonomyDeps, input: { id: number; actorId: number }): Promise<Tag> {
-  const tag = await existingTag(deps.store, input.id);
-  await deps.store.transaction(async (store) => {
-    await store.tags.remove(tag.id);
-    await store.accounts.audit({ at: deps.clock.now(), actorId: input.actorId, action: 'tag.delete', subject: tag.slug });
+  const tag = await deps.store.transaction(async (store) => {
+    const found = await existingTag(store, input.id);
+    await store.tags.remove(found.id);
+    await store.accounts.audit({ at: deps.clock.now(), actorId: input.actorId, action: 'tag.delete', subject: found.slug });
+    return found;
   });
   await deps.bus?.publish(tagKeys(tag.id));
   return tag;
@@ -48,13 +49,15 @@ export async function deleteTag(deps: TaxonomyDeps, input: { id: number; actorId
  */
 export async function mergeTags(deps: TaxonomyDeps, input: { fromId: number; intoId: number; actorId: number }): Promise<{ from: Tag; into: Tag; articles: number }> {
   if (input.fromId === input.intoId) throw new DomainError('VALIDATION_FAILED', 'Choose another tag to merge into: a tag cannot be merged into itself.', { field: 'into' });
-  const [from, into] = await Promise.all([existingTag(deps.store, input.fromId), existingTag(deps.store, input.intoId)]);
-  const articles = await deps.store.transaction(async (store) => {
+  // Both are read inside the transaction: a tag deleted or merged before it began is never written to.
+  const { from, into, articles } = await deps.store.transaction(async (store) => {
+    const from = await existingTag(store, input.fromId);
+    const into = await existingTag(store, input.intoId);
     const moved = await store.tags.merge(from.id, into.id);
     await store.redirects.add({ fromPath: tagPath(from.slug), toPath: tagPath(into.slug) });
     await store.redirects.retarget(tagPath(from.slug), tagPath(into.slug));
     await store.accounts.audit({ at: deps.clock.now(), actorId: input.actorId, action: 'tag.merge', subject: from.slug, detail: { into: into.slug, articles: moved.length } });
-    return moved.length;
+    return { from, into, articles: moved.length };
   });
   await deps.bus?.publish([...tagKeys(from.id), cacheKey.listTag(into.id)]);
   return { from, into, articles };
