@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { axeViolations, launchChromium, openBrowserApp } from '../support/browser.js';
+import { axeViolations, launchChromium, openBrowserApp, signInInBrowser } from '../support/browser.js';
 import { testDatabases } from '../support/databases.js';
 import { makeUser, PASSWORD } from '../support/admin-session.js';
 import { describeWithTool } from '../support/required-tools.js';
@@ -26,11 +26,7 @@ for (const database of testDatabases()) {
       desk = await browser.newContext({ bypassCSP: true, viewport: { width: 1000, height: 900 } });
       page = await desk.newPage();
       page.setDefaultTimeout(ACTION_TIMEOUT_MS);
-      await page.goto(`${base}/admin/login`);
-      await page.getByLabel('E-mail').fill('editor@newsroom.test');
-      await page.getByLabel('Password').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(`${base}/admin`);
+      await signInInBrowser(page, base, 'editor@newsroom.test', PASSWORD);
     }, 300_000);
 
     afterAll(async () => {
