@@ -15,7 +15,7 @@ const DELETE_FORM = formSchema(['moveTo'], { moveTo: OPTIONAL_ID_FIELD });
 type IdRequest = FastifyRequest<{ Params: { id: number }; Body: FormBody }>;
 
 /** Ordering sections by hand for the navigation, and deleting one (its stories moved first), each confirmed by a form. */
-export function registerSectionRemovalRoutes(app: FastifyInstance, deps: AdminDeps): void {
+export function registerSectionRoutes(app: FastifyInstance, deps: AdminDeps): void {
   const { store } = deps;
   const taxonomyDeps = { store, clock: deps.clock, bus: deps.bus };
 

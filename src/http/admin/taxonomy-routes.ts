@@ -8,7 +8,7 @@ import { chrome, sendAdminHtml, type AdminDeps } from './admin-context.js';
 import { checkStaffCsrf, type FormBody } from './forms.js';
 import { doneNotice } from './done-notice.js';
 import { formSchema, ID_PARAMS, OPTIONAL_ID_FIELD, querySchema } from './form-schema.js';
-import { registerSectionRemovalRoutes } from './section-routes.js';
+import { registerSectionRoutes } from './section-routes.js';
 import { registerTagRoutes } from './tag-routes.js';
 
 const MANAGE = { access: { staff: 'taxonomy.manage' } } as const;
@@ -67,6 +67,6 @@ export function registerTaxonomyRoutes(app: FastifyInstance, deps: AdminDeps): v
     }
   });
 
-  registerSectionRemovalRoutes(app, deps);
+  registerSectionRoutes(app, deps);
   registerTagRoutes(app, deps);
 }
