@@ -31,6 +31,24 @@ export function cachedCategories(inner: CategoryStore, now: () => number = Date.
       copy = undefined;
       return updated;
     },
+    async setPositions(positions) {
+      await inner.setPositions(positions);
+      copy = undefined;
+    },
+    articleCount: (id) => inner.articleCount(id),
+    async moveArticles(fromId, toId) {
+      const moved = await inner.moveArticles(fromId, toId);
+      copy = undefined;
+      return moved;
+    },
+    async reparentChildren(id, parentId) {
+      await inner.reparentChildren(id, parentId);
+      copy = undefined;
+    },
+    async remove(id) {
+      await inner.remove(id);
+      copy = undefined;
+    },
     async findBySlug(slug) {
       return (await all()).find((category) => category.slug === slug);
     },

@@ -11,6 +11,7 @@ import { registerPeopleRoutes } from './admin/people-routes.js';
 import { registerMediaRoutes } from './admin/media-routes.js';
 import { registerMediaLibraryRoutes } from './admin/media-library-routes.js';
 import { registerTaxonomyRoutes } from './admin/taxonomy-routes.js';
+import { registerLookupRoutes } from './admin/lookup-routes.js';
 import { PageCache } from '../cache/page-cache.js';
 import { enforceAccess, requireAccessDeclarations, type RouteEntry } from './access.js';
 import { registerArticleApi } from './api/article-routes.js';
@@ -174,6 +175,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     registerArticleAdminRoutes(app, adminDeps);
     registerArticleEditorRoutes(app, adminDeps);
     registerTaxonomyRoutes(app, adminDeps);
+    registerLookupRoutes(app, adminDeps);
     await registerMediaRoutes(app, adminDeps);
     registerMediaLibraryRoutes(app, adminDeps);
   }

@@ -67,6 +67,8 @@ export interface CategoriesTable {
   name: string;
   description: Generated<string>;
   parent_id: number | null;
+  /** Place among its siblings in the navigation; 0 = not placed by hand (migration 0012). */
+  position: Generated<number>;
 }
 
 export interface TagsTable {

@@ -296,13 +296,27 @@ const ROUTES_BY_HAND = (picture: () => string, asset: () => string): Row[] => [
   // Sections and tags: editors and admins.
   //                                                                                        anonymous contrib author editor admin
   row('GET /admin/sections', 'opens the sections', ['login', 403, 403, 200, 200], () => ({ url: '/admin/sections' })),
-  row('POST /admin/sections', 'adds a section', [401, 403, 403, 200, 200], (f) => ({ url: '/admin/sections', form: { name: `Matrix section ${f.n}`, description: '', parentId: '' } })),
-  row('POST /admin/sections/:id', 'renames a section', [401, 403, 403, 200, 200], async (f) => {
+  row('POST /admin/sections', 'adds a section', [401, 403, 403, 303, 303], (f) => ({ url: '/admin/sections', form: { name: `Matrix section ${f.n}`, description: '', parentId: '' } })),
+  row('POST /admin/sections/:id', 'renames a section', [401, 403, 403, 303, 303], async (f) => {
     const section = await freshSection(f.n);
     return { url: `/admin/sections/${section.id}`, form: { name: `Renamed section ${f.n}`, slug: section.slug, description: 'Renamed.', parentId: '' } };
   }),
   row('GET /admin/tags', 'opens the tags', ['login', 403, 403, 200, 200], () => ({ url: '/admin/tags' })),
-  row('POST /admin/tags/:id', 'renames a tag', [401, 403, 403, 200, 200], async (f) => ({ url: `/admin/tags/${await freshTag(f.n)}`, form: { name: `Renamed tag ${f.n}` } })),
+  row('POST /admin/tags/:id', 'renames a tag', [401, 403, 403, 303, 303], async (f) => ({ url: `/admin/tags/${await freshTag(f.n)}`, form: { name: `Renamed tag ${f.n}` } })),
+  row('POST /admin/tags', 'adds a tag', [401, 403, 403, 303, 303], (f) => ({ url: '/admin/tags', form: { name: `Matrix tag ${f.n}` } })),
+  row('GET /admin/tags/:id/delete', 'asks before deleting a tag', ['login', 403, 403, 200, 200], async (f) => ({ url: `/admin/tags/${await freshTag(f.n)}/delete` })),
+  row('POST /admin/tags/:id/delete', 'deletes a tag', [401, 403, 403, 303, 303], async (f) => ({ url: `/admin/tags/${await freshTag(f.n)}/delete`, form: {} })),
+  row('GET /admin/tags/:id/merge', 'asks before merging a tag', ['login', 403, 403, 200, 200], async (f) => ({ url: `/admin/tags/${await freshTag(f.n)}/merge?into=${await freshTag(f.n, `Merge target ${f.n}`)}` })),
+  row('POST /admin/tags/:id/merge', 'merges a tag into another', [401, 403, 403, 303, 303], async (f) => ({
+    url: `/admin/tags/${await freshTag(f.n)}/merge`,
+    form: { into: await freshTag(f.n, `Merge target ${f.n}`) },
+  })),
+  row('POST /admin/sections/:id/move', 'moves a section in the navigation', [401, 403, 403, 303, 303], async (f) => ({ url: `/admin/sections/${(await freshSection(f.n)).id}/move`, form: { direction: 'up' } })),
+  row('GET /admin/sections/:id/delete', 'asks before deleting a section', ['login', 403, 403, 200, 200], async (f) => ({ url: `/admin/sections/${(await freshSection(f.n)).id}/delete` })),
+  row('POST /admin/sections/:id/delete', 'deletes a section without stories', [401, 403, 403, 303, 303], async (f) => ({ url: `/admin/sections/${(await freshSection(f.n)).id}/delete`, form: { moveTo: '' } })),
+  // Suggestions for the editor's tag and byline fields: tags for anyone who writes, people for those who may change a byline.
+  row('GET /admin/lookup/tags', 'looks up tags', ['login', 200, 200, 200, 200], () => ({ url: '/admin/lookup/tags?q=pak' })),
+  row('GET /admin/lookup/people', 'looks up people for a byline', ['login', 403, 403, 200, 200], () => ({ url: '/admin/lookup/people?q=imran' })),
 
   // People and the audit log: admins.
   row('GET /admin/users', 'opens the people list', ['login', 403, 403, 403, 200], () => ({ url: '/admin/users' })),
@@ -393,9 +407,8 @@ async function freshSection(n: number) {
   return createSection({ store: app.store, clock: app.clock, bus: app.bus }, { name: `Section to rename ${n}`, description: '', parentId: null, actorId: other.id });
 }
 
-async function freshTag(n: number): Promise<number> {
+async function freshTag(n: number, name = `Tag to rename ${n}`): Promise<number> {
   const { app, other } = state();
-  const name = `Tag to rename ${n}`;
   await createArticle(
     { store: app.store, clock: app.clock, markdown: createMarkdownRenderer(), excerptWords: 15, bus: app.bus },
     { title: `Tagged ${n}`, bodyMd: 'Text.', status: 'draft', authorIds: [other.id], tagNames: [name] },

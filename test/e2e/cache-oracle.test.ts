@@ -181,7 +181,7 @@ for (const database of testDatabases()) {
     async function section(id: number, fields: { name: string; slug: string; description: string; parentId: number | null }): Promise<void> {
       await editor.get('/admin/sections');
       const response = await editor.post(`/admin/sections/${id}`, { ...fields, parentId: fields.parentId === null ? '' : String(fields.parentId) });
-      expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+      expect(response.statusCode, response.body.slice(0, 300)).toBe(303);
     }
 
     async function picture(colour: { r: number; g: number; b: number }): Promise<Buffer> {
@@ -193,6 +193,9 @@ for (const database of testDatabases()) {
       await editor.get(`/admin/articles/${id}`);
       const response = await editor.upload(`/admin/articles/${id}/image`, { revision: await revisionOf(id), alt }, { name: 'picture.png', type: 'image/png', data: await picture(colour) });
       expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+      // The story is live: the picture waits in its working copy until Update.
+      const updated = await editor.post(`/admin/articles/${id}`, { revision: await revisionOf(id), intent: 'update' });
+      expect(updated.headers.location).toBe(`/admin/articles/${id}?done=updated`);
     }
 
     beforeAll(async () => {
@@ -370,7 +373,42 @@ for (const database of testDatabases()) {
         const tag = (await app.store.tags.findBySlug('pakistan'))!;
         await editor.get('/admin/tags');
         const response = await editor.post(`/admin/tags/${tag.id}`, { name: 'Pakistan (country)' });
-        expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+        expect(response.statusCode, response.body.slice(0, 300)).toBe(303);
+      });
+    }, STEP_MS);
+
+    it('tag: merged into another', async () => {
+      await afterWrite('tag: inflation merged into interest-rates', async () => {
+        const [from, into] = [(await app.store.tags.findBySlug('inflation'))!, (await app.store.tags.findBySlug('interest-rates'))!];
+        await editor.get(`/admin/tags/${from.id}/merge?into=${into.id}`);
+        const response = await editor.post(`/admin/tags/${from.id}/merge`, { into: into.id });
+        expect(response.statusCode, response.body.slice(0, 300)).toBe(303);
+      });
+    }, STEP_MS);
+
+    it('tag: deleted', async () => {
+      await afterWrite('tag: exports deleted', async () => {
+        const tag = (await app.store.tags.findBySlug('exports'))!;
+        await editor.get(`/admin/tags/${tag.id}/delete`);
+        const response = await editor.post(`/admin/tags/${tag.id}/delete`, {});
+        expect(response.statusCode, response.body.slice(0, 300)).toBe(303);
+      });
+    }, STEP_MS);
+
+    it('section: moved up in the navigation', async () => {
+      await afterWrite('section: business moved up', async () => {
+        await editor.get('/admin/sections');
+        const response = await editor.post(`/admin/sections/${await sectionId('business')}/move`, { direction: 'up' });
+        expect(response.statusCode, response.body.slice(0, 300)).toBe(303);
+      });
+    }, STEP_MS);
+
+    it('section: deleted, its stories moved to another', async () => {
+      await afterWrite('section: observances deleted, stories to business', async () => {
+        const observances = await sectionId('observances');
+        await editor.get(`/admin/sections/${observances}/delete`);
+        const response = await editor.post(`/admin/sections/${observances}/delete`, { moveTo: String(await sectionId('business')) });
+        expect(response.statusCode, response.body.slice(0, 300)).toBe(303);
       });
     }, STEP_MS);
 

@@ -3,6 +3,9 @@ import { hashApiToken, newApiToken } from '../../src/core/access/api-token.js';
 import { testDatabases } from '../support/databases.js';
 import { AdminClient, makeUser, PASSWORD } from '../support/admin-session.js';
 import { addArticle, openTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
+import { createSection } from '../../src/core/taxonomy/manage.js';
+import { deleteSection } from '../../src/core/taxonomy/section-admin.js';
+import { createTag, mergeTags } from '../../src/core/taxonomy/tag-admin.js';
 
 // A live story's edits wait in a working copy until "Update"; two people's saves merge field by field; every
 // button saves first and redirects (post/redirect/get). Expectations are written out by hand below.
@@ -242,6 +245,24 @@ for (const database of testDatabases()) {
       expect([after.title, after.dek]).toEqual(['Election results announced', '']);
       expect((await app.store.pending.find(story.id))?.fields.dek).toBe('Turnout was 61 per cent.');
       app.clock.set(TEST_NOW);
+    });
+
+    it('keeps unpublished changes pointing at a merged tag and a deleted section where they went', async () => {
+      const story = await livestory('Harbour dues revised');
+      const editorId = (await app.store.users.findBySlug('nadia-editor'))!.id;
+      const deps = { store: app.store, clock: app.clock, bus: app.bus };
+      const doomed = await createSection(deps, { name: 'Harbour desk', slug: 'harbour-desk', description: '', parentId: null, actorId: editorId });
+      const kept = await createSection(deps, { name: 'Ports desk', slug: 'ports-desk', description: '', parentId: null, actorId: editorId });
+      const from = await createTag(deps, { name: 'Harbour fees', actorId: editorId });
+      const into = await createTag(deps, { name: 'Port charges', actorId: editorId });
+      await editor.post(`/admin/articles/${story.id}`, await form(editor, story.id, { tags: 'harbour fees, Shipping', categoryId: String(doomed.id) }));
+      await mergeTags(deps, { fromId: from.id, intoId: into.id, actorId: editorId });
+      await deleteSection(deps, { id: doomed.id, moveTo: kept.id, actorId: editorId });
+      const pending = (await app.store.pending.find(story.id))!;
+      expect([pending.fields.tagNames, pending.fields.primaryCategoryId]).toEqual([['Port charges', 'Shipping'], kept.id]);
+      await editor.post(`/admin/articles/${story.id}`, await form(editor, story.id, { intent: 'update' }));
+      expect(((await app.store.articles.tags([story.id])).get(story.id) ?? []).map((tag) => tag.slug)).toEqual(['port-charges', 'shipping']);
+      expect(await app.store.tags.findBySlug('harbour-fees')).toBeUndefined();
     });
 
     it('previews the working copy with a banner, its picture, and no invented date for a draft', async () => {

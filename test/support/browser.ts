@@ -65,3 +65,12 @@ export async function openBrowserApp(database: TestDatabase, options: Parameters
   await app.server.listen({ port, host: '127.0.0.1' });
   return { app, base };
 }
+
+/** Signs in through the newsroom's real form in this page, and waits for the newsroom's first page. */
+export async function signInInBrowser(page: Page, base: string, email: string, password: string): Promise<void> {
+  await page.goto(`${base}/admin/login`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${base}/admin`);
+}

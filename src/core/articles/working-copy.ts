@@ -142,3 +142,14 @@ export async function applyScheduledUpdate(deps: ArticleDeps, payload: { article
   if (changedFields(merged, rest.fields).length === 0) await store.pending.clear(article.id);
   else await store.pending.put({ ...rest, baseRevision: saved.revision, applyAt: null, applyRevision: null, savedAt: deps.clock.now() });
 }
+
+/**
+ * Rewrites every working copy that `rewrite` changes (returns new fields for), in the caller's transaction:
+ * when a tag is merged or deleted, or a section deleted, unpublished changes must not bring the old one back.
+ */
+export async function rewriteWorkingCopies(store: Store, rewrite: (fields: EditableFields) => EditableFields | undefined): Promise<void> {
+  for (const pending of await store.pending.listAll()) {
+    const next = rewrite(pending.fields);
+    if (next) await store.pending.put({ ...pending, fields: next });
+  }
+}

@@ -36,6 +36,8 @@ export interface PendingEditStore {
   /** Creates or replaces the working copy of an article. */
   put(edit: PendingEdit): Promise<void>;
   clear(articleId: number): Promise<void>;
+  /** Every working copy (there are as many as live stories being edited: a handful, not the archive). */
+  listAll(): Promise<PendingEdit[]>;
   /** Ids of the given articles that have a working copy. */
   withPending(articleIds: readonly number[]): Promise<Set<number>>;
   keepUnmerged(input: Omit<UnmergedEdit, 'id'>): Promise<number>;

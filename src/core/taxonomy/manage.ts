@@ -3,6 +3,7 @@ import { DomainError } from '../errors.js';
 import type { Clock, InvalidationBus, Store } from '../ports.js';
 import { cacheKey } from '../publishing/cache-keys.js';
 import { categoryPath } from '../permalinks/permalinks.js';
+import { positionForNewSibling } from './section-order.js';
 import { ancestorIds, type Category } from './taxonomy.js';
 
 export interface TaxonomyDeps {
@@ -39,7 +40,9 @@ async function clean(store: Store, input: SectionInput, id?: number): Promise<{ 
 
 /** A new section (optionally inside another); navigation and section lists everywhere are told. */
 export async function createSection(deps: TaxonomyDeps, input: SectionInput & { actorId: number }): Promise<Category> {
-  const created = await deps.store.categories.create(await clean(deps.store, input));
+  const changes = await clean(deps.store, input);
+  const position = positionForNewSibling(await deps.store.categories.list(), changes.parentId);
+  const created = await deps.store.categories.create({ ...changes, position });
   await deps.store.accounts.audit({ at: deps.clock.now(), actorId: input.actorId, action: 'section.create', subject: created.slug });
   await deps.bus?.publish([cacheKey.nav, cacheKey.category(created.id), cacheKey.sitemapTaxonomy]);
   return created;
@@ -55,8 +58,10 @@ export async function updateSection(deps: TaxonomyDeps, input: SectionInput & { 
   const before = categories.find((category) => category.id === input.id);
   if (!before) throw new DomainError('CATEGORY_NOT_FOUND', `There is no section ${input.id}.`);
   const changes = await clean(deps.store, input, input.id);
+  // A section that moves to another parent goes to the end of its new siblings, if they are ordered by hand.
+  const position = changes.parentId === before.parentId ? before.position : positionForNewSibling(categories, changes.parentId, before.id);
   const updated = await deps.store.transaction(async (store) => {
-    const saved = await store.categories.update(input.id, changes);
+    const saved = await store.categories.update(input.id, { ...changes, position });
     if (saved.slug !== before.slug) await store.redirects.add({ fromPath: categoryPath(before.slug), toPath: categoryPath(saved.slug) });
     await store.accounts.audit({ at: deps.clock.now(), actorId: input.actorId, action: 'section.update', subject: saved.slug });
     return saved;

@@ -4,6 +4,8 @@ export interface Category {
   name: string;
   description: string;
   parentId: number | null;
+  /** Place among its siblings in the navigation, lowest first; 0 = not placed by hand (alphabetical). */
+  position: number;
 }
 
 export interface Tag {

@@ -1,8 +1,9 @@
 import type { Config } from '../../config/config.js';
 import type { Clock, Store } from '../../core/ports.js';
 import { categoryPath } from '../../core/permalinks/permalinks.js';
-import { topLevel } from '../../core/taxonomy/taxonomy.js';
+import { sectionTree, type SectionNode } from '../../core/taxonomy/section-order.js';
 import type { RenderContext } from '../../render/view-models/build-pages.js';
+import type { NavItem } from '../../render/view-models/view-models.js';
 import type { SiteAssets } from './assets.js';
 
 export interface SiteDeps {
@@ -24,10 +25,12 @@ export async function renderContext(deps: SiteDeps, now: Date): Promise<RenderCo
       description: config.siteDescription,
       url: config.siteUrl,
       lang: config.locale,
-      nav: topLevel(categories).map((category) => ({ text: category.name, href: categoryPath(category.slug) })),
+      nav: sectionTree(categories).map(navItem),
       stylesheetHref: assets.stylesheetHref,
       scriptHref: assets.scriptHref,
       logoHref: assets.logoHref,
     },
   };
 }
+
+const navItem = (node: SectionNode): NavItem => ({ text: node.category.name, href: categoryPath(node.category.slug), children: node.children.map(navItem) });

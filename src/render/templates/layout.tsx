@@ -1,6 +1,54 @@
 import type { PropsWithChildren } from '@kitajs/html';
 import { serializeJsonLd } from '../view-models/structured-data.js';
-import type { HeadVM, SiteVM } from '../view-models/view-models.js';
+import type { HeadVM, NavItem, SiteVM } from '../view-models/view-models.js';
+
+/** Subsections, nested as deep as they go. */
+function SubsectionList(props: { items: NavItem[] }): JSX.Element {
+  return (
+    <ul>
+      {props.items.map((item) => (
+        <li>
+          <a href={item.href} safe>
+            {item.text}
+          </a>
+          {item.children.length > 0 ? <SubsectionList items={item.children} /> : ''}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * A top-level section: its link, and when it has subsections a <details> disclosure beside it that opens
+ * them (a native button: keyboard and screen readers work, and no script is needed).
+ */
+function NavEntry(props: { item: NavItem }): JSX.Element {
+  const { item } = props;
+  if (item.children.length === 0) {
+    return (
+      <li>
+        <a href={item.href} safe>
+          {item.text}
+        </a>
+      </li>
+    );
+  }
+  return (
+    <li class="site-nav__parent">
+      <a href={item.href} safe>
+        {item.text}
+      </a>
+      <details class="site-nav__more">
+        <summary>
+          <span class="visually-hidden" safe>{`${item.text}: subsections`}</span>
+        </summary>
+        <div class="site-nav__panel">
+          <SubsectionList items={item.children} />
+        </div>
+      </details>
+    </li>
+  );
+}
 
 export function Layout(props: PropsWithChildren<{ site: SiteVM; head: HeadVM }>): JSX.Element {
   const { site, head } = props;
@@ -62,12 +110,8 @@ export function Layout(props: PropsWithChildren<{ site: SiteVM; head: HeadVM }>)
             </a>
             <nav aria-label="Sections">
               <ul class="site-nav">
-                {site.nav.map((link) => (
-                  <li>
-                    <a href={link.href} safe>
-                      {link.text}
-                    </a>
-                  </li>
+                {site.nav.map((item) => (
+                  <NavEntry item={item} />
                 ))}
               </ul>
             </nav>

@@ -5,6 +5,10 @@ export interface Link {
   href: string;
 }
 
+export interface NavItem extends Link {
+  children: NavItem[];
+}
+
 export interface TimeVM {
   iso: string;
   /** "5 hours ago", from the server's clock; the client script refreshes it. */
@@ -18,7 +22,8 @@ export interface SiteVM {
   description: string;
   url: string;
   lang: string;
-  nav: Link[];
+  /** Top-level sections in hand order, each with its subsections (reached through a disclosure in the menu). */
+  nav: NavItem[];
   stylesheetHref: string;
   scriptHref: string;
   logoHref: string;

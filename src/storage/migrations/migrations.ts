@@ -10,6 +10,7 @@ import { firstPublication } from './0008-first-publication.js';
 import { apiWrites } from './0009-api-writes.js';
 import { revisionKinds } from './0010-revision-kinds.js';
 import { pendingEdits } from './0011-pending-edits.js';
+import { sectionOrder } from './0012-section-order.js';
 import { mediaLibrary } from './0013-media-library.js';
 import { newsroomList } from './0014-newsroom-list.js';
 
@@ -27,6 +28,7 @@ export function migrations(adapter: DialectAdapter): Record<string, Migration> {
     '0009-api-writes': apiWrites(),
     '0010-revision-kinds': revisionKinds(),
     '0011-pending-edits': pendingEdits(adapter),
+    '0012-section-order': sectionOrder(),
     '0013-media-library': mediaLibrary(),
     '0014-newsroom-list': newsroomList(),
   };

@@ -1,25 +1,31 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { EditableFields } from '../../core/articles/editable-fields.js';
-import type { PendingEditStore } from '../../core/ports.js';
-import type { Database } from '../schema.js';
+import type { PendingEdit, PendingEditStore } from '../../core/ports.js';
+import type { ArticlePendingTable, Database } from '../schema.js';
 import { toDate } from './rows.js';
 
 /** Working copies of live articles (one per article) and edits kept aside for merging. */
+function toPending(row: Selectable<ArticlePendingTable>): PendingEdit {
+  return {
+    articleId: row.article_id,
+    baseRevision: row.base_revision,
+    fields: JSON.parse(row.fields) as EditableFields,
+    savedBy: row.saved_by,
+    savedAt: toDate(row.saved_at),
+    applyAt: row.apply_at === null ? null : toDate(row.apply_at),
+    applyRevision: row.apply_revision,
+  };
+}
+
 export function createPendingEditStore(db: Kysely<Database>): PendingEditStore {
   return {
     async find(articleId) {
       const row = await db.selectFrom('article_pending').selectAll().where('article_id', '=', articleId).executeTakeFirst();
-      return (
-        row && {
-          articleId: row.article_id,
-          baseRevision: row.base_revision,
-          fields: JSON.parse(row.fields) as EditableFields,
-          savedBy: row.saved_by,
-          savedAt: toDate(row.saved_at),
-          applyAt: row.apply_at === null ? null : toDate(row.apply_at),
-          applyRevision: row.apply_revision,
-        }
-      );
+      return row && toPending(row);
+    },
+
+    async listAll() {
+      return (await db.selectFrom('article_pending').selectAll().orderBy('article_id').execute()).map(toPending);
     },
 
     async put(edit) {

@@ -89,7 +89,7 @@ export function toAuthor(row: Selectable<UsersTable>): Author {
 }
 
 export function toCategory(row: Selectable<CategoriesTable>): Category {
-  return { id: row.id, slug: row.slug, name: row.name, description: row.description, parentId: row.parent_id };
+  return { id: row.id, slug: row.slug, name: row.name, description: row.description, parentId: row.parent_id, position: row.position };
 }
 
 export function toTag(row: Selectable<TagsTable>): Tag {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { hasPublicLink, linkPublicRule } from './public-read.js';
 import type { Category } from '../../core/taxonomy/taxonomy.js';
 import type { CategoryStore, TagStore } from '../../core/ports.js';
@@ -17,6 +17,7 @@ export function createCategoryStore(db: Kysely<Database>): CategoryStore {
             name: input.name,
             description: input.description ?? '',
             parent_id: input.parentId ?? null,
+            position: input.position ?? 0,
           })
           .returningAll()
           .executeTakeFirstOrThrow();
@@ -36,7 +37,13 @@ export function createCategoryStore(db: Kysely<Database>): CategoryStore {
       try {
         const row = await db
           .updateTable('categories')
-          .set({ name: changes.name, slug: changes.slug, description: changes.description, parent_id: changes.parentId })
+          .set({
+            name: changes.name,
+            slug: changes.slug,
+            description: changes.description,
+            parent_id: changes.parentId,
+            ...(changes.position === undefined ? {} : { position: changes.position }),
+          })
           .where('id', '=', id)
           .returningAll()
           .executeTakeFirst();
@@ -55,8 +62,29 @@ export function createCategoryStore(db: Kysely<Database>): CategoryStore {
       return result;
     },
     async list() {
-      const rows = await db.selectFrom('categories').selectAll().orderBy('name').orderBy('id').execute();
+      const rows = await db.selectFrom('categories').selectAll().orderBy('position').orderBy('name').orderBy('id').execute();
       return rows.map(toCategory);
+    },
+    async setPositions(positions) {
+      for (const { id, position } of positions) await db.updateTable('categories').set({ position }).where('id', '=', id).execute();
+    },
+    async articleCount(id) {
+      const row = await db
+        .selectFrom('articles')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('primary_category_id', '=', id)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async moveArticles(fromId, toId) {
+      const result = await db.updateTable('articles').set({ primary_category_id: toId }).where('primary_category_id', '=', fromId).executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+    async reparentChildren(id, parentId) {
+      await db.updateTable('categories').set({ parent_id: parentId }).where('parent_id', '=', id).execute();
+    },
+    async remove(id) {
+      await db.deleteFrom('categories').where('id', '=', id).execute();
     },
   };
 }
@@ -99,7 +127,42 @@ export function createTagStore(db: Kysely<Database>): TagStore {
       return Number(row.n);
     },
     isInUse: (id, now) => hasPublicLink(db, { table: 'article_tags', tagId: id }, now),
+    async findById(id) {
+      const row = await db.selectFrom('tags').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toTag(row);
+    },
+    async listWithCounts(input) {
+      let query = db
+        .selectFrom('tags')
+        .leftJoin('article_tags', 'article_tags.tag_id', 'tags.id')
+        .select(['tags.id', 'tags.slug', 'tags.name', (eb) => eb.fn.count<number>('article_tags.article_id').as('articles')])
+        .groupBy(['tags.id', 'tags.slug', 'tags.name']);
+      if (input.ids) query = query.where('tags.id', 'in', input.ids.length > 0 ? [...input.ids] : [0]);
+      if (input.query) query = query.where(sql<boolean>`lower(tags.name) like ${containsPattern(input.query)} escape '\\'`);
+      const rows = await query.orderBy('tags.name').orderBy('tags.id').limit(input.limit).execute();
+      return rows.map((row) => ({ ...toTag(row), articles: Number(row.articles) }));
+    },
+    async remove(id) {
+      await db.deleteFrom('tags').where('id', '=', id).execute();
+    },
+    async merge(fromId, intoId) {
+      const carried = await db.selectFrom('article_tags').select('article_id').where('tag_id', '=', fromId).orderBy('article_id').execute();
+      // Articles that already carry both keep one link (the one to `intoId`); the rest are moved over, public_at and all.
+      await db
+        .updateTable('article_tags')
+        .set({ tag_id: intoId })
+        .where('tag_id', '=', fromId)
+        .where('article_id', 'not in', db.selectFrom('article_tags as already').select('already.article_id').where('already.tag_id', '=', intoId))
+        .execute();
+      await db.deleteFrom('tags').where('id', '=', fromId).execute();
+      return carried.map((row) => row.article_id);
+    },
   };
+}
+
+/** A LIKE pattern for names containing `text` in any case, with LIKE's own wildcards escaped. */
+function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** Tags carried by at least one public article (the read rule on the link table: see public-read.ts). */

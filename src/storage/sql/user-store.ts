@@ -73,6 +73,10 @@ export function createRedirectStore(db: Kysely<Database>): RedirectStore {
         .onConflict((oc) => oc.column('from_path').doUpdateSet({ to_path: input.toPath, status: input.status ?? 301 }))
         .execute();
     },
+    async retarget(oldTo, newTo) {
+      await db.updateTable('redirects').set({ to_path: newTo }).where('to_path', '=', oldTo).execute();
+      await db.deleteFrom('redirects').where('from_path', '=', newTo).where('to_path', '=', newTo).execute();
+    },
     async find(fromPath) {
       const row = await db
         .selectFrom('redirects')

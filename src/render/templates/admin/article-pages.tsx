@@ -73,14 +73,14 @@ export interface EditorView {
   words: { count: number; minutes: number };
 }
 
-function Field(props: { id: keyof EditorFields; label: string; value: string; hint?: string; max?: number }): JSX.Element {
+function Field(props: { id: keyof EditorFields; label: string; value: string; hint?: string; max?: number; lookup?: 'tags' | 'people' }): JSX.Element {
   const hintId = `${props.id}-hint`;
   return (
     <>
       <label for={props.id} safe>
         {props.label}
       </label>
-      <input id={props.id} name={props.id} value={props.value} maxlength={String(props.max ?? 300)} aria-describedby={props.hint ? hintId : undefined} />
+      <input id={props.id} name={props.id} value={props.value} maxlength={String(props.max ?? 300)} aria-describedby={props.hint ? hintId : undefined} data-lookup={props.lookup} />
       {props.hint ? (
         <p class="hint" id={hintId} safe>
           {props.hint}
@@ -167,9 +167,9 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
               </option>
             ))}
           </select>
-          <Field id="tags" label="Tags" value={view.fields.tags} hint="Separate tags with commas." max={2000} />
+          <Field id="tags" label="Tags" value={view.fields.tags} hint="Separate tags with commas." max={2000} lookup="tags" />
           {view.canEditByline ? (
-            <Field id="authors" label="Byline (author slugs, in order)" value={view.fields.authors} hint="Comma-separated, e.g. imran-qadir, farah-siddiqui" max={2000} />
+            <Field id="authors" label="Byline (author slugs, in order)" value={view.fields.authors} hint="Comma-separated, e.g. imran-qadir, farah-siddiqui" max={2000} lookup="people" />
           ) : (
             ''
           )}
