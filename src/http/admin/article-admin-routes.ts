@@ -173,7 +173,8 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
     extra: Pick<EditorView, 'scheduleChoice'> = {},
   ) {
     const loaded = await loadEditable(request, id);
-    return sendAdminHtml(reply, EditorPage({ chrome: chrome(deps, request, messages), view: { ...(await editorView(request, loaded)), ...extra } }), status);
+    const scripts = [deps.assets.href('visual-editor.js')];
+    return sendAdminHtml(reply, EditorPage({ chrome: chrome(deps, request, { ...messages, scripts }), view: { ...(await editorView(request, loaded)), ...extra } }), status);
   }
 
   async function conflict(request: IdRequest, reply: FastifyReply, error: DomainError) {

@@ -1,6 +1,7 @@
 import { AdminLayout, type AdminChrome } from './admin-layout.js';
 import { DESK_STATUS_OPTIONS, type DeskArticleRow, type DeskBadge, type DeskTime } from '../../view-models/desk-articles.js';
 import type { FieldChange, HistoryEntry, HistoryItem } from '../../view-models/revision-history.js';
+import { BodyStats } from './body-stats.js';
 
 export type AdminArticleRow = DeskArticleRow;
 
@@ -196,10 +197,13 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
           <input type="hidden" name="revision" value={String(view.revision)} />
           <Field id="title" label="Headline" value={view.fields.title} />
           <Field id="dek" label="Standfirst (dek)" value={view.fields.dek} max={1000} />
-          <label for="bodyMd">Body (Markdown)</label>
-          <textarea id="bodyMd" name="bodyMd" safe>
-            {view.fields.bodyMd}
-          </textarea>
+          <div class="body-field" data-visual-editor>
+            <label for="bodyMd">Body (Markdown)</label>
+            <textarea id="bodyMd" name="bodyMd" aria-describedby="body-stats" safe>
+              {view.fields.bodyMd}
+            </textarea>
+            <BodyStats markdown={view.fields.bodyMd} />
+          </div>
           <Field id="excerpt" label="Excerpt" value={view.fields.excerpt} max={1000} hint="Leave empty to use the first words of the body." />
           <Field id="slug" label="Slug" value={view.fields.slug} hint="Changing the slug of a published article keeps a redirect from the old address." />
           <label for="categoryId">Section</label>
