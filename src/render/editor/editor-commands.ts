@@ -57,8 +57,33 @@ export function toggleList(type: NodeType): Command {
 
 export const toggleQuote: Command = (state, dispatch) => (quoteActive(state) ? lift(state, dispatch) : wrapIn(nodes.blockquote)(state, dispatch));
 
+/** Whether the textblock at `$pos` may be replaced by a horizontal rule (not the first paragraph of a list item). */
+function ruleMayReplace($pos: ResolvedPos): boolean {
+  if ($pos.depth < 1 || !$pos.parent.isTextblock) return false;
+  const index = $pos.index($pos.depth - 1);
+  return $pos.node($pos.depth - 1).canReplaceWith(index, index + 1, nodes.horizontal_rule);
+}
+
+/** A horizontal rule at the caret, and the caret in the paragraph after it (one is made when there is none). */
 export const insertRule: Command = (state, dispatch) => {
-  if (dispatch) dispatch(state.tr.replaceSelectionWith(nodes.horizontal_rule.create()).scrollIntoView());
+  if (!dispatch) return true;
+  const tr = state.tr;
+  if (!state.selection.empty) tr.deleteSelection();
+  const $pos = tr.selection.$from;
+  if ($pos.parent.content.size === 0 && ruleMayReplace($pos)) {
+    const before = $pos.before();
+    tr.replaceWith(before, $pos.after(), [nodes.horizontal_rule.create(), nodes.paragraph.create()]);
+    tr.setSelection(TextSelection.create(tr.doc, before + 2));
+  } else {
+    tr.replaceSelectionWith(nodes.horizontal_rule.create());
+    if (!(tr.selection instanceof TextSelection)) {
+      // The rule ended its container and is selected: typing would replace it.
+      const after = tr.selection.to;
+      tr.insert(after, nodes.paragraph.create());
+      tr.setSelection(TextSelection.create(tr.doc, after + 1));
+    }
+  }
+  dispatch(tr.scrollIntoView());
   return true;
 };
 
@@ -150,7 +175,7 @@ function markRule(pattern: RegExp, type: MarkType, attrs: Record<string, unknown
 
 const ruleLine = new InputRule(/^(---|\*\*\*|___)$/, (state, match, start, end) => {
   const $start = state.doc.resolve(start);
-  if ($start.parent.type !== nodes.paragraph || $start.parent.content.size !== end - start || $start.depth === 0) return null;
+  if ($start.parent.type !== nodes.paragraph || $start.parent.content.size !== end - start || !ruleMayReplace($start)) return null;
   const before = $start.before();
   const tr = state.tr.replaceWith(before, $start.after(), [nodes.horizontal_rule.create({ markup: match[1] }), nodes.paragraph.create()]);
   return tr.setSelection(TextSelection.create(tr.doc, before + 2));

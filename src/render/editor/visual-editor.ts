@@ -3,7 +3,7 @@
 // and the form posts it as before. In visual mode every change is written back into it as Markdown, followed
 // by an `input` event, so autosave, the preview and the unsaved-changes warning see it like typing.
 import { baseKeymap } from 'prosemirror-commands';
-import { history, redo, undo } from 'prosemirror-history';
+import { closeHistory, history, redo, undo } from 'prosemirror-history';
 import { inputRules } from 'prosemirror-inputrules';
 import { keymap } from 'prosemirror-keymap';
 import { EditorState, type Command } from 'prosemirror-state';
@@ -88,17 +88,19 @@ function start(root: HTMLElement): void {
   const plugins = [history(), inputRules({ rules: markdownShortcuts }), keymap(itemKeys), keymap(editingKeys), keymap(baseKeymap)];
   const stateFor = (markdown: string) => EditorState.create({ doc: parseBodyMarkdown(markdown), plugins });
   let writing = false;
+  let mode: Mode = 'markdown';
   const view = new EditorView(mount, {
     state: stateFor(textarea.value),
-    attributes: {
+    // Named by the field's label while visual; in Markdown mode the label names only the textarea.
+    attributes: () => ({
       id: editorId,
       class: 'visual-body-text',
       role: 'textbox',
       'aria-multiline': 'true',
-      'aria-labelledby': label.id,
+      ...(mode === 'visual' ? { 'aria-labelledby': label.id } : {}),
       ...(stats?.id ? { 'aria-describedby': stats.id } : {}),
       spellcheck: 'true',
-    },
+    }),
     dispatchTransaction(transaction) {
       const next = view.state.apply(transaction);
       view.updateState(next);
@@ -113,7 +115,11 @@ function start(root: HTMLElement): void {
   });
 
   function run(item: ToolbarItem): void {
+    const step = item.command !== undo && item.command !== redo;
+    // A button's change is one step of its own for Undo, apart from the typing before and after it.
+    if (step) view.dispatch(closeHistory(view.state.tr));
     item.command(view.state, view.dispatch, view);
+    if (step) view.dispatch(closeHistory(view.state.tr));
     view.focus();
   }
 
@@ -139,7 +145,6 @@ function start(root: HTMLElement): void {
     view.focus();
   });
 
-  let mode: Mode = 'markdown';
   function show(next: Mode): void {
     if (next === 'visual' && mode !== 'visual') view.updateState(stateFor(textarea.value));
     mode = next;
@@ -151,6 +156,7 @@ function start(root: HTMLElement): void {
     textarea.hidden = visual;
     label.textContent = visual ? 'Body' : markdownLabel;
     root.classList.toggle('is-visual', visual);
+    view.updateState(view.state);
     refresh();
   }
   visualButton.addEventListener('click', () => {
