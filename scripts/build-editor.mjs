@@ -12,18 +12,20 @@ export const EDITOR_BUNDLE = 'src/render/assets/visual-editor.js';
 const oneMarkdownIt = {
   name: 'one-markdown-it',
   setup(build) {
-    // Its ES module build, so that unused parts can be left out.
-    const ours = fileURLToPath(import.meta.resolve('markdown-it'));
-    build.onResolve({ filter: /^markdown-it$/ }, () => ({ path: ours }));
+    build.onResolve({ filter: /^markdown-it$/ }, (args) =>
+      // Resolved as if imported from the project itself (its ES module build, so unused parts can go).
+      args.pluginData?.fromProject ? undefined : build.resolve('markdown-it', { kind: args.kind, resolveDir: root, pluginData: { fromProject: true } }),
+    );
   },
 };
 
-export async function buildEditorBundle() {
+/** One browser script from `entry` (a path from the project's root): written to `outfile`, or returned as text. */
+export async function bundleForBrowser({ entry, outfile }) {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: ['src/render/editor/visual-editor.ts'],
-    outfile: EDITOR_BUNDLE,
+    entryPoints: [entry],
+    ...(outfile ? { outfile } : { write: false, outdir: 'out' }),
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -36,6 +38,11 @@ export async function buildEditorBundle() {
     metafile: Boolean(process.env.EDITOR_BUNDLE_REPORT),
   });
   if (result.metafile) console.log(await esbuild.analyzeMetafile(result.metafile));
+  return outfile ? undefined : result.outputFiles[0].text;
+}
+
+export async function buildEditorBundle() {
+  await bundleForBrowser({ entry: 'src/render/editor/visual-editor.ts', outfile: EDITOR_BUNDLE });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await buildEditorBundle();

@@ -66,7 +66,8 @@ export const bodySchema = new Schema({
       attrs: { tight: { default: true }, bullet: { default: '-' } },
       content: 'list_item+',
       group: 'block',
-      parseDOM: [{ tag: 'ul', getAttrs: (dom: HTMLElement) => ({ tight: dom.hasAttribute('data-tight') || !dom.querySelector(':scope > li > p + *') }) }],
+      // A list without items (WordPress leaves such shells) is no list.
+      parseDOM: [{ tag: 'ul', getAttrs: (dom: HTMLElement) => (dom.querySelector('li') ? { tight: dom.hasAttribute('data-tight') || !dom.querySelector(':scope > li > p + *') } : false) }],
       toDOM: (node): DOMOutputSpec => ['ul', node.attrs.tight ? { 'data-tight': 'true' } : {}, 0],
     },
     ordered_list: {
@@ -76,10 +77,10 @@ export const bodySchema = new Schema({
       parseDOM: [
         {
           tag: 'ol',
-          getAttrs: (dom: HTMLElement) => ({
-            order: dom.hasAttribute('start') ? Number(dom.getAttribute('start')) || 1 : 1,
-            tight: dom.hasAttribute('data-tight') || !dom.querySelector(':scope > li > p + *'),
-          }),
+          getAttrs: (dom: HTMLElement) =>
+            dom.querySelector('li')
+              ? { order: dom.hasAttribute('start') ? Number(dom.getAttribute('start')) || 1 : 1, tight: dom.hasAttribute('data-tight') || !dom.querySelector(':scope > li > p + *') }
+              : false,
         },
       ],
       toDOM: (node): DOMOutputSpec => ['ol', { ...(node.attrs.order === 1 ? {} : { start: String(node.attrs.order) }), ...(node.attrs.tight ? { 'data-tight': 'true' } : {}) }, 0],

@@ -165,19 +165,24 @@ function cellMarkdown(state: MarkdownSerializerState, cell: ProseMirrorNode): st
 
 const RULE_FOR_ALIGN: Record<NonNullable<CellAlign> | 'none', string> = { left: ':---', center: ':---:', right: '---:', none: '---' };
 
+/** The marker each list was written with (documents are immutable, so a node is a stable key). */
+const writtenMarker = new WeakMap<ProseMirrorNode, string>();
+
 /**
  * The bullet (or number delimiter) of a list. Two lists in a row with the same marker would read as one, and
  * blank lines do not separate them in CommonMark: the second takes the other marker.
  */
 function listMarker(state: MarkdownSerializerState, node: ProseMirrorNode, attr: 'bullet' | 'delimiter', [usual, other]: [string, string]): string {
   const internal = state as unknown as { closed: ProseMirrorNode | null; flushClose(size: number): void };
-  const wanted = String(node.attrs[attr] || usual);
+  let marker = String(node.attrs[attr] || usual);
   const previous = internal.closed;
-  if (previous?.type !== node.type) return wanted;
-  // Close the previous list here with one blank line (prosemirror-markdown would add two, which do not part lists).
-  internal.flushClose(2);
-  const before = String(previous.attrs[attr] || usual);
-  return wanted === before ? (wanted === usual ? other : usual) : wanted;
+  if (previous?.type === node.type) {
+    // Close the previous list here with one blank line (prosemirror-markdown would add two, which do not part lists).
+    internal.flushClose(2);
+    if (writtenMarker.get(previous) === marker) marker = marker === usual ? other : usual;
+  }
+  writtenMarker.set(node, marker);
+  return marker;
 }
 
 function fenceFor(node: ProseMirrorNode): string {
