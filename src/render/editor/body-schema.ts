@@ -11,14 +11,16 @@ function alignOf(element: HTMLElement): CellAlign {
 /**
  * The document an article body is while someone edits it visually: exactly what the site's Markdown can say
  * (markdown-options.ts) and nothing more, so every document converts to Markdown and back without loss.
- * Nodes and marks remember how their Markdown was written (`*` or `-` bullets, `_` or `*` emphasis, the fence,
- * a bare address or `<…>`) so that an unchanged part is written back with the same characters.
+ * Nodes and marks remember how their Markdown was written (`*` or `-` bullets, the fence, a bare address or
+ * `<…>`; the document, `_` or `*` emphasis) so that an unchanged part is written back with the same characters.
  *
  * `toDOM` never writes a style attribute: the newsroom's content security policy allows no inline style.
  */
 export const bodySchema = new Schema({
   nodes: {
-    doc: { content: 'block+' },
+    // How the body writes emphasis: `*`/`_` and `**`/`__` (underscores when its Markdown uses them; else stars).
+    // A document-wide choice, not a mark attribute, so that italics next to italics are always one run.
+    doc: { content: 'block+', attrs: { emphasis: { default: '*' }, strong: { default: '**' } } },
     paragraph: {
       content: 'inline*',
       group: 'block',
@@ -86,7 +88,8 @@ export const bodySchema = new Schema({
       toDOM: (node): DOMOutputSpec => ['ol', { ...(node.attrs.order === 1 ? {} : { start: String(node.attrs.order) }), ...(node.attrs.tight ? { 'data-tight': 'true' } : {}) }, 0],
     },
     list_item: {
-      content: 'paragraph block*',
+      // Markdown lets an item start with any block (a heading, a quote, a code block), not only a paragraph.
+      content: 'block+',
       defining: true,
       parseDOM: [{ tag: 'li' }],
       toDOM: (): DOMOutputSpec => ['li', 0],
@@ -153,12 +156,10 @@ export const bodySchema = new Schema({
       toDOM: (mark: Mark): DOMOutputSpec => ['a', { href: mark.attrs.href as string, ...(mark.attrs.title ? { title: mark.attrs.title as string } : {}) }, 0],
     },
     em: {
-      attrs: { markup: { default: '*' } },
       parseDOM: [{ tag: 'em' }, { tag: 'i' }, { style: 'font-style=italic' }],
       toDOM: (): DOMOutputSpec => ['em', 0],
     },
     strong: {
-      attrs: { markup: { default: '**' } },
       parseDOM: [
         { tag: 'strong' },
         // Google Docs wraps whole pastes in <b style="font-weight: normal">: that is not bold.

@@ -158,7 +158,7 @@ function linkRange($pos: ResolvedPos): { from: number; to: number } {
  * `**bold**`, `*italic*`, `` `code` `` and `~~struck~~` typed in full become formatted text: the delimiters
  * go, the mark stays. The opening delimiter must not follow a letter (so `2*3*4` stays arithmetic).
  */
-function markRule(pattern: RegExp, type: MarkType, attrs: Record<string, unknown> = {}): InputRule {
+function markRule(pattern: RegExp, type: MarkType): InputRule {
   return new InputRule(pattern, (state, match, start, end) => {
     const [whole, inner] = match as unknown as [string, string];
     const open = whole.indexOf(inner);
@@ -167,7 +167,7 @@ function markRule(pattern: RegExp, type: MarkType, attrs: Record<string, unknown
     const tr = state.tr;
     tr.delete(start + open + inner.length, end);
     tr.delete(start, start + open);
-    tr.addMark(start, start + inner.length, type.create(attrs));
+    tr.addMark(start, start + inner.length, type.create());
     tr.removeStoredMark(type);
     return tr;
   });
@@ -195,9 +195,9 @@ export const markdownShortcuts: InputRule[] = [
   textblockTypeInputRule(/^```([\w+#-]*)\s$/, nodes.code_block, (match) => ({ params: match[1] ?? '' })),
   ruleLine,
   markRule(/(?<![*\p{L}\p{N}])\*\*([^*\s](?:[^*]*[^*\s])?)\*\*$/u, marks.strong),
-  markRule(/(?<![_\p{L}\p{N}])__([^_\s](?:[^_]*[^_\s])?)__$/u, marks.strong, { markup: '__' }),
+  markRule(/(?<![_\p{L}\p{N}])__([^_\s](?:[^_]*[^_\s])?)__$/u, marks.strong),
   markRule(/(?<![*\p{L}\p{N}])\*([^*\s](?:[^*]*[^*\s])?)\*$/u, marks.em),
-  markRule(/(?<![_\p{L}\p{N}])_([^_\s](?:[^_]*[^_\s])?)_$/u, marks.em, { markup: '_' }),
+  markRule(/(?<![_\p{L}\p{N}])_([^_\s](?:[^_]*[^_\s])?)_$/u, marks.em),
   markRule(/(?<!`)`([^`]+)`$/, marks.code),
   markRule(/(?<!~)~~([^~\s](?:[^~]*[^~\s])?)~~$/, marks.strike),
 ];

@@ -11,9 +11,13 @@ import { bodySchema, type CellAlign } from './body-schema.js';
  */
 const tokenizer = new MarkdownIt('default', { ...MARKDOWN_OPTIONS, typographer: false });
 
+/** markdown-it hides the paragraphs of a tight list: the list's first own paragraph says (no paragraph: tight). */
 function listIsTight(tokens: Token[], index: number): boolean {
-  for (let i = index + 1; i < tokens.length; i++) if (tokens[i]!.type !== 'list_item_open') return tokens[i]!.hidden;
-  return false;
+  const level = tokens[index]!.level;
+  for (let i = index + 1; i < tokens.length && tokens[i]!.level > level; i++) {
+    if (tokens[i]!.type === 'paragraph_open' && tokens[i]!.level === level + 2) return tokens[i]!.hidden;
+  }
+  return true;
 }
 
 function alignOfToken(token: Token): CellAlign {
@@ -47,8 +51,8 @@ export const bodyMarkdownParser = new MarkdownParser(bodySchema, tokenizer, {
   },
   hardbreak: { node: 'hard_break' },
   softbreak: { node: 'soft_break' },
-  em: { mark: 'em', getAttrs: (token) => ({ markup: token.markup }) },
-  strong: { mark: 'strong', getAttrs: (token) => ({ markup: token.markup }) },
+  em: { mark: 'em' },
+  strong: { mark: 'strong' },
   s: { mark: 'strike' },
   link: {
     mark: 'link',
@@ -61,9 +65,48 @@ export const bodyMarkdownParser = new MarkdownParser(bodySchema, tokenizer, {
   code_inline: { mark: 'code', noCloseToken: true },
 });
 
+type TokenHandler = (state: object, token: Token, tokens: Token[], index: number) => void;
+
+/**
+ * Whether the body writes emphasis (and strong emphasis) with underscores anywhere; set only during
+ * parseBodyMarkdown. "Anywhere" rather than "first" keeps a second visit from changing the Markdown: the
+ * serializer writes underscores wherever they work, so the next parse finds them again.
+ */
+let underscoresSeen: { em: boolean; strong: boolean } | null = null;
+
+// Markdown may nest a mark in itself (`**a **b** c**`); a document cannot, and prosemirror-markdown would end
+// the mark at the inner close. Only the outermost open and close count.
+{
+  const handlers = (bodyMarkdownParser as unknown as { tokenHandlers: Record<string, TokenHandler> }).tokenHandlers;
+  const depths = new WeakMap<object, Map<string, number>>();
+  for (const name of ['em', 'strong', 's']) {
+    const open = handlers[`${name}_open`]!;
+    const close = handlers[`${name}_close`]!;
+    const depthOf = (state: object) => depths.get(state) ?? depths.set(state, new Map()).get(state)!;
+    handlers[`${name}_open`] = (state, token, tokens, index) => {
+      const depth = depthOf(state).get(name) ?? 0;
+      depthOf(state).set(name, depth + 1);
+      if (depth === 0) open(state, token, tokens, index);
+      if (underscoresSeen && (name === 'em' || name === 'strong') && token.markup.startsWith('_')) underscoresSeen[name] = true;
+    };
+    handlers[`${name}_close`] = (state, token, tokens, index) => {
+      const depth = (depthOf(state).get(name) ?? 1) - 1;
+      depthOf(state).set(name, depth);
+      if (depth === 0) close(state, token, tokens, index);
+    };
+  }
+}
+
 /** The Markdown of a body as the visual editor holds it. */
 export function parseBodyMarkdown(markdown: string): ProseMirrorNode {
-  return bodyMarkdownParser.parse(markdown);
+  underscoresSeen = { em: false, strong: false };
+  try {
+    const doc = bodyMarkdownParser.parse(markdown);
+    const { em, strong } = underscoresSeen;
+    return bodySchema.topNodeType.create({ emphasis: em ? '_' : '*', strong: strong ? '__' : '**' }, doc.content);
+  } finally {
+    underscoresSeen = null;
+  }
 }
 
 // --- Serialising -------------------------------------------------------------------------------------
@@ -78,20 +121,22 @@ function runOf(parent: ProseMirrorNode, mark: Mark, index: number): [number, num
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const linkMark = bodySchema.marks.link;
 
 /**
- * `_` and `__` only work where the emphasis does not touch a letter outside it; elsewhere (and by default) the
- * star. Computed from the run, so the opening and the closing delimiter always agree.
+ * The body's delimiter for emphasis (`_`) or strong emphasis (`__`), or the star where an underscore would
+ * not work: next to a letter outside the run. Computed from the run, so opening and closing agree.
  */
-function delimiter(mark: Mark, parent: ProseMirrorNode, index: number, star: string): string {
-  const markup = String(mark.attrs.markup ?? star);
-  if (!markup.startsWith('_')) return star;
+function delimiter(state: MarkdownSerializerState, mark: Mark, parent: ProseMirrorNode, index: number, star: string): string {
+  const options = state.options as { emphasis?: string; strong?: string };
+  const preferred = String((star === '*' ? options.emphasis : options.strong) ?? star);
+  if (!preferred.startsWith('_')) return star;
   const [start, end] = runOf(parent, mark, index);
   const before = start > 0 ? parent.child(start - 1) : null;
   const after = end + 1 < parent.childCount ? parent.child(end + 1) : null;
   const touches = (node: ProseMirrorNode | null, side: 'end' | 'start') =>
     node?.isText === true && WORD_CHAR.test(side === 'end' ? node.text!.slice(-1) : node.text!.slice(0, 1));
-  return touches(before, 'end') || touches(after, 'start') ? star : markup;
+  return touches(before, 'end') || touches(after, 'start') ? star : preferred;
 }
 
 function linkText(parent: ProseMirrorNode, mark: Mark, index: number): string | null {
@@ -106,21 +151,32 @@ function linkText(parent: ProseMirrorNode, mark: Mark, index: number): string | 
   return text;
 }
 
-/** Whether the link can be written as the bare address it was (`markup: 'linkify'`): markdown-it finds exactly it again. */
-function staysBareAddress(mark: Mark, parent: ProseMirrorNode, index: number): boolean {
+/**
+ * Whether the link can be written as the bare address it was (`markup: 'linkify'`): markdown-it, reading the
+ * address and what will be written after it, finds exactly this link again (linkify takes in most characters
+ * but white space, so an escape or a delimiter right after it could extend the address).
+ */
+function staysBareAddress(state: MarkdownSerializerState, mark: Mark, parent: ProseMirrorNode, index: number): boolean {
   if (mark.attrs.markup !== 'linkify' || mark.attrs.title) return false;
   const text = linkText(parent, mark, index);
   if (text === null) return false;
-  const found = tokenizer.linkify.match(text);
-  return found?.length === 1 && found[0]!.index === 0 && found[0]!.lastIndex === text.length && tokenizer.normalizeLink(found[0]!.url) === mark.attrs.href;
+  const after = parent.maybeChild(runOf(parent, mark, index)[1] + 1);
+  // A formatted neighbour starts with its delimiter; `*` stands for any.
+  const following = !after?.isText ? '' : after.marks.length > 0 ? '*' : state.esc(after.text!);
+  const found = tokenizer.linkify.match(text + following);
+  return found?.[0]?.index === 0 && found[0].lastIndex === text.length && tokenizer.normalizeLink(found[0].url) === mark.attrs.href;
 }
 
-/** Whether the link can be written `<href>`: its text is its absolute address. */
+// What CommonMark accepts between `<` and `>` (markdown-it's own patterns).
+const AUTOLINK_URL = /^[a-z][a-z0-9+.-]{1,31}:[^<>\s]*$/i;
+const AUTOLINK_EMAIL = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
+/** Whether the link can be written `<href>`: its text is its absolute address (or e-mail address). */
 function staysAutolink(mark: Mark, parent: ProseMirrorNode, index: number): boolean {
   const href = String(mark.attrs.href);
-  if (mark.attrs.title || !/^[a-z][a-z0-9+.-]{1,31}:[^\s<>]*$/i.test(href)) return false;
   const text = linkText(parent, mark, index);
-  return text !== null && (text === href || `mailto:${text}` === href);
+  if (mark.attrs.title || text === null) return false;
+  return (text === href && AUTOLINK_URL.test(text)) || (`mailto:${text}` === href && AUTOLINK_EMAIL.test(text));
 }
 
 function destination(href: string): string {
@@ -131,23 +187,44 @@ function title(value: unknown): string {
   return value ? ` "${String(value).replace(/["\\]/g, '\\$&')}"` : '';
 }
 
-type LinkState = MarkdownSerializerState & { inAutolink?: boolean; bareLink?: boolean };
+type LinkState = MarkdownSerializerState & { inAutolink?: boolean; bareLink?: boolean; inCell?: boolean };
+
+/** What would start a block at the beginning of a line, and so must be escaped there (its first character). */
+const LINE_START_SYNTAX = [
+  /^[-+*](?=\s|$)/, // a bullet
+  /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/, // a rule
+  /^#{1,6}(?=\s|$)/, // a heading
+  /^>/, // a quote
+  /^[|:]/, // a table row or its alignment line
+];
 
 /**
- * Text as Markdown: prosemirror-markdown's escaping plus what our Markdown would otherwise read differently —
- * `&name;` (an entity), `<scheme:…>` (an autolink; also a `<` just before a link), a line of `=` (a heading underline), `1)` (a list), and
- * white space at the start of a line (an indented code block).
+ * Text as Markdown: prosemirror-markdown's escaping of `*`, `_`, `` ` ``, `~`, `[`, `]` and `\`, plus what our
+ * Markdown would otherwise read differently — `&name;` (an entity), `<scheme:…>` (an autolink; also a `<`
+ * just before a linked address), and at the start of a line (a paragraph's first, or one after a line break)
+ * list, rule, heading, quote and table syntax, a number and `.` or `)`, leading white space (code), and after
+ * a line break a heading underline.
  */
-function escapeText(state: MarkdownSerializerState, text: string, atLineStart: boolean): string {
-  let escaped = state.esc(text, atLineStart);
-  escaped = escaped.replace(/&(?=#?[a-z0-9]+;)/gi, '\\&').replace(/<(?=[a-z][a-z0-9+.-]{1,31}:[^\s<>]*>|[^\s<>@]+@[^\s<>]+>|$)/gi, '\\<');
-  if (atLineStart) escaped = escaped.replace(/^[ \t]+/, '').replace(/^(\d+)\)(\s|$)/, '$1\\)$2').replace(/^=+\s*$/, (line) => `\\${line}`);
+function escapeText(state: MarkdownSerializerState, text: string, lineStart: 'block' | 'break' | false, next: ProseMirrorNode | null): string {
+  let escaped = state.esc(text, false);
+  escaped = escaped.replace(/&(?=#?[a-z0-9]+;)/gi, '\\&').replace(/<(?=[a-z][a-z0-9+.-]{1,31}:[^\s<>]*>|[^\s<>@]+@[^\s<>]+>)/gi, '\\<');
+  // `<` then a linked address (`\<https://…>`): unescaped, the two would become one autolink.
+  if (next && linkMark.isInSet(next.marks) && /^[a-z][a-z0-9+.-]{1,31}:/i.test(next.text ?? '')) escaped = escaped.replace(/<$/, '\\<');
+  if (lineStart) {
+    escaped = escaped.replace(/^[ \t]+/, '').replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+    // After a line break, a line of `=` or `-` would make the line before a heading.
+    const underline = lineStart === 'break' && /^(?:=+|-+)[ \t]*$/.test(escaped);
+    if (underline || LINE_START_SYNTAX.some((pattern) => pattern.test(escaped))) escaped = `\\${escaped}`;
+  }
   return escaped;
 }
 
-function atLineStart(state: MarkdownSerializerState): boolean {
-  const internal = state as unknown as { atBlockStart: boolean; out: string };
-  return internal.atBlockStart || internal.out.endsWith('\n');
+/** Whether the text about to be written starts a line: a block's first ('block'), or after a line break ('break'). */
+function atLineStart(state: MarkdownSerializerState): 'block' | 'break' | false {
+  const internal = state as unknown as { atBlockStart: boolean; out: string; inCell?: boolean };
+  // A table cell is inside its row's line: nothing in it starts a block.
+  if (internal.inCell) return false;
+  return internal.atBlockStart ? 'block' : internal.out.endsWith('\n') ? 'break' : false;
 }
 
 /** A table cell's inline content on one line, its pipes escaped (GFM tables have no line breaks in cells). */
@@ -157,7 +234,9 @@ function cellMarkdown(state: MarkdownSerializerState, cell: ProseMirrorNode): st
   internal.out = '';
   internal.closed = null;
   internal.delim = '';
+  (state as LinkState).inCell = true;
   state.renderInline(cell);
+  (state as LinkState).inCell = false;
   const text = internal.out;
   Object.assign(internal, saved);
   return text.replace(/\\\n|\n/g, ' ').replace(/(?<!\\)\|/g, '\\|').trim();
@@ -259,6 +338,11 @@ export const bodyMarkdownSerializer = new MarkdownSerializer(
       state.write(`![${state.esc(String(node.attrs.alt ?? ''))}](${destination(String(node.attrs.src))}${title(node.attrs.title)})`);
     },
     hard_break(state, node, parent, index) {
+      // A heading is one line in Markdown: a line break in it is written as a space.
+      if (parent.type === bodySchema.nodes.heading) {
+        state.write(' ');
+        return;
+      }
       for (let i = index + 1; i < parent.childCount; i++) {
         if (parent.child(i).type !== node.type) {
           state.write('\\\n');
@@ -270,24 +354,24 @@ export const bodyMarkdownSerializer = new MarkdownSerializer(
       const internal = state as unknown as { out: string };
       // Spaces before a line break would make it a hard break.
       internal.out = internal.out.replace(/[ \t]+$/, '');
-      if (index + 1 < parent.childCount) state.write('\n');
+      if (index + 1 < parent.childCount) state.write(parent.type === bodySchema.nodes.heading ? ' ' : '\n');
     },
-    text(state, node) {
+    text(state, node, parent, index) {
       const linkState = state as LinkState;
       if (linkState.inAutolink || linkState.bareLink) state.text(node.text!, false);
-      else state.text(escapeText(state, node.text!, atLineStart(state)), false);
+      else state.text(escapeText(state, node.text!, atLineStart(state), parent.maybeChild(index + 1)), false);
     },
   },
   {
     em: {
-      open: (_state, mark, parent, index) => delimiter(mark, parent, index, '*'),
-      close: (_state, mark, parent, index) => delimiter(mark, parent, index - 1, '*'),
+      open: (state, mark, parent, index) => delimiter(state, mark, parent, index, '*'),
+      close: (state, mark, parent, index) => delimiter(state, mark, parent, index - 1, '*'),
       mixable: true,
       expelEnclosingWhitespace: true,
     },
     strong: {
-      open: (_state, mark, parent, index) => delimiter(mark, parent, index, '**'),
-      close: (_state, mark, parent, index) => delimiter(mark, parent, index - 1, '**'),
+      open: (state, mark, parent, index) => delimiter(state, mark, parent, index, '**'),
+      close: (state, mark, parent, index) => delimiter(state, mark, parent, index - 1, '**'),
       mixable: true,
       expelEnclosingWhitespace: true,
     },
@@ -295,7 +379,7 @@ export const bodyMarkdownSerializer = new MarkdownSerializer(
     link: {
       open(state, mark, parent, index) {
         const linkState = state as LinkState;
-        linkState.bareLink = staysBareAddress(mark, parent, index);
+        linkState.bareLink = staysBareAddress(state, mark, parent, index);
         linkState.inAutolink = !linkState.bareLink && staysAutolink(mark, parent, index);
         return linkState.bareLink ? '' : linkState.inAutolink ? '<' : '[';
       },
@@ -329,5 +413,6 @@ function backticksFor(node: ProseMirrorNode, side: 'open' | 'close'): string {
 
 /** The Markdown of a document; ends without a trailing line break, like a body typed into the textarea. */
 export function serializeBodyMarkdown(doc: ProseMirrorNode): string {
-  return bodyMarkdownSerializer.serialize(doc).replace(/\n+$/, '');
+  const options = { emphasis: doc.attrs.emphasis as string, strong: doc.attrs.strong as string };
+  return bodyMarkdownSerializer.serialize(doc, options as { tightLists?: boolean }).replace(/\n+$/, '');
 }
