@@ -182,6 +182,19 @@ describeWithTool('chromium', 'the visual editor in real Chromium', () => {
         await expect(markdown()).resolves.toBe(`${written}\n\n![Boats on the beach](/media/boats.jpg "Dawn") Photo: desk.`);
       });
 
+      it('reads pasted plain text as Markdown', async () => {
+        const before = await markdown();
+        await editable().press('Control+End');
+        await page.keyboard.press('Enter');
+        await editable().evaluate((element) => {
+          const data = new DataTransfer();
+          data.setData('text/plain', 'Pasted **bold** and [a link](https://example.com/pasted).\n\n- one\n- two');
+          element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+        });
+        await expect(markdown()).resolves.toBe(`${before}\n\nPasted **bold** and [a link](https://example.com/pasted).\n\n- one\n- two`);
+        await expect(editable().locator('strong', { hasText: 'bold' }).count()).resolves.toBe(1);
+      });
+
       it('saves; the preview has the formatting; the choice of view is remembered', async () => {
         await page.getByRole('button', { name: 'Save', exact: true }).click();
         await expect(page.getByRole('status').first().textContent()).resolves.toContain('Saved.');

@@ -6,10 +6,12 @@ import { baseKeymap } from 'prosemirror-commands';
 import { closeHistory, history, redo, undo } from 'prosemirror-history';
 import { inputRules } from 'prosemirror-inputrules';
 import { keymap } from 'prosemirror-keymap';
+import { Slice } from 'prosemirror-model';
 import { EditorState, type Command } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { describeReadingStats, readingStats } from '../../core/text/reading-stats.js';
 import { describeKey, editingKeys, markdownShortcuts, toolbarItems, type ToolbarItem } from './editor-commands.js';
+import { bodySchema } from './body-schema.js';
 import { parseBodyMarkdown, serializeBodyMarkdown } from './markdown-format.js';
 
 type Mode = 'visual' | 'markdown';
@@ -101,6 +103,13 @@ function start(root: HTMLElement): void {
       ...(stats?.id ? { 'aria-describedby': stats.id } : {}),
       spellcheck: 'true',
     }),
+    // Plain text pasted in is read as Markdown (pasting from the Markdown view, or from a Markdown file, keeps
+    // the formatting); copied text is Markdown too. Pasted HTML goes through the schema's parse rules.
+    clipboardTextParser: (text) => Slice.maxOpen(parseBodyMarkdown(text).content),
+    clipboardTextSerializer: (slice) => {
+      const doc = bodySchema.topNodeType.createAndFill(null, slice.content);
+      return doc ? serializeBodyMarkdown(doc) : slice.content.textBetween(0, slice.content.size, '\n\n');
+    },
     dispatchTransaction(transaction) {
       const next = view.state.apply(transaction);
       view.updateState(next);
