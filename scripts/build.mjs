@@ -1,7 +1,9 @@
-// Compiles src/ to dist/ with tsc and copies the static assets beside the compiled code.
+// Compiles src/ to dist/ with tsc, bundles the visual editor into the assets, and copies the static assets
+// beside the compiled code.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { buildEditorBundle } from './build-editor.mjs';
 
 const require = createRequire(import.meta.url);
 let tsc;
@@ -15,6 +17,7 @@ try {
 }
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+await buildEditorBundle();
 if (existsSync('src/render/assets')) cpSync('src/render/assets', 'dist/render/assets', { recursive: true });
 // The package's executable (the first line names node and its flags).
 chmodSync('dist/app/main.js', 0o755);

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type MarkdownItType from 'markdown-it';
 import { slugify } from '../core/articles/slug.js';
 import type { MarkdownRenderer } from '../core/ports.js';
+import { MARKDOWN_OPTIONS } from './markdown-options.js';
 import { sanitizeHtml } from './sanitize-html.js';
 
 /**
@@ -24,7 +25,7 @@ const require = createRequire(import.meta.url);
 
 function load(): InstanceType<typeof MarkdownItType> {
   const MarkdownIt = require('markdown-it') as typeof MarkdownItType;
-  const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
+  const md = new MarkdownIt({ ...MARKDOWN_OPTIONS });
   md.renderer.rules.heading_open = (tokens, index, options, env, self) => {
     const token = tokens[index]!;
     const level = Math.min(6, Math.max(2, Number(token.tag.slice(1))));

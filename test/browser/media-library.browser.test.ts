@@ -121,6 +121,8 @@ for (const database of testDatabases()) {
 
     it("inserts a library picture into the body at the cursor from the editor's picker, with an input event", async () => {
       await page.goto(`${base}/admin/articles/${draftId}`);
+      // The body opens in the visual editor; the Markdown view (where the cursor is a textarea's) is one click away.
+      await page.getByRole('button', { name: 'Markdown', exact: true }).click();
       const body = page.locator('textarea[name="bodyMd"]');
       await body.fill('The ferry left at six.\n\nPassengers cheered.');
       // What the body held at each input event (what autosave would send).

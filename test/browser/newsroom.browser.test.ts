@@ -79,6 +79,8 @@ describeWithTool('chromium', 'the newsroom in real Chromium', () => {
     await contributor.getByRole('button', { name: 'Start the draft' }).click();
     await contributor.waitForURL(/\/admin\/articles\/\d+$/);
     const id = Number(/\/admin\/articles\/(\d+)/.exec(contributor.url())?.[1]);
+    // The body opens in the visual editor; this writer types Markdown (one click away).
+    await contributor.getByRole('button', { name: 'Markdown', exact: true }).click();
     await contributor.getByLabel('Body (Markdown)').fill('Fishing fleets are being **hauled ashore**.\n\n## What officials say\n\nShelters are ready.');
     await expect.poll(() => contributor.locator('#preview h2').textContent(), { timeout: ACTION_TIMEOUT_MS }).toBe('What officials say');
     await contributor.getByLabel('Section').selectOption({ label: 'International' });

@@ -78,6 +78,8 @@ describeWithTool('chromium', 'a desk that loses nothing, in real Chromium', () =
         const page = await signedIn('editor@newsroom.test');
         await page.goto(`${base}/admin/articles/${story.id}`);
         await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
+        // The body opens in the visual editor; the Markdown view is one click away.
+        await page.getByRole('button', { name: 'Markdown', exact: true }).click();
         await page.getByLabel('Body (Markdown)').fill('Typed just before the upload, never saved by hand.');
         const png = await sharp({ create: { width: 640, height: 360, channels: 3, background: '#2a6f97' } }).png().toBuffer();
         await page.getByLabel('Alt text (what the picture shows)').fill('A blue test card');

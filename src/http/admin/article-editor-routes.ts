@@ -10,7 +10,6 @@ import { DomainError, isDomainError } from '../../core/errors.js';
 import { mediaPath } from '../../core/permalinks/permalinks.js';
 import type { RevisionSnapshot } from '../../core/ports.js';
 import { slugify } from '../../core/articles/slug.js';
-import { wordStats } from '../../core/text/reading-time.js';
 import { instantToZonedWallTime, wallTimeInstant } from '../../core/time/zoned-time.js';
 import { ConfirmPage, ConflictPage, EditorPage, RevisionPage, type EditorView } from '../../render/templates/admin/article-pages.js';
 import { ArticlePage } from '../../render/templates/article-page.js';
@@ -176,7 +175,6 @@ export function registerArticleEditorRoutes(app: FastifyInstance, deps: AdminDep
         : {}),
       ...(image ? { image: { src: mediaPath(image.variants.find((v) => v.format === 'jpeg')?.file ?? image.crops['16x9']), alt: image.alt } } : {}),
       pictureHref: `/admin/articles/${article.id}/picture`,
-      words: wordStats(working.fields.bodyMd),
       history: revisionHistory(article.id, revisions, article.revision, format),
     };
   }
@@ -184,7 +182,7 @@ export function registerArticleEditorRoutes(app: FastifyInstance, deps: AdminDep
   async function showEditor(request: FastifyRequest, reply: FastifyReply, id: number, messages: { notice?: string; error?: string } = {}, status = 200, extra: Pick<EditorView, 'scheduleChoice'> = {}, typed?: FormBody) {
     const loaded = await loadEditable(request, id);
     const view = { ...(await editorView(request, loaded, typed)), ...extra };
-    return sendAdminHtml(reply, EditorPage({ chrome: chrome(deps, request, { ...messages, scripts: [deps.assets.href('media-library.js'), deps.assets.href('combobox.js')] }), view }), status);
+    return sendAdminHtml(reply, EditorPage({ chrome: chrome(deps, request, { ...messages, scripts: [deps.assets.href('visual-editor.js'), deps.assets.href('media-library.js'), deps.assets.href('combobox.js')] }), view }), status);
   }
 
   /** The edit a form asks for; fields it does not send stay as they are. */
@@ -596,7 +594,7 @@ export function registerArticleEditorRoutes(app: FastifyInstance, deps: AdminDep
   app.post<{ Body: FormBody }>('/admin/preview', { config: ENTER, schema: { body: formSchema(['bodyMd']) } }, async (request, reply) => {
     checkStaffCsrf(request, request.body);
     const bodyMd = (request.body.bodyMd ?? '').slice(0, 500_000);
-    return reply.header('cache-control', 'no-store').send({ html: deps.markdown.render(bodyMd), words: wordStats(bodyMd) });
+    return reply.header('cache-control', 'no-store').send({ html: deps.markdown.render(bodyMd) });
   });
 
   app.get<{ Params: { id: number; revision: number } }>('/admin/articles/:id/revisions/:revision', { config: ENTER, schema: { params: revisionParams } }, async (request, reply) => {

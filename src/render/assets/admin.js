@@ -1,4 +1,4 @@
-// The editor's island: autosave, live Markdown preview with the site's own renderer, word count, a warning
+// The editor's island: autosave, live Markdown preview with the site's own renderer, a warning
 // before leaving with unsaved edits, and picture upload without reloading. The editor works without this
 // script: one form whose every button saves first. The page keeps one revision number, which every save here
 // moves on, so no later button or upload is refused as "someone else's" save.
@@ -8,7 +8,6 @@
   if (!form) return;
   var body = form.querySelector('textarea[name="bodyMd"]');
   var preview = document.getElementById('preview');
-  var stats = document.getElementById('body-stats');
   var revision = form.querySelector('input[name="revision"]');
   var status = document.getElementById('autosave-status');
   var pendingBadge = document.getElementById('pending-badge');
@@ -46,7 +45,6 @@
       .then(function (result) {
         if (!result) return;
         if (preview) preview.innerHTML = result.html;
-        if (stats && result.words) stats.textContent = result.words.count + ' words · about ' + result.words.minutes + ' min to read';
       })
       .catch(function () {});
   }

@@ -3,6 +3,7 @@ import type { DeskBadge, DeskTime } from '../../view-models/desk-articles.js';
 import type { FieldChange, HistoryEntry, HistoryItem } from '../../view-models/revision-history.js';
 import type { ConflictView, EditorFields } from '../../view-models/article-editor.js';
 import type { DiffPart } from '../../../core/text/word-diff.js';
+import { BodyStats } from './body-stats.js';
 
 export function StatusBadge(props: { status: DeskBadge }): JSX.Element {
   return (
@@ -69,8 +70,6 @@ export interface EditorView {
   image?: { src: string; alt: string };
   /** The address of the page where a picture is chosen or uploaded without JavaScript. */
   pictureHref: string;
-  /** Text statistics of the body as saved. */
-  words: { count: number; minutes: number };
 }
 
 function Field(props: { id: keyof EditorFields; label: string; value: string; hint?: string; max?: number; lookup?: 'tags' | 'people' }): JSX.Element {
@@ -149,13 +148,13 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
           <input type="hidden" name="revision" value={String(view.revision)} />
           <Field id="title" label="Headline" value={view.fields.title} />
           <Field id="dek" label="Standfirst (dek)" value={view.fields.dek} max={1000} />
-          <label for="bodyMd">Body (Markdown)</label>
-          <textarea id="bodyMd" name="bodyMd" aria-describedby="body-stats" safe>
-            {view.fields.bodyMd}
-          </textarea>
-          <p class="hint" id="body-stats" aria-live="polite" safe>
-            {`${view.words.count} words · about ${view.words.minutes} min to read`}
-          </p>
+          <div class="body-field" data-visual-editor>
+            <label for="bodyMd">Body (Markdown)</label>
+            <textarea id="bodyMd" name="bodyMd" aria-describedby="body-stats" safe>
+              {view.fields.bodyMd}
+            </textarea>
+            <BodyStats markdown={view.fields.bodyMd} />
+          </div>
           <Field id="excerpt" label="Excerpt" value={view.fields.excerpt} max={1000} hint="Leave empty to use the first words of the body." />
           <Field id="slug" label="Slug" value={view.fields.slug} hint="Changing the slug of a published article keeps a redirect from the old address." />
           <label for="categoryId">Section</label>
@@ -228,7 +227,7 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
               ) : (
                 ''
               )}
-              <button type="submit" name="intent" value={view.schedule.intent} class="secondary" safe>
+              <button type="submit" name="intent" value={view.schedule.intent} class="secondary">
                 {view.schedule.intent === 'schedule' ? 'Schedule' : 'Schedule update'}
               </button>
             </fieldset>
@@ -348,7 +347,7 @@ export function ConflictPage(props: {
   const title = props.againstLive ? 'The live story changed while it had unpublished changes' : 'Someone else saved this article while you were editing';
   return (
     <AdminLayout chrome={props.chrome} title={title}>
-      <h1 safe>{title}</h1>
+      <h1>{title}</h1>
       <p safe>
         {props.againstLive
           ? `${props.theirsBy} changed the live story after the unpublished changes began. Nothing has been overwritten: your unpublished changes are kept until you choose.`
