@@ -50,6 +50,8 @@ export async function updateArticle(
     sideEffects?: ReadonlyArray<{ kind: string; payload: unknown }>;
     /** An audit-log line for the saved article, written in the same transaction. */
     audit?: (saved: Article) => AuditInput;
+    /** Further rows written in the same transaction once the article is saved (the note an article is sent back with). */
+    alongside?: (store: Store, saved: Article) => Promise<void>;
   },
 ): Promise<Article> {
   const { edit } = input;
@@ -113,6 +115,7 @@ export async function updateArticle(
     await scheduleGoingPublic(store, updated, afterFacts, now);
     for (const effect of input.sideEffects ?? []) await store.outbox.enqueue({ ...effect, availableAt: now });
     if (input.audit) await store.accounts.audit(input.audit(updated));
+    if (input.alongside) await input.alongside(store, updated);
     return { before: beforeFacts, after: { article: updated, facts: afterFacts } };
   });
   await deps.bus?.publish(articleChangeKeys(before, after.facts));

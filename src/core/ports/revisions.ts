@@ -3,9 +3,36 @@ import type { ArticleStatus } from '../articles/article.js';
 // Every save of an article, kept as a snapshot.
 
 /** What made a revision. */
-export type RevisionKind = 'created' | 'autosave' | 'save' | 'submitted' | 'published' | 'scheduled' | 'unpublished' | 'archived' | 'unarchived' | 'restored' | 'api';
+export type RevisionKind =
+  | 'created'
+  | 'autosave'
+  | 'save'
+  | 'submitted'
+  | 'sent_back'
+  | 'withdrawn'
+  | 'published'
+  | 'scheduled'
+  | 'unpublished'
+  | 'archived'
+  | 'unarchived'
+  | 'restored'
+  | 'api';
 
-export const REVISION_KINDS: readonly RevisionKind[] = ['created', 'autosave', 'save', 'submitted', 'published', 'scheduled', 'unpublished', 'archived', 'unarchived', 'restored', 'api'];
+export const REVISION_KINDS: readonly RevisionKind[] = [
+  'created',
+  'autosave',
+  'save',
+  'submitted',
+  'sent_back',
+  'withdrawn',
+  'published',
+  'scheduled',
+  'unpublished',
+  'archived',
+  'unarchived',
+  'restored',
+  'api',
+];
 
 export interface RevisionStore {
   addRevision(input: {

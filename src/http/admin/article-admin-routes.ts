@@ -17,6 +17,7 @@ import { historyEntry, revisionChanges, revisionHistory, savedBy } from '../../r
 import { renderContext } from '../site/site-context.js';
 import { STATUS_BY_CODE } from '../errors.js';
 import { chrome, clientIp, sendAdminHtml, type AdminDeps } from './admin-context.js';
+import { notesPanelFor, reviewExits } from './article-notes-routes.js';
 import { checkStaffCsrf, type FormBody } from './forms.js';
 import { formSchema, ID_PARAMS, OPTIONAL_ID_FIELD, REVISION_FIELD } from './form-schema.js';
 
@@ -29,6 +30,8 @@ const revisionParams = {
 } as const;
 const ACTION_LABELS: Record<WorkflowAction, string> = {
   submit: 'Submit for review',
+  send_back: 'Send back to the writer', // review notes (desk-firstrun-review)
+  withdraw: 'Withdraw from review', // review notes (desk-firstrun-review)
   publish: 'Publish now',
   schedule: 'Schedule',
   unpublish: 'Unpublish',
@@ -42,7 +45,7 @@ const EDITOR_FORM = formSchema(
   { revision: REVISION_FIELD, categoryId: OPTIONAL_ID_FIELD },
 );
 /** A publishing button, or the scheduling form (`offset` picks one of a time that happens twice). */
-const ACTION_FORM = formSchema(['revision', 'action', 'at', 'offset'], {
+const ACTION_FORM = formSchema(['revision', 'action', 'at', 'offset', 'note'], {
   revision: REVISION_FIELD,
   action: { enum: Object.keys(ACTION_LABELS) },
   offset: { pattern: '^-?[0-9]{1,4}$' },
@@ -89,6 +92,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
     ]);
     const actions: WorkflowAction[] = [];
     if (article.status === 'draft') actions.push('submit');
+    if (article.status === 'in_review') actions.push(...reviewExits({ own, canPublish })); // review notes (desk-firstrun-review)
     if (canPublish && article.status !== 'archived') actions.push('publish');
     if (canPublish && article.status === 'published') actions.push('unpublish');
     if (canPublish && article.status !== 'archived') actions.push('archive');
@@ -121,6 +125,7 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
       timeZone: config.timeZone,
       ...(image ? { image: { src: mediaPath(image.variants.find((v) => v.format === 'jpeg')?.file ?? image.crops['16x9']), alt: image.alt } } : {}),
       history: revisionHistory(article.id, revisions, article.revision, format),
+      notes: await notesPanelFor(store, { request, article, revisions, format }), // review notes (desk-firstrun-review)
     };
   }
 
@@ -281,7 +286,8 @@ export function registerArticleAdminRoutes(app: FastifyInstance, deps: AdminDeps
         action === 'schedule'
           ? wallTimeInstant({ wallTime: request.body.at ?? '', timeZone: config.timeZone, ...(offset !== undefined ? { offsetMinutes: offset } : {}) })
           : undefined;
-      const saved = await applyAction(staffDeps(request), request.staff!.user, { id: request.params.id, revision: revisionOf(request.body), action, ...(at ? { at } : {}) });
+      const note = request.body.note === undefined ? {} : { note: request.body.note }; // review notes (desk-firstrun-review)
+      const saved = await applyAction(staffDeps(request), request.staff!.user, { id: request.params.id, revision: revisionOf(request.body), action, ...(at ? { at } : {}), ...note });
       const notice = action === 'schedule' && saved.publishedAt ? `Scheduled for ${formatter.format(saved.publishedAt)}.` : `${ACTION_LABELS[action]}: done.`;
       return showEditor(request, reply, request.params.id, { notice });
     } catch (error) {

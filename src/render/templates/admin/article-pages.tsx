@@ -1,6 +1,8 @@
 import { AdminLayout, type AdminChrome } from './admin-layout.js';
 import { DESK_STATUS_OPTIONS, type DeskArticleRow, type DeskBadge, type DeskTime } from '../../view-models/desk-articles.js';
 import type { FieldChange, HistoryEntry, HistoryItem } from '../../view-models/revision-history.js';
+import type { NotesPanelView } from '../../view-models/article-notes.js';
+import { NotesPanel, SendBackForm, SentBackNotice } from './article-notes-panel.js';
 
 export type AdminArticleRow = DeskArticleRow;
 
@@ -150,6 +152,8 @@ export interface EditorView {
   scheduleChoice?: { at: string; choices: Array<{ offsetMinutes: number; label: string }> };
   history: HistoryItem[];
   image?: { src: string; alt: string };
+  /** The desk's notes (review notes, desk-firstrun-review). */
+  notes?: NotesPanelView;
 }
 
 function Field(props: { id: keyof EditorFields; label: string; value: string; hint?: string; max?: number }): JSX.Element {
@@ -190,6 +194,7 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
         <a href={`/admin/articles/${view.id}/preview`}>Preview as readers will see it</a>{' '}
         <span id="autosave-status" role="status"></span>
       </p>
+      {view.notes?.sentBack ? <SentBackNotice note={view.notes.sentBack} /> : ''}
       <div class="editor">
         <form method="post" action={`/admin/articles/${view.id}`} class="admin-form" data-editor data-autosave={`/admin/articles/${view.id}/autosave`}>
           <input type="hidden" name="_csrf" value={csrf} />
@@ -256,7 +261,10 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
       )}
       <h2>Publishing</h2>
       <div class="actions">
-        {view.actions.map((action) => (
+        {view.actions.map((action) =>
+          action.action === 'send_back' ? (
+            <SendBackForm articleId={view.id} revision={view.revision} csrfToken={csrf} label={action.label} />
+          ) : (
           <form method="post" action={`/admin/articles/${view.id}/action`} class="inline-form">
             <input type="hidden" name="_csrf" value={csrf} />
             <input type="hidden" name="revision" value={String(view.revision)} />
@@ -294,6 +302,7 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
       ) : (
         ''
       )}
+      {view.notes ? <NotesPanel view={view.notes} /> : ''}
       <h2>History</h2>
       <ol class="history">
         {view.history.map((item) =>
