@@ -20,6 +20,7 @@ import { cookieSigner, registerSessionCookie } from './session-cookie.js';
 import { registerOriginCheck } from './origin-check.js';
 import type { Mailer } from '../core/accounts/security-ports.js';
 import { httpFailureOf } from './errors.js';
+import { isNewsroomPath, sendNewsroomError } from './admin/newsroom-errors.js';
 import { loadSiteAssets } from './site/assets.js';
 import { registerFeedRoutes } from './site/feed-routes.js';
 import { registerSearchRoutes } from './site/search-routes.js';
@@ -128,6 +129,8 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     const wantsJson = request.url.startsWith('/api/') || (accept.includes('application/json') && !accept.includes('text/html'));
     if (wantsJson) return reply.code(status).header('cache-control', 'no-store').send({ error: code, message, details });
     const plain = () => reply.code(status).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send(message);
+    // A newsroom page fails inside the newsroom: its layout, a way back, never the reading site's error page.
+    if (isNewsroomPath(request.url)) return sendNewsroomError({ ...siteDeps }, request, reply, failure).catch(plain);
     // The site's error page reads the sections from the database: not while the database is the problem.
     if (failure.fault) return plain();
     return sendErrorPage(siteDeps, request, reply, { status, message }).catch(plain);
