@@ -1,3 +1,5 @@
+import type { Media } from '../images/image.js';
+
 // Which rows the demo seed created, so that removing the demo takes exactly those.
 
 export type DemoKind = 'article' | 'user' | 'category' | 'tag' | 'media';
@@ -8,7 +10,7 @@ export interface DemoRemoval {
   userIds: number[];
   categoryIds: number[];
   tagIds: number[];
-  media: Array<{ id: number; key: string; variants: unknown; crops: unknown }>;
+  media: Array<Pick<Media, 'id' | 'key' | 'variants' | 'crops'>>;
 }
 
 export interface DemoMarkStore {

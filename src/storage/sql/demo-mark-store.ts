@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Media } from '../../core/images/image.js';
 import type { DemoKind, DemoMarkStore, DemoRemoval } from '../../core/ports.js';
 import type { Database } from '../schema.js';
 
@@ -85,7 +86,7 @@ export function createDemoMarkStore(db: Kysely<Database>): DemoMarkStore {
         userIds: users.map((row) => row.id),
         categoryIds,
         tagIds: tags.map((row) => row.id),
-        media: media.map((row) => ({ id: row.id, key: row.key, variants: JSON.parse(row.variants) as unknown, crops: JSON.parse(row.crops) as unknown })),
+        media: media.map((row) => ({ id: row.id, key: row.key, variants: JSON.parse(row.variants) as Media['variants'], crops: JSON.parse(row.crops) as Media['crops'] })),
       };
     },
   };
