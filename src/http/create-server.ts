@@ -22,6 +22,7 @@ import type { Mailer } from '../core/accounts/security-ports.js';
 import { httpFailureOf } from './errors.js';
 import { isNewsroomPath, sendNewsroomError } from './admin/newsroom-errors.js';
 import { loadSiteAssets } from './site/assets.js';
+import { icoFromSvg } from '../media/favicon.js';
 import { registerFeedRoutes } from './site/feed-routes.js';
 import { registerSearchRoutes } from './site/search-routes.js';
 import { registerSitemapRoutes } from './site/sitemap-routes.js';
@@ -136,6 +137,11 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     return sendErrorPage(siteDeps, request, reply, { status, message }).catch(plain);
   });
 
+  // Browsers ask every site for /favicon.ico: the logo, drawn once at start at the sizes a tab uses.
+  const favicon = await icoFromSvg(assets.byName.get(assets.logoHref.slice('/assets/'.length))!.body);
+  app.get('/favicon.ico', { config: { access: 'public' } }, async (_request, reply) =>
+    reply.header('content-type', 'image/x-icon').header('cache-control', 'public, max-age=86400').send(favicon),
+  );
   app.get<{ Params: { name: string } }>('/assets/:name', { config: { access: 'public' } }, async (request, reply) => {
     const asset = assets.byName.get(request.params.name);
     if (!asset) return reply.callNotFound();
