@@ -58,6 +58,16 @@ export async function loadForEdit(store: Store, user: Actor, id: number): Promis
   return { article, authorIds };
 }
 
+/**
+ * How an article in review can leave it from the editor, for someone who has opened it: its writer withdraws
+ * it; someone else who may publish it sends it back with a note. (A writer who may publish withdraws: there
+ * is nobody else to send it to.)
+ */
+export function reviewExits(input: { own: boolean; canPublish: boolean }): WorkflowAction[] {
+  if (input.own) return ['withdraw'];
+  return input.canPublish ? ['send_back'] : [];
+}
+
 /** A new draft by `user` (who is its first author). */
 export async function startDraft(deps: StaffArticleDeps, user: Author, input: { title: string; bodyMd?: string }): Promise<Article> {
   if (!can(user.role, 'article.create')) throw new DomainError('FORBIDDEN', 'Your role may not write articles.');

@@ -3,7 +3,7 @@ import { can } from '../../core/access/capabilities.js';
 import type { Article } from '../../core/articles/article.js';
 import { isDeskStatus, type DeskStatus } from '../../core/articles/desk-status.js';
 import type { ArticleEdit } from '../../core/articles/update-article.js';
-import { applyAction, mayEdit, saveEdit, startDraft, type WorkflowAction } from '../../core/articles/workflow.js';
+import { applyAction, mayEdit, reviewExits, saveEdit, startDraft, type WorkflowAction } from '../../core/articles/workflow.js';
 import { DomainError, isDomainError } from '../../core/errors.js';
 import type { RevisionSnapshot } from '../../core/ports.js';
 import { instantToZonedWallTime, wallTimeInstant } from '../../core/time/zoned-time.js';
@@ -17,7 +17,7 @@ import { historyEntry, revisionChanges, revisionHistory, savedBy } from '../../r
 import { renderContext } from '../site/site-context.js';
 import { STATUS_BY_CODE } from '../errors.js';
 import { chrome, clientIp, sendAdminHtml, type AdminDeps } from './admin-context.js';
-import { notesPanelFor, reviewExits } from './article-notes-routes.js';
+import { notesPanelFor } from './article-notes-routes.js';
 import { checkStaffCsrf, type FormBody } from './forms.js';
 import { formSchema, ID_PARAMS, OPTIONAL_ID_FIELD, REVISION_FIELD } from './form-schema.js';
 

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Article } from '../../core/articles/article.js';
 import { addArticleNote } from '../../core/articles/article-notes.js';
-import type { WorkflowAction } from '../../core/articles/workflow.js';
 import { isDomainError } from '../../core/errors.js';
 import type { RevisionInfo, Store } from '../../core/ports.js';
 import { notesPanelView, type NotesPanelView } from '../../render/view-models/article-notes.js';
@@ -13,15 +12,6 @@ import { checkStaffCsrf, type FormBody } from './forms.js';
 import { formSchema, ID_PARAMS } from './form-schema.js';
 
 const ENTER = { access: { staff: 'admin.enter' } } as const;
-
-/**
- * How an article in review can leave it from the editor: its writer withdraws it; someone else who may
- * publish it sends it back with a note. (A writer who may publish withdraws: there is no one to send it to.)
- */
-export function reviewExits(input: { own: boolean; canPublish: boolean }): WorkflowAction[] {
-  if (input.own) return ['withdraw'];
-  return input.canPublish ? ['send_back'] : [];
-}
 
 /** The editor's notes panel for someone who has opened the article (and so may read its notes). */
 export async function notesPanelFor(

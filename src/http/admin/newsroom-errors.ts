@@ -44,7 +44,7 @@ export async function sendNewsroomError(
   const view = newsroomErrorView({
     status: failure.status,
     message: failure.message,
-    signedIn: request.staff !== undefined && failure.status !== 401,
+    signedIn: request.staff !== undefined,
     ...(retry ? { retry } : {}),
     ...(back ? { back } : {}),
   });

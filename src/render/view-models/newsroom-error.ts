@@ -32,12 +32,14 @@ const fallback = (status: number) => (status >= 500 ? BY_STATUS[500]! : BY_STATU
  */
 export function newsroomErrorView(input: { status: number; message: string; signedIn: boolean; retry?: string; back?: string }): NewsroomErrorView {
   const { heading, advice } = BY_STATUS[input.status] ?? fallback(input.status);
+  // An ended session is not signed in, whatever the request still carried.
+  const signedIn = input.signedIn && input.status !== 401;
   const links: NewsroomErrorView['links'] = [];
-  if (input.status === 401 || !input.signedIn) {
+  if (!signedIn) {
     links.push({ href: `/admin/login${input.retry && input.retry !== '/admin' ? `?next=${encodeURIComponent(input.retry)}` : ''}`, label: 'Sign in' });
   }
   if (input.retry && (input.status === 429 || input.status >= 500)) links.push({ href: input.retry, label: 'Try again' });
   if (input.back) links.push({ href: input.back, label: 'Back to the page you came from' });
-  if (input.signedIn) links.push({ href: '/admin', label: 'Back to the newsroom' });
+  if (signedIn) links.push({ href: '/admin', label: 'Back to the newsroom' });
   return { status: input.status, heading, message: input.message, advice, links };
 }
