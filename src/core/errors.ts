@@ -9,6 +9,7 @@ export type DomainErrorCode =
   | 'SLUG_INVALID'
   | 'SLUG_RESERVED'
   | 'STALE_REVISION'
+  | 'EDIT_CONFLICT'
   | 'VALIDATION_FAILED'
   | 'INVALID_CURSOR'
   | 'AUTH_FAILED'

@@ -9,6 +9,7 @@ import type { CategoryStore, TagStore, RedirectStore } from './ports/taxonomy-st
 import type { UserStore, AccountStore } from './ports/people-stores.js';
 import type { ApiKeyStore, OutboxStore } from './ports/jobs-and-keys.js';
 import type { MediaStore } from './ports/media-store.js';
+import type { PendingEditStore } from './ports/pending-edits.js';
 import type { ArticleNoteStore } from './ports/article-notes.js';
 import type { DemoMarkStore } from './ports/demo-marks.js';
 
@@ -24,6 +25,7 @@ export type * from './ports/taxonomy-stores.js';
 export type * from './ports/people-stores.js';
 export type * from './ports/jobs-and-keys.js';
 export type * from './ports/media-store.js';
+export type * from './ports/pending-edits.js';
 export type * from './ports/article-notes.js';
 export type * from './ports/demo-marks.js';
 
@@ -69,6 +71,8 @@ export interface Store {
   readonly outbox: OutboxStore;
   readonly accounts: AccountStore;
   readonly media: MediaStore;
+  /** Working copies of live articles and edits kept aside for merging. */
+  readonly pending: PendingEditStore;
   readonly signInThrottle: SignInThrottleStore;
   readonly settings: SettingsStore;
   readonly passwordResets: PasswordResetStore;

@@ -1,3 +1,4 @@
+import { createPendingEditStore } from './sql/pending-edit-store.js';
 import { Kysely } from 'kysely';
 import type { Store } from '../core/ports.js';
 import type { DatabaseConfig } from '../config/config.js';
@@ -79,6 +80,7 @@ function bind(db: Kysely<Database>, adapter: DialectAdapter, now: () => Date, in
     outbox: createOutboxStore(db, adapter),
     accounts: createAccountStore(db, transact),
     media: createMediaStore(db),
+    pending: createPendingEditStore(db),
     signInThrottle: createSignInThrottleStore(db),
     settings: createSettingsStore(db),
     passwordResets: createPasswordResetStore(db),

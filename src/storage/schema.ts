@@ -186,6 +186,31 @@ export interface RevisionsTable {
   api_key_id: number | null;
   /** What made it (`RevisionKind`); null on rows saved before migration 0010, which read as a save. */
   kind: string | null;
+  /** 1 for a save of a live article's working copy (migration 0011). */
+  pending: ColumnType<number, number | undefined, number>;
+}
+
+/** A live article's working copy (migration 0011); `fields` is EditableFields as JSON. */
+export interface ArticlePendingTable {
+  article_id: number;
+  base_revision: number;
+  fields: string;
+  saved_by: number | null;
+  saved_at: Timestamp;
+  apply_at: NullableTimestamp;
+  apply_revision: number | null;
+}
+
+/** An edit kept aside until its author chooses how to merge it (migration 0011). */
+export interface ArticleUnmergedTable {
+  id: Generated<number>;
+  article_id: number;
+  user_id: number | null;
+  base_revision: number;
+  fields: string;
+  /** 'working': met a newer save of the text being edited; 'live': a working copy met a change of the live text. */
+  against: string;
+  created_at: Timestamp;
 }
 
 export interface MediaTable {
@@ -232,6 +257,8 @@ export interface Database {
   pending_sign_ins: PendingSignInsTable;
   audit_log: AuditLogTable;
   revisions: RevisionsTable;
+  article_pending: ArticlePendingTable;
+  article_unmerged: ArticleUnmergedTable;
   api_keys: ApiKeysTable;
   outbox: OutboxTable;
   users: UsersTable;

@@ -22,6 +22,7 @@ export function snapshotOf(
     seoDescription: article.seoDescription,
     canonicalUrl: article.canonicalUrl,
     noindex: article.noindex,
+    featuredMediaId: article.featuredMediaId,
   };
 }
 

@@ -8,6 +8,7 @@ import { articleFacts } from './article-facts.js';
 import { recordRevision } from './revision-snapshot.js';
 import type { ArticleDeps } from './create-article.js';
 import { excerptFor } from './excerpt.js';
+import { editOf, fieldsOfArticle, fieldsOfSnapshot, mergeFields } from './editable-fields.js';
 import { assertTitleLength, MAX_DEK_LENGTH } from './limits.js';
 import { assertValidSlug, isReservedSlug, slugify } from './slug.js';
 
@@ -31,6 +32,37 @@ export interface ArticleEdit {
 }
 
 /**
+ * Refuses an edit that cannot be saved (empty or over-long headline, over-long standfirst, a person twice in
+ * the byline, a malformed slug or canonical URL, a tag whose address is reserved) with VALIDATION_FAILED,
+ * SLUG_INVALID or SLUG_RESERVED, before anything is written. Every save path checks with this one function.
+ */
+export function validateEdit(edit: ArticleEdit): void {
+  if (edit.title !== undefined && edit.title.trim() === '') {
+    throw new DomainError('VALIDATION_FAILED', 'An article needs a title.', { field: 'title' });
+  }
+  if (edit.title !== undefined) assertTitleLength(edit.title.trim());
+  if (edit.dek !== undefined && edit.dek.length > MAX_DEK_LENGTH) {
+    throw new DomainError('VALIDATION_FAILED', `A standfirst can have at most ${MAX_DEK_LENGTH} characters.`, { field: 'dek' });
+  }
+  if (edit.authorIds && new Set(edit.authorIds).size !== edit.authorIds.length) {
+    throw new DomainError('VALIDATION_FAILED', 'An author can appear only once in a byline.', { field: 'authorIds' });
+  }
+  if (edit.slug !== undefined) assertValidSlug(edit.slug);
+  if (edit.canonicalUrl && !/^https?:\/\/[^\s<>"]+$/i.test(edit.canonicalUrl)) {
+    throw new DomainError('VALIDATION_FAILED', 'The canonical URL must start with http:// or https://.', { field: 'canonicalUrl' });
+  }
+  for (const name of edit.tagNames ?? []) {
+    const slug = slugify(name.trim());
+    if (slug !== '' && isReservedSlug(slug)) {
+      throw new DomainError('SLUG_RESERVED', `The tag "${name.trim()}" would have the reserved address /tag/${slug}; name the tag differently.`, {
+        field: 'tagNames',
+        slug,
+      });
+    }
+  }
+}
+
+/**
  * Saves an edit made to `revision` of an article. A stale revision is refused with STALE_REVISION and nothing
  * is written. A published article whose slug changes keeps a 301 from its old URL. Afterwards the keys of
  * what changed are published on the invalidation bus.
@@ -50,31 +82,25 @@ export async function updateArticle(
     sideEffects?: ReadonlyArray<{ kind: string; payload: unknown }>;
     /** An audit-log line for the saved article, written in the same transaction. */
     audit?: (saved: Article) => AuditInput;
+    /**
+     * Apply the article's working copy (if it has one) along with this edit, and clear it: an "Update", or a
+     * workflow action on a live article. A field both the working copy and the live text changed since the
+     * copy began is an EDIT_CONFLICT, and nothing is written.
+     */
+    foldPending?: boolean;
     /** Further rows written in the same transaction once the article is saved (the note an article is sent back with). */
     alongside?: (store: Store, saved: Article) => Promise<void>;
   },
 ): Promise<Article> {
   const { edit } = input;
-  if (edit.title !== undefined && edit.title.trim() === '') {
-    throw new DomainError('VALIDATION_FAILED', 'An article needs a title.', { field: 'title' });
-  }
-  if (edit.title !== undefined) assertTitleLength(edit.title.trim());
-  if (edit.dek !== undefined && edit.dek.length > MAX_DEK_LENGTH) {
-    throw new DomainError('VALIDATION_FAILED', `A standfirst can have at most ${MAX_DEK_LENGTH} characters.`, { field: 'dek' });
-  }
-  if (edit.authorIds && new Set(edit.authorIds).size !== edit.authorIds.length) {
-    throw new DomainError('VALIDATION_FAILED', 'An author can appear only once in a byline.', { field: 'authorIds' });
-  }
-  if (edit.slug !== undefined) assertValidSlug(edit.slug);
-  if (edit.canonicalUrl && !/^https?:\/\/[^\s<>"]+$/i.test(edit.canonicalUrl)) {
-    throw new DomainError('VALIDATION_FAILED', 'The canonical URL must start with http:// or https://.', { field: 'canonicalUrl' });
-  }
+  validateEdit(edit);
   const now = deps.clock.now();
 
   const { before, after } = await deps.store.transaction(async (store: Store) => {
     const current = await store.articles.findById(input.id);
     if (!current) throw new DomainError('ARTICLE_NOT_FOUND', `There is no article ${input.id}.`, { id: input.id });
     const beforeFacts = await articleFacts(store, current);
+    const edit = input.foldPending ? await foldWorkingCopy(store, current, beforeFacts.authorIds, input.edit) : input.edit;
     const changes: ArticleChanges = { updatedAt: now };
     if (edit.title !== undefined) changes.title = edit.title.trim();
     if (edit.dek !== undefined) changes.dek = edit.dek.trim();
@@ -107,6 +133,7 @@ export async function updateArticle(
     }
     if (edit.tagNames !== undefined) changes.tagIds = await tagIdsFor(store, edit.tagNames);
     const updated = await store.articles.update(current.id, input.revision, changes);
+    if (input.foldPending) await store.pending.clear(current.id);
     if (changes.slug !== undefined && changes.slug !== current.slug && current.status === 'published') {
       await store.redirects.add({ fromPath: articlePath(current.slug), toPath: articlePath(changes.slug) });
     }
@@ -120,6 +147,26 @@ export async function updateArticle(
   });
   await deps.bus?.publish(articleChangeKeys(before, after.facts));
   return after.article;
+}
+
+/**
+ * The edit that applies `article`'s working copy, merged with whatever changed in the live text since the copy
+ * began, with `edit` laid over it; `edit` alone when there is no working copy.
+ */
+async function foldWorkingCopy(store: Store, article: Article, authorIds: readonly number[], edit: ArticleEdit): Promise<ArticleEdit> {
+  const pending = await store.pending.find(article.id);
+  if (!pending) return edit;
+  const tagNames = ((await store.articles.tags([article.id])).get(article.id) ?? []).map((tag) => tag.name);
+  const live = fieldsOfArticle(article, { authorIds, tagNames });
+  const base = await store.articles.revision(article.id, pending.baseRevision);
+  const { merged, conflicts } = mergeFields(base ? fieldsOfSnapshot(base.snapshot, live.featuredMediaId) : live, live, pending.fields);
+  if (conflicts.length > 0) {
+    throw new DomainError('EDIT_CONFLICT', 'The live story was changed (through the API) in the same fields as the unpublished changes; choose which to keep.', {
+      id: article.id,
+      conflicts,
+    });
+  }
+  return { ...editOf(merged), ...edit };
 }
 
 /**

@@ -13,7 +13,8 @@ export interface ArticleChanges {
   status?: ArticleStatus;
   publishedAt?: Date | null;
   firstPublishedAt?: Date | null;
-  updatedAt: Date;
+  /** Absent for a save readers never see (a live article's working copy): its public "updated" time stays. */
+  updatedAt?: Date;
   primaryCategoryId?: number | null;
   featuredMediaId?: number | null;
   seoTitle?: string | null;

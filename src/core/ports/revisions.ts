@@ -16,7 +16,10 @@ export type RevisionKind =
   | 'archived'
   | 'unarchived'
   | 'restored'
-  | 'api';
+  | 'api'
+  | 'updated'
+  | 'merged'
+  | 'unmerged';
 
 export const REVISION_KINDS: readonly RevisionKind[] = [
   'created',
@@ -32,6 +35,9 @@ export const REVISION_KINDS: readonly RevisionKind[] = [
   'unarchived',
   'restored',
   'api',
+  'updated',
+  'merged',
+  'unmerged',
 ];
 
 export interface RevisionStore {
@@ -43,6 +49,8 @@ export interface RevisionStore {
     apiKeyId?: number | null;
     kind: RevisionKind;
     at: Date;
+    /** A save of a live article's working copy (readers still see the live text). */
+    pending?: boolean;
   }): Promise<void>;
   revisions(articleId: number): Promise<RevisionInfo[]>;
   revision(articleId: number, revision: number): Promise<(RevisionInfo & { snapshot: RevisionSnapshot }) | undefined>;
@@ -65,6 +73,8 @@ export interface RevisionSnapshot {
   seoDescription: string | null;
   canonicalUrl: string | null;
   noindex: boolean;
+  /** The picture; absent in revisions saved before it was recorded. */
+  featuredMediaId?: number | null;
 }
 
 export interface RevisionInfo {
@@ -76,4 +86,6 @@ export interface RevisionInfo {
   /** Revisions saved before kinds were recorded read as 'save'. */
   kind: RevisionKind;
   at: Date;
+  /** A save of the working copy of a live article, which readers do not see until it is applied. */
+  pending: boolean;
 }

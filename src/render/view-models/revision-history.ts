@@ -17,6 +17,9 @@ export const REVISION_KIND_LABELS: Record<RevisionKind, string> = {
   unarchived: 'Back from the archive',
   restored: 'Restored an earlier revision',
   api: 'Saved through the API',
+  updated: 'Changes published to the live story',
+  merged: 'Merged edits of two people',
+  unmerged: 'A version not kept when merging',
 };
 
 export interface HistoryEntry {
@@ -40,7 +43,7 @@ export function historyEntry(articleId: number, revision: RevisionInfo, currentR
   return {
     revision: revision.revision,
     href: `/admin/articles/${articleId}/revisions/${revision.revision}`,
-    kind: REVISION_KIND_LABELS[revision.kind],
+    kind: revision.pending ? `${REVISION_KIND_LABELS[revision.kind]} (unpublished change)` : REVISION_KIND_LABELS[revision.kind],
     by: savedBy(revision) ?? 'the system',
     when: format(revision.at),
     current: revision.revision === currentRevision,

@@ -9,6 +9,7 @@ import { accountSecurity } from './0007-account-security.js';
 import { firstPublication } from './0008-first-publication.js';
 import { apiWrites } from './0009-api-writes.js';
 import { revisionKinds } from './0010-revision-kinds.js';
+import { pendingEdits } from './0011-pending-edits.js';
 import { deskNotesAndDemoMarks } from './0015-desk-notes-demo-marks.js';
 
 /** Every schema change, in order. Names are permanent: never rename or reorder one that has shipped. */
@@ -24,6 +25,7 @@ export function migrations(adapter: DialectAdapter): Record<string, Migration> {
     '0008-first-publication': firstPublication(adapter),
     '0009-api-writes': apiWrites(),
     '0010-revision-kinds': revisionKinds(),
+    '0011-pending-edits': pendingEdits(adapter),
     '0015-desk-notes-demo-marks': deskNotesAndDemoMarks(adapter),
   };
 }

@@ -57,6 +57,7 @@ export function createArticleRevisions(db: Kysely<Database>): NewsroomList & Rev
           api_key_id: input.apiKeyId ?? null,
           kind: input.kind,
           created_at: input.at.toISOString(),
+          pending: input.pending ? 1 : 0,
         })
         .execute();
     },
@@ -66,11 +67,11 @@ export function createArticleRevisions(db: Kysely<Database>): NewsroomList & Rev
         .selectFrom('revisions')
         .leftJoin('users', 'users.id', 'revisions.author_id')
         .leftJoin('api_keys', 'api_keys.id', 'revisions.api_key_id')
-        .select(['revisions.revision', 'revisions.author_id', 'revisions.created_at', 'revisions.kind', 'users.display_name', 'api_keys.name as api_key_name'])
+        .select(['revisions.revision', 'revisions.author_id', 'revisions.created_at', 'revisions.kind', 'revisions.pending', 'users.display_name', 'api_keys.name as api_key_name'])
         .where('revisions.article_id', '=', articleId)
         .orderBy('revisions.revision', 'desc')
         .execute();
-      return rows.map((row) => ({ revision: row.revision, authorId: row.author_id, authorName: row.display_name, apiKeyName: row.api_key_name, kind: kindOf(row.kind), at: toDate(row.created_at) }));
+      return rows.map((row) => ({ revision: row.revision, authorId: row.author_id, authorName: row.display_name, apiKeyName: row.api_key_name, kind: kindOf(row.kind), at: toDate(row.created_at), pending: Number(row.pending) === 1 }));
     },
 
     async revision(articleId, revision) {
@@ -78,7 +79,7 @@ export function createArticleRevisions(db: Kysely<Database>): NewsroomList & Rev
         .selectFrom('revisions')
         .leftJoin('users', 'users.id', 'revisions.author_id')
         .leftJoin('api_keys', 'api_keys.id', 'revisions.api_key_id')
-        .select(['revisions.revision', 'revisions.author_id', 'revisions.created_at', 'revisions.kind', 'revisions.snapshot', 'users.display_name', 'api_keys.name as api_key_name'])
+        .select(['revisions.revision', 'revisions.author_id', 'revisions.created_at', 'revisions.kind', 'revisions.pending', 'revisions.snapshot', 'users.display_name', 'api_keys.name as api_key_name'])
         .where('revisions.article_id', '=', articleId)
         .where('revisions.revision', '=', revision)
         .executeTakeFirst();
@@ -90,6 +91,7 @@ export function createArticleRevisions(db: Kysely<Database>): NewsroomList & Rev
           apiKeyName: row.api_key_name,
           kind: kindOf(row.kind),
           at: toDate(row.created_at),
+          pending: Number(row.pending) === 1,
           snapshot: JSON.parse(row.snapshot) as RevisionSnapshot,
         }
       );

@@ -111,7 +111,7 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
               ...(changes.seoDescription !== undefined ? { seo_description: changes.seoDescription } : {}),
               ...(changes.canonicalUrl !== undefined ? { canonical_url: changes.canonicalUrl } : {}),
               ...(changes.noindex !== undefined ? { noindex: changes.noindex ? 1 : 0 } : {}),
-              updated_at: changes.updatedAt.toISOString(),
+              ...(changes.updatedAt !== undefined ? { updated_at: changes.updatedAt.toISOString() } : {}),
               revision: revision + 1,
             })
             .where('id', '=', id)
