@@ -20,7 +20,8 @@ import { cookieSigner, registerSessionCookie } from './session-cookie.js';
 import { registerOriginCheck } from './origin-check.js';
 import type { Mailer } from '../core/accounts/security-ports.js';
 import { httpFailureOf } from './errors.js';
-import { isNewsroomPath, sendNewsroomError } from './admin/newsroom-errors.js';
+import { sendNewsroomError } from './admin/newsroom-errors.js';
+import { isNewsroomPath } from './newsroom-path.js';
 import { loadSiteAssets } from './site/assets.js';
 import { icoFromSvg } from '../media/favicon.js';
 import { registerFeedRoutes } from './site/feed-routes.js';
@@ -131,7 +132,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     if (wantsJson) return reply.code(status).header('cache-control', 'no-store').send({ error: code, message, details });
     const plain = () => reply.code(status).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send(message);
     // A newsroom page fails inside the newsroom: its layout, a way back, never the reading site's error page.
-    if (isNewsroomPath(request.url)) return sendNewsroomError({ ...siteDeps }, request, reply, failure).catch(plain);
+    if (isNewsroomPath(request.url)) return sendNewsroomError(siteDeps, request, reply, failure).catch(plain);
     // The site's error page reads the sections from the database: not while the database is the problem.
     if (failure.fault) return plain();
     return sendErrorPage(siteDeps, request, reply, { status, message }).catch(plain);

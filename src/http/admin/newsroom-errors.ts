@@ -5,12 +5,6 @@ import { sessionOf } from '../access.js';
 import type { HttpFailure } from '../errors.js';
 import { chrome, safeNext, sendAdminHtml, type AdminDeps } from './admin-context.js';
 
-/** Whether a request is for a newsroom page (its failures are answered inside the newsroom, never by the reading site). */
-export function isNewsroomPath(url: string): boolean {
-  const path = url.split('?')[0] ?? '';
-  return path === '/admin' || path.startsWith('/admin/');
-}
-
 /** The same-site newsroom page a form was sent from (Referer), when there is one. */
 function cameFrom(request: FastifyRequest, siteUrl: string): string | undefined {
   const referer = request.headers.referer;

@@ -13,6 +13,7 @@ import { ErrorPage } from '../../render/templates/error-page.js';
 import { documentHtml } from '../../render/render-page.js';
 import { renderContext, type SiteDeps } from './site-context.js';
 import { DomainError } from '../../core/errors.js';
+import { isNewsroomPath } from '../newsroom-path.js';
 
 const PUBLIC = { access: 'public', cache: {} } as const;
 const PUBLIC_PAGED = { access: 'public', cache: { query: ['before'] } } as const;
@@ -62,7 +63,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     const queryAt = request.url.indexOf('?');
     const path = queryAt < 0 ? request.url : request.url.slice(0, queryAt);
     // The newsroom answers its own missing pages (the error handler renders them in its layout).
-    if (path === '/admin' || path.startsWith('/admin/')) {
+    if (isNewsroomPath(path)) {
       throw new DomainError('NOT_FOUND', 'There is no newsroom page at this address.');
     }
     const redirect = await findRedirect(path).catch(() => undefined);
