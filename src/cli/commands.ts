@@ -182,6 +182,8 @@ when the demo authors are already there.
   },
 };
 
+const counted = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 const demo: Command = {
   summary: 'Remove the demo content: its articles, authors, sections, tags and pictures.',
   help: `Usage: newsdesk demo remove
@@ -208,7 +210,7 @@ To start without demo content at all, set NEWSDESK_DEMO_CONTENT=off before the f
       io.stdout.write(
         total === 0
           ? 'There is no demo content to remove; nothing changed.\n'
-          : `Removed the demo content: ${removed.articles} articles, ${removed.authors} authors, ${removed.sections} sections, ${removed.tags} tags and ${removed.pictures} pictures.\n`,
+          : `Removed the demo content: ${counted(removed.articles, 'article')}, ${counted(removed.authors, 'author')}, ${counted(removed.sections, 'section')}, ${counted(removed.tags, 'tag')} and ${counted(removed.pictures, 'picture')}.\n`,
       );
       return { code: 0 };
     } finally {

@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliServices } from '../../src/app/cli-services.js';
 import { demoAuthors } from '../../src/app/demo/demo-content.js';
@@ -94,16 +97,42 @@ for (const database of testDatabases()) {
 
     describe('newsdesk demo remove', () => {
       let app: TestApp;
+      const mediaDir = mkdtempSync(join(tmpdir(), 'newsdesk-demo-media-'));
+      const files = (key: string) => [`${key}-400.webp`, `${key}-16x9.jpg`, `${key}-4x3.jpg`, `${key}-1x1.jpg`];
+      /** A picture as a seed with pictures would leave it: a row, its files, and the demo mark. */
+      async function demoPicture(key: string) {
+        for (const file of files(key)) writeFileSync(join(mediaDir, file), 'picture bytes');
+        const media = await app.store.media.create({
+          key,
+          width: 400,
+          height: 225,
+          alt: 'A harbour at dawn',
+          variants: [{ file: `${key}-400.webp`, width: 400, height: 225, format: 'webp' }],
+          crops: { '16x9': `${key}-16x9.jpg`, '4x3': `${key}-4x3.jpg`, '1x1': `${key}-1x1.jpg` },
+          originalName: 'harbour.jpg',
+          uploadedBy: null,
+          at: app.clock.now(),
+        });
+        await app.store.demo.mark('media', [media.id]);
+        return media;
+      }
       beforeAll(async () => {
-        app = await openTestApp(database);
+        app = await openTestApp(database, { env: { NEWSDESK_MEDIA_DIR: mediaDir } });
         const editor = await makeUser(app, 'editor', 'Rana Editor');
         const international = (await app.store.categories.findBySlug('international'))!;
         await createSection({ store: app.store, clock: app.clock, bus: app.bus }, { name: 'Local', description: 'Our city.', parentId: international.id, actorId: editor.id });
         // The newsroom's own stories: one in a demo section with a demo tag, one bylined to a demo author.
-        await addArticle(app, { title: 'City budget vote set for Thursday', authorSlugs: [editor.slug], categorySlug: 'economy', tagNames: ['Pakistan', 'City hall'] });
+        const budget = await addArticle(app, { title: 'City budget vote set for Thursday', authorSlugs: [editor.slug], categorySlug: 'economy', tagNames: ['Pakistan', 'City hall'] });
+        // Two demo pictures: one nothing uses, one the newsroom chose for its own story.
+        await demoPicture('unusedDemoPictur');
+        const kept = await demoPicture('keptDemoPicture0');
+        await app.store.articles.update(budget.id, budget.revision, { featuredMediaId: kept.id, updatedAt: app.clock.now() });
         await addArticle(app, { title: 'Harbour ferry timetable changes', authorSlugs: ['claire-donnelly'], categorySlug: 'local' });
       }, 120_000);
-      afterAll(async () => app?.dispose());
+      afterAll(async () => {
+        await app?.dispose();
+        rmSync(mediaDir, { recursive: true, force: true });
+      });
 
       const get = (url: string) => app.server.inject({ method: 'GET', url });
 
@@ -129,13 +158,15 @@ for (const database of testDatabases()) {
         const removed = await cli(app, ['demo', 'remove']);
         expect(removed.stderr).toBe('');
         expect(removed.code).toBe(0);
-        expect(removed.stdout).toBe('Removed the demo content: 18 articles, 3 authors, 4 sections, 33 tags and 0 pictures.\n');
+        expect(removed.stdout).toBe('Removed the demo content: 18 articles, 3 authors, 4 sections, 33 tags and 1 picture.\n');
 
         const titles = (await app.store.articles.adminList({ limit: 100, now: app.clock.now() })).map((row) => row.title).sort();
         expect(titles).toEqual(['City budget vote set for Thursday', 'Harbour ferry timetable changes']);
         expect((await app.store.users.list()).map((person) => person.slug).sort()).toEqual(['claire-donnelly', 'rana-editor']);
         expect((await app.store.categories.list()).map((section) => section.slug).sort()).toEqual(['economy', 'international', 'local']);
         expect((await app.store.tags.list(1000)).map((tag) => tag.slug).sort()).toEqual(['city-hall', 'pakistan']);
+        for (const file of files('unusedDemoPictur')) expect(existsSync(join(mediaDir, file)), file).toBe(false);
+        for (const file of files('keptDemoPicture0')) expect(existsSync(join(mediaDir, file)), file).toBe(true);
 
         // The server hears of it: at once over LISTEN/NOTIFY on PostgreSQL; on SQLite through the outbox job
         // the removal wrote, which the server's worker runs.
