@@ -15,6 +15,7 @@ import { argon2Hasher } from './argon2-hasher.js';
 import { smtpMailer } from './smtp-mailer.js';
 import { startOutboxWorker, type OutboxWorker } from '../jobs/outbox-worker.js';
 import { INVALIDATE_JOB, PUBLISHING_JOB } from '../core/articles/update-article.js';
+import { applyScheduledUpdate, SCHEDULED_UPDATE_JOB } from '../core/articles/working-copy.js';
 
 export interface App {
   config: Config;
@@ -90,6 +91,8 @@ export async function createApp(input: {
           const article = await store.articles.findById((payload as { articleId: number }).articleId);
           if (article) bus.publish([cacheKey.article(article.id)]).catch(() => undefined);
         },
+        [SCHEDULED_UPDATE_JOB]: async (payload) =>
+          applyScheduledUpdate({ store, clock, markdown: createMarkdownRenderer(), excerptWords: config.excerptWords, bus }, payload as { articleId: number; revision: number }),
       },
       onError: (error, job) => server.log.error({ err: error, job: job.id }, 'outbox job failed'),
     });

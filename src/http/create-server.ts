@@ -3,6 +3,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Clock, InvalidationBus, PasswordHasher, Store } from '../core/ports.js';
 import { registerArticleAdminRoutes } from './admin/article-admin-routes.js';
+import { registerArticleEditorRoutes } from './admin/article-editor-routes.js';
 import { registerArticleNotesRoutes } from './admin/article-notes-routes.js';
 import { registerAuthRoutes } from './admin/auth-routes.js';
 import { registerFormParser } from './admin/forms.js';
@@ -179,6 +180,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     registerAuthRoutes(app, adminDeps);
     registerPeopleRoutes(app, adminDeps);
     registerArticleAdminRoutes(app, adminDeps);
+    registerArticleEditorRoutes(app, adminDeps);
     registerArticleNotesRoutes(app, adminDeps);
     registerTaxonomyRoutes(app, adminDeps);
     await registerMediaRoutes(app, adminDeps);

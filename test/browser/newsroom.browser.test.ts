@@ -89,7 +89,7 @@ describeWithTool('chromium', 'the newsroom in real Chromium', () => {
     await expect(contributor.getByRole('status').first().textContent()).resolves.toContain('Saved.');
     expect(await contributor.getByRole('button', { name: 'Publish now' }).count()).toBe(0);
     await contributor.getByRole('button', { name: 'Submit for review' }).click();
-    await expect(contributor.getByRole('status').first().textContent()).resolves.toContain('Submit for review: done.');
+    await expect(contributor.getByRole('status').first().textContent()).resolves.toContain('Submitted for review.');
 
     // 4. The editor schedules it two minutes ahead (the site's clock is injected; its zone is UTC).
     const editor = await signIn('elena@newsroom.test', 'member password 123');
@@ -97,9 +97,9 @@ describeWithTool('chromium', 'the newsroom in real Chromium', () => {
     expect(await axeViolations(editor), 'article list').toEqual([]);
     await editor.getByRole('link', { name: HEADLINE }).click();
     expect(await axeViolations(editor), 'editor page').toEqual([]);
-    await editor.getByLabel('Schedule for (UTC)').fill('2026-11-29T12:02');
+    await editor.getByLabel('Date and time (UTC)').fill('2026-11-29T12:02');
     await editor.getByRole('button', { name: 'Schedule', exact: true }).click();
-    await expect(editor.getByRole('status').first().textContent()).resolves.toContain('Scheduled for');
+    await expect(editor.getByRole('status').first().textContent()).resolves.toContain('Scheduled: it goes live at the time shown above.');
 
     // 5. Readers see nothing before the time, and the story everywhere after it.
     const slug = (await app.store.articles.findById(id))!.slug;

@@ -223,18 +223,40 @@ const ROUTES_BY_HAND = (picture: () => string, asset: () => string): Row[] => [
   ),
   row('POST /admin/articles/:id/autosave', 'autosaves their own draft', [401, 200, 200, 200, 200], async (f) => edit(await f.article('mine', 'draft'), { title: `Autosaved ${f.n}` }, 'autosave')),
   row('POST /admin/articles/:id/autosave', "autosaves someone else's draft", [401, 403, 403, 200, 200], async (f) => edit(await f.article('theirs', 'draft'), { title: `Autosaved ${f.n}` }, 'autosave')),
-  row('POST /admin/articles/:id/action', 'submits their own draft', [401, 200, 200, 200, 200], async (f) => action(await f.article('mine', 'draft'), 'submit')),
-  row('POST /admin/articles/:id/action', "submits someone else's draft", [401, 403, 403, 200, 200], async (f) => action(await f.article('theirs', 'draft'), 'submit')),
-  row('POST /admin/articles/:id/action', 'publishes their own draft', [401, 403, 200, 200, 200], async (f) => action(await f.article('mine', 'draft'), 'publish')),
-  row('POST /admin/articles/:id/action', "publishes someone else's article in review", [401, 403, 403, 200, 200], async (f) => action(await f.article('theirs', 'in_review'), 'publish')),
-  row('POST /admin/articles/:id/action', 'schedules their own draft', [401, 403, 200, 200, 200], async (f) => action(await f.article('mine', 'draft'), 'schedule', { at: LATER })),
-  row('POST /admin/articles/:id/action', "schedules someone else's draft", [401, 403, 403, 200, 200], async (f) => action(await f.article('theirs', 'draft'), 'schedule', { at: LATER })),
-  row('POST /admin/articles/:id/action', 'unpublishes their own article', [401, 403, 200, 200, 200], async (f) => action(await f.article('mine', 'published'), 'unpublish')),
-  row('POST /admin/articles/:id/action', "unpublishes someone else's article", [401, 403, 403, 200, 200], async (f) => action(await f.article('theirs', 'published'), 'unpublish')),
-  row('POST /admin/articles/:id/action', 'archives their own article', [401, 403, 200, 200, 200], async (f) => action(await f.article('mine', 'published'), 'archive')),
-  row('POST /admin/articles/:id/action', "archives someone else's article", [401, 403, 403, 200, 200], async (f) => action(await f.article('theirs', 'published'), 'archive')),
-  row('POST /admin/articles/:id/action', 'restores their own archived article', [401, 403, 200, 200, 200], async (f) => action(await f.article('mine', 'archived'), 'restore')),
-  row('POST /admin/articles/:id/action', "restores someone else's archived article", [401, 403, 403, 200, 200], async (f) => action(await f.article('theirs', 'archived'), 'restore')),
+  row('POST /admin/articles/:id/action', 'submits their own draft', [401, 303, 303, 303, 303], async (f) => action(await f.article('mine', 'draft'), 'submit')),
+  row('POST /admin/articles/:id/action', "submits someone else's draft", [401, 403, 403, 303, 303], async (f) => action(await f.article('theirs', 'draft'), 'submit')),
+  row('POST /admin/articles/:id/action', 'publishes their own draft', [401, 403, 303, 303, 303], async (f) => action(await f.article('mine', 'draft'), 'publish')),
+  row('POST /admin/articles/:id/action', "publishes someone else's article in review", [401, 403, 403, 303, 303], async (f) => action(await f.article('theirs', 'in_review'), 'publish')),
+  row('POST /admin/articles/:id/action', 'schedules their own draft', [401, 403, 303, 303, 303], async (f) => action(await f.article('mine', 'draft'), 'schedule', { at: LATER })),
+  row('POST /admin/articles/:id/action', "schedules someone else's draft", [401, 403, 403, 303, 303], async (f) => action(await f.article('theirs', 'draft'), 'schedule', { at: LATER })),
+  row('POST /admin/articles/:id/action', 'unpublishes their own article', [401, 403, 303, 303, 303], async (f) => action(await f.article('mine', 'published'), 'unpublish')),
+  row('POST /admin/articles/:id/action', "unpublishes someone else's article", [401, 403, 403, 303, 303], async (f) => action(await f.article('theirs', 'published'), 'unpublish')),
+  row('POST /admin/articles/:id/action', 'archives their own article', [401, 403, 303, 303, 303], async (f) => action(await f.article('mine', 'published'), 'archive')),
+  row('POST /admin/articles/:id/action', "archives someone else's article", [401, 403, 403, 303, 303], async (f) => action(await f.article('theirs', 'published'), 'archive')),
+  row('POST /admin/articles/:id/action', 'restores their own archived article', [401, 403, 303, 303, 303], async (f) => action(await f.article('mine', 'archived'), 'restore')),
+  row('POST /admin/articles/:id/action', "restores someone else's archived article", [401, 403, 403, 303, 303], async (f) => action(await f.article('theirs', 'archived'), 'restore')),
+  row('GET /admin/articles/:id/confirm', 'is asked before publishing their own draft', ['login', 403, 200, 200, 200], async (f) => ({
+    url: `/admin/articles/${(await f.article('mine', 'draft')).id}/confirm?action=publish`,
+  })),
+  row('GET /admin/articles/:id/confirm', "is asked before unpublishing someone else's article", ['login', 403, 403, 200, 200], async (f) => ({
+    url: `/admin/articles/${(await f.article('theirs', 'published')).id}/confirm?action=unpublish`,
+  })),
+  row('GET /admin/articles/:id/conflicts/:conflict', 'compares their own version kept aside', ['login', 200, 200, 200, 200], async (f) => {
+    const { article, kept } = await keptAside(f, 'mine');
+    return { url: `/admin/articles/${article.id}/conflicts/${kept}` };
+  }),
+  row('GET /admin/articles/:id/conflicts/:conflict', "compares someone else's version kept aside", ['login', 403, 403, 200, 200], async (f) => {
+    const { article, kept } = await keptAside(f, 'theirs');
+    return { url: `/admin/articles/${article.id}/conflicts/${kept}` };
+  }),
+  row('POST /admin/articles/:id/conflicts/:conflict', 'merges their own version kept aside', [401, 303, 303, 303, 303], async (f) => {
+    const { article, kept } = await keptAside(f, 'mine');
+    return { url: `/admin/articles/${article.id}/conflicts/${kept}`, form: { theirs: article.revision }, writes: article.id };
+  }),
+  row('POST /admin/articles/:id/conflicts/:conflict', "merges someone else's version kept aside", [401, 403, 403, 303, 303], async (f) => {
+    const { article, kept } = await keptAside(f, 'theirs');
+    return { url: `/admin/articles/${article.id}/conflicts/${kept}`, form: { theirs: article.revision }, writes: article.id };
+  }),
   row('GET /admin/articles/:id/preview', 'previews their own draft', ['login', 200, 200, 200, 200], async (f) => ({ url: `/admin/articles/${(await f.article('mine', 'draft')).id}/preview` })),
   row('GET /admin/articles/:id/preview', "previews someone else's draft", ['login', 403, 403, 200, 200], async (f) => ({ url: `/admin/articles/${(await f.article('theirs', 'draft')).id}/preview` })),
   row('GET /admin/articles/:id/revisions/:revision', 'sees a revision of their own draft', ['login', 200, 200, 200, 200], async (f) => ({ url: `/admin/articles/${(await f.article('mine', 'draft')).id}/revisions/1` })),
@@ -297,6 +319,23 @@ function edit(article: Article, fields: Record<string, string>, to: 'save' | 'au
     form: { revision: article.revision, ...fields },
     writes: article.id,
   };
+}
+
+/**
+ * A draft whose owner's edit met a newer save: the edit (a new headline) is kept aside for the owner to merge.
+ * 'theirs' keeps it aside for the other author, so only editors and admins may open it.
+ */
+async function keptAside(f: Fixtures, owner: 'mine' | 'theirs'): Promise<{ article: Article; kept: number }> {
+  const article = await f.article(owner, 'draft');
+  const ownerId = owner === 'mine' ? f.me.id : state().other.id;
+  const fields = {
+    title: `Kept aside ${f.n}`, dek: '', bodyMd: `The body of story ${f.n}.`, excerpt: article.excerpt, slug: article.slug, primaryCategoryId: null,
+    featuredMediaId: null, authorIds: [ownerId], tagNames: [], seoTitle: null, seoDescription: null, canonicalUrl: null, noindex: false,
+  };
+  const kept = await state().app.store.pending.keepUnmerged({
+    articleId: article.id, userId: ownerId, baseRevision: article.revision, fields, against: 'working', createdAt: TEST_NOW,
+  });
+  return { article, kept };
 }
 
 function action(article: Article, name: string, extra: Record<string, string> = {}): Request {

@@ -61,7 +61,7 @@ for (const database of testDatabases()) {
         tags: 'Ports, Trade',
       });
       expect(saved.statusCode).toBe(303);
-      expect((await contributor.post(`/admin/articles/${id}/action`, { action: 'submit', revision: await revisionOf(id) })).statusCode).toBe(200);
+      expect((await contributor.post(`/admin/articles/${id}/action`, { action: 'submit', revision: await revisionOf(id) })).statusCode).toBe(303);
       expect((await app.store.articles.findById(id))!.status).toBe('in_review');
 
       const editor = clients.editor;
@@ -72,7 +72,7 @@ for (const database of testDatabases()) {
       expect(past.body).toContain('already passed');
       // The site's time zone is UTC in tests: two minutes after TEST_NOW.
       const scheduled = await editor.post(`/admin/articles/${id}/action`, { action: 'schedule', revision: await revisionOf(id), at: '2026-11-29T12:02' });
-      expect(scheduled.statusCode).toBe(200);
+      expect(scheduled.statusCode).toBe(303);
       const slug = (await app.store.articles.findById(id))!.slug;
       for (const path of [`/${slug}`, '/', '/category/business']) {
         const response = await app.server.inject({ method: 'GET', url: path });
@@ -96,7 +96,7 @@ for (const database of testDatabases()) {
       expect(await app.jobs.drain()).toBeGreaterThanOrEqual(2);
     });
 
-    it('refuses the second of two editors saving the same revision with 409, shows both texts and keeps the first', async () => {
+    it('sends the second of two editors saving the same field to a comparison of both texts, and keeps the first', async () => {
       const [first, second] = [clients.editor, clients.admin];
       const id = drafts.author;
       await first.get(`/admin/articles/${id}`);
@@ -104,11 +104,14 @@ for (const database of testDatabases()) {
       const revision = await revisionOf(id);
       expect((await first.post(`/admin/articles/${id}`, { revision, title: 'First editor headline', bodyMd: 'First editor body text.' })).statusCode).toBe(303);
       const stale = await second.post(`/admin/articles/${id}`, { revision, title: 'Second editor headline', bodyMd: 'Second editor body text.' });
-      expect(stale.statusCode).toBe(409);
-      expect(stale.body).toContain('First editor headline');
-      expect(stale.body).toContain('First editor body text.');
-      expect(stale.body).toContain('Second editor headline');
-      expect(stale.body).toContain('Second editor body text.');
+      expect(stale.statusCode).toBe(303);
+      const comparison = await second.get(String(stale.headers.location));
+      expect(String(stale.headers.location)).toMatch(new RegExp(`^/admin/articles/${id}/conflicts/\\d+$`));
+      expect(comparison.statusCode).toBe(200);
+      expect(comparison.body).toContain('First editor headline');
+      expect(comparison.body).toContain('First editor body text.');
+      expect(comparison.body).toContain('Second editor headline');
+      expect(comparison.body).toContain('Second editor body text.');
       const stored = (await app.store.articles.findById(id))!;
       expect(stored.title).toBe('First editor headline');
       const autosave = await second.post(`/admin/articles/${id}/autosave`, { revision, title: 'Autosaved late' });

@@ -166,7 +166,7 @@ for (const database of testDatabases()) {
     async function articleAction(id: number, action: string, extra: Record<string, string> = {}): Promise<void> {
       await editor.get(`/admin/articles/${id}`);
       const response = await editor.post(`/admin/articles/${id}/action`, { action, revision: await revisionOf(id), ...extra });
-      expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+      expect(response.statusCode, response.body.slice(0, 300)).toBe(303);
     }
 
     async function newDraft(fields: Record<string, string>): Promise<number> {
@@ -247,9 +247,16 @@ for (const database of testDatabases()) {
       await afterWrite('nothing', async () => undefined);
     }, STEP_MS);
 
+    it('article: a live story edited in the newsroom, the changes not yet published', async () => {
+      // The edit waits in the story's working copy: no page changes, so nothing may be purged.
+      await afterWrite('article: working copy saved', async () =>
+        saveArticle(await idOf(CIS), { title: 'Cabinet weighs security pact with Washington', bodyMd: 'The cabinet discussed the agreement.' }),
+      );
+    }, STEP_MS);
+
     it('article: headline and body edited in the newsroom', async () => {
       await afterWrite('article: headline and body edited', async () =>
-        saveArticle(await idOf(CIS), { title: 'Cabinet clears security pact with Washington', bodyMd: 'The cabinet **approved** the agreement on Tuesday.' }),
+        saveArticle(await idOf(CIS), { title: 'Cabinet clears security pact with Washington', bodyMd: 'The cabinet **approved** the agreement on Tuesday.', intent: 'update' }),
       );
     }, STEP_MS);
 
@@ -259,6 +266,7 @@ for (const database of testDatabases()) {
           title: 'Freight rates ease as global shipping demand cools',
           categoryId: String(await sectionId('defence')),
           tags: 'Shipping, Pakistan',
+          intent: 'update',
         }),
       );
     }, STEP_MS);
@@ -268,6 +276,7 @@ for (const database of testDatabases()) {
         saveArticle(await idOf('state-bank-holds-policy-rate-as-inflation-slows'), {
           title: 'State bank holds policy rate as inflation slows',
           authors: 'claire-donnelly, imran-qadir',
+          intent: 'update',
         }),
       );
     }, STEP_MS);

@@ -194,7 +194,7 @@ for (const database of testDatabases()) {
           app.clock.advance(60_000);
           await editor.get(`/admin/articles/${id}`);
           const published = await editor.post(`/admin/articles/${id}/action`, { action: 'publish', revision: await revision() });
-          expect(published.statusCode).toBe(200);
+          expect(published.statusCode).toBe(303);
           const article = (await app.store.articles.findById(id))!;
           expected.set(`https://news.example.test/${encodeURIComponent(article.slug)}`, { title: withoutControls(title).trim(), author: name, id });
           for (const tag of (await app.store.articles.tags([id])).get(id) ?? []) tagSlugs.add(tag.slug);

@@ -27,7 +27,7 @@ for (const database of testDatabases()) {
     async function act(id: number, action: string) {
       await editor.get(`/admin/articles/${id}`);
       const revision = (await app.store.articles.findById(id))!.revision;
-      expect((await editor.post(`/admin/articles/${id}/action`, { action, revision })).statusCode, action).toBe(200);
+      expect((await editor.post(`/admin/articles/${id}/action`, { action, revision })).statusCode, action).toBe(303);
     }
 
     async function api(id: number, fields: Record<string, unknown>) {
@@ -97,7 +97,7 @@ for (const database of testDatabases()) {
       const article = await addArticle(app, { title: 'Harbour light relit', status: 'draft', authorSlugs: ['editor-person'] });
       await editor.get(`/admin/articles/${article.id}`);
       const scheduled = await editor.post(`/admin/articles/${article.id}/action`, { action: 'schedule', revision: article.revision, at: '2026-11-29T12:00' });
-      expect(scheduled.statusCode).toBe(200);
+      expect(scheduled.statusCode).toBe(303);
       app.clock.set(new Date(TEST_NOW.getTime() + DAY));
       await act(article.id, 'unpublish');
       app.clock.set(new Date(TEST_NOW.getTime() + 5 * DAY));

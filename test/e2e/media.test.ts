@@ -124,7 +124,7 @@ for (const database of testDatabases()) {
       const response = await upload({ name: 'harbour.png', type: 'image/png', data: await picture() }, 'Cranes over the container harbour');
       expect(response.statusCode).toBe(200);
       await author.get(`/admin/articles/${draftId}`);
-      expect((await author.post(`/admin/articles/${draftId}/action`, { action: 'publish', revision: await revision() })).statusCode).toBe(200);
+      expect((await author.post(`/admin/articles/${draftId}/action`, { action: 'publish', revision: await revision() })).statusCode).toBe(303);
       const slug = (await app.store.articles.findById(draftId))!.slug;
       const page = await app.server.inject({ method: 'GET', url: `/${slug}` });
       expect(page.body).toMatch(/<source type="image\/webp" srcset="\/media\/[\w-]+-400\.webp 400w, \/media\/[\w-]+-800\.webp 800w, \/media\/[\w-]+-1200\.webp 1200w" sizes="[^"]+"\/>/);

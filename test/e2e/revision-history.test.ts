@@ -29,12 +29,13 @@ for (const database of testDatabases()) {
       const created = await editor.post('/admin/articles', { title: 'Port dredging begins' });
       id = Number(/\/admin\/articles\/(\d+)/.exec(String(created.headers.location))![1]);
       await editor.get(`/admin/articles/${id}`);
-      // 2: a save; 3–5: three autosaves while typing; 6: published; 7: through the API; 8: revision 2 restored.
+      // 2: a save; 3–5: three autosaves while typing; 6: published; 7: through the API; 8: revision 2 restored
+      // (the story is live, so the restored text is an unpublished change in its working copy).
       expect((await editor.post(`/admin/articles/${id}`, { revision: await revisionOf(), title: 'Port dredging begins', bodyMd: 'Work starts on Monday at the east wharf.' })).statusCode).toBe(303);
       for (const body of ['Work starts on Tuesday', 'Work starts on Tuesday at the west', 'Work starts on Tuesday at the west wharf.']) {
         expect((await editor.post(`/admin/articles/${id}/autosave`, { revision: await revisionOf(), title: 'Port dredging begins', bodyMd: body })).statusCode).toBe(200);
       }
-      expect((await editor.post(`/admin/articles/${id}/action`, { action: 'publish', revision: await revisionOf() })).statusCode).toBe(200);
+      expect((await editor.post(`/admin/articles/${id}/action`, { action: 'publish', revision: await revisionOf() })).statusCode).toBe(303);
       const token = newApiToken();
       await app.store.apiKeys.create({ name: 'wire desk', role: 'editor', tokenHash: hashApiToken(token) });
       const api = await app.server.inject({
@@ -52,7 +53,7 @@ for (const database of testDatabases()) {
       const page = await editor.get(`/admin/articles/${id}`);
       expect(page.statusCode).toBe(200);
       expect(historyLines(page.body)).toEqual([
-        'Revision 8 · Restored an earlier revision · by Nadia Editor, 29 Nov 2026, 17:00 Current',
+        'Revision 8 · Restored an earlier revision (unpublished change) · by Nadia Editor, 29 Nov 2026, 17:00 Current',
         'Revision 7 · Saved through the API · by the API key “wire desk”, 29 Nov 2026, 17:00',
         'Revision 6 · Published · by Nadia Editor, 29 Nov 2026, 17:00',
         'Revision 5 · Autosave · by Nadia Editor, 29 Nov 2026, 17:00',
@@ -91,7 +92,7 @@ for (const database of testDatabases()) {
       expect(api.body).toContain('<dt>Standfirst</dt><dd class="diff"><del>Ships will wait less.</del><ins>none</ins></dd>');
 
       const current = await editor.get(`/admin/articles/${id}/revisions/8`);
-      expect(current.body).toContain('<h1>Revision 8: Restored an earlier revision</h1>');
+      expect(current.body).toContain('<h1>Revision 8: Restored an earlier revision (unpublished change)</h1>');
       expect(current.body).toContain('<strong class="status">Current</strong> This is the article as it stands.');
       expect(current.body).toContain('It is the same as the current version.');
     });

@@ -6,6 +6,7 @@ import type { Article, ArticleStatus } from './article.js';
 import { createArticle, type ArticleDeps } from './create-article.js';
 import { PUBLISHING_JOB, updateArticle, type ArticleEdit } from './update-article.js';
 import { reachedFirstPublication } from '../publishing/first-publication.js';
+import { isLive, saveWorkingCopy } from './working-copy.js';
 
 export type WorkflowAction = 'submit' | 'send_back' | 'withdraw' | 'publish' | 'schedule' | 'unpublish' | 'archive' | 'restore';
 
@@ -91,7 +92,15 @@ export interface ArticleChange {
   /** The state asked for (the REST API's `status` and `publishedAt`), reached by the action that leads there. */
   target?: { status?: ArticleStatus; publishedAt?: Date | null };
   /** How a content-only change was made (autosave, save, restoring a revision); actions and the API name their own. */
-  kind?: 'autosave' | 'save' | 'restored';
+  kind?: 'autosave' | 'save' | 'restored' | 'merged' | 'unmerged';
+  /**
+   * "Update": apply a live article's working copy, with `edit`, to the live text. Without it, the newsroom's
+   * content edits of a live article go to the working copy; the REST API's change the live text (the API's
+   * PATCH is itself the explicit update), and the working copy is merged with it when it is applied.
+   */
+  update?: boolean;
+  /** For a save into the working copy: the revision the copy is based on from now (after a merge). */
+  baseRevision?: number;
   /** For 'send_back': what the writer should do, kept as a note on the article (written with the status change). */
   note?: string;
 }
@@ -134,20 +143,36 @@ export async function changeArticle(deps: StaffArticleDeps, actor: Actor, change
   const wanted = reached ? leavingReview(actor, article, authorIds, reached) : change.action ? { action: change.action, at: change.at } : undefined;
   const step = wanted ? workflowStep({ actor, article, authorIds, now, ...wanted }) : undefined;
   const who = { actorId: actor.apiKeyId === undefined ? actor.id : null, apiKeyId: actor.apiKeyId ?? null };
+  const live = isLive(article);
+  if (live && !step && !change.update && actor.apiKeyId === undefined) {
+    return saveWorkingCopy(deps, {
+      id: change.id,
+      revision: change.revision,
+      edit,
+      actorId: who.actorId,
+      kind: change.kind ?? 'save',
+      ...(change.baseRevision !== undefined ? { baseRevision: change.baseRevision } : {}),
+    });
+  }
+  if (change.update && !live) throw new DomainError('VALIDATION_FAILED', 'Only a published or scheduled article is updated; save this one instead.');
+  if (change.update && !mayPublish(actor, authorIds)) {
+    throw new DomainError('FORBIDDEN', 'Your role may not change what readers see of this article; ask an editor to update it.');
+  }
   const note = noteFor(change.note, step?.name);
   return updateArticle(deps, {
+    foldPending: live && (step !== undefined || change.update === true),
     id: change.id,
     revision: change.revision,
     edit: { ...edit, ...step?.edit },
     ...who,
-    kind: actor.apiKeyId !== undefined ? 'api' : step ? (STEP_KINDS[step.name] ?? 'save') : (change.kind ?? 'save'),
-    ...(step
+    kind: actor.apiKeyId !== undefined ? 'api' : step ? (STEP_KINDS[step.name] ?? 'save') : change.update ? 'updated' : (change.kind ?? 'save'),
+    ...(step || change.update
       ? {
-          sideEffects: [{ kind: PUBLISHING_JOB, payload: { articleId: change.id, action: step.name } }],
+          sideEffects: [{ kind: PUBLISHING_JOB, payload: { articleId: change.id, action: step?.name ?? 'update' } }],
           audit: (saved: Article) => ({
             at: now,
             ...who,
-            action: `article.${step.name}`,
+            action: `article.${step?.name ?? 'update'}`,
             subject: saved.slug,
             detail: { id: saved.id, ...(saved.publishedAt ? { publishedAt: saved.publishedAt.toISOString() } : {}) },
             ...(deps.ip ? { ip: deps.ip } : {}),
@@ -164,9 +189,12 @@ export async function changeArticle(deps: StaffArticleDeps, actor: Actor, change
   });
 }
 
-/** A note goes only with sending back; an empty one is no note. */
+/** A note goes with sending back, and only with it: the writer is told what to change. */
 function noteFor(note: string | undefined, step: string | undefined): string | undefined {
   const text = note?.trim() ?? '';
+  if (text === '' && step === 'send_back') {
+    throw new DomainError('VALIDATION_FAILED', 'Say what the writer should change: an article goes back with a note.', { field: 'note' });
+  }
   if (text === '') return undefined;
   if (step !== 'send_back') throw new DomainError('VALIDATION_FAILED', 'A note goes with sending an article back to its writer; add other notes in the notes panel.', { field: 'note' });
   if (text.length > MAX_NOTE_LENGTH) throw new DomainError('VALIDATION_FAILED', `A note can have at most ${MAX_NOTE_LENGTH} characters.`, { field: 'note' });
@@ -189,7 +217,7 @@ function leavingReview(actor: Actor, article: Article, authorIds: readonly numbe
 export async function saveEdit(
   deps: StaffArticleDeps,
   user: Actor,
-  input: { id: number; revision: number; edit: ArticleEdit; kind?: 'autosave' | 'save' | 'restored' },
+  input: { id: number; revision: number; edit: ArticleEdit; kind?: 'autosave' | 'save' | 'restored' | 'merged' | 'unmerged'; update?: boolean; baseRevision?: number },
 ): Promise<Article> {
   return changeArticle(deps, user, input);
 }

@@ -1,3 +1,4 @@
+import { mediaPath } from '../../core/permalinks/permalinks.js';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -221,13 +222,16 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: AdminDeps)
     });
     if (!form) return reply;
     const processed = await processImage(form.picture.data, dir);
+    let savedRevision = revision;
     const media = await storeAndUse(request, { processed, alt, name: form.picture.name }, async (stored) => {
-      await saveEdit(staffDeps(request), request.staff!.user, { id, revision, edit: { featuredMediaId: stored.id } });
+      savedRevision = (await saveEdit(staffDeps(request), request.staff!.user, { id, revision, edit: { featuredMediaId: stored.id } })).revision;
     });
     // The save named the revision read above, so the picture it replaced is the one that article had.
     await discard(request, article.featuredMediaId);
     if (wantsHtml(request)) return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
-    return reply.send({ id: media.id, width: media.width, height: media.height, files: media.variants.map((v) => v.file), crops: media.crops });
+    // The editor uploads without reloading: it takes the article's new revision and the picture to show from here.
+    const thumbnail = mediaPath(media.variants.find((v) => v.format === 'jpeg')?.file ?? media.crops['16x9']);
+    return reply.send({ id: media.id, revision: savedRevision, alt: media.alt, thumbnail, width: media.width, height: media.height, files: media.variants.map((v) => v.file), crops: media.crops });
   }));
 
   app.post<{ Params: { id: number }; Body: FormBody }>('/admin/articles/:id/image/remove', { config: ENTER, schema: { params: ID_PARAMS, body: formSchema(['revision'], { revision: REVISION_FIELD }) } }, async (request, reply) => {

@@ -7,6 +7,13 @@ export function ArticlePage({ site, head, body }: PageVM<ArticleVM>): JSX.Elemen
   return (
     <Layout site={site} head={head}>
       <div class="page page--article">
+        {body.preview ? (
+          <p class="preview-banner" role="status" safe>
+            {body.preview}
+          </p>
+        ) : (
+          ''
+        )}
         <article class="article">
           <header class="article__header">
             {body.category ? (
@@ -40,8 +47,14 @@ export function ArticlePage({ site, head, body }: PageVM<ArticleVM>): JSX.Elemen
               ))}
             </p>
             <p class="article__dates">
-              Published <time datetime={body.published.iso} safe>{body.published.absolute}</time> (
-              <TimeAgo time={body.published} />)
+              {body.published ? (
+                <>
+                  Published <time datetime={body.published.iso} safe>{body.published.absolute}</time> (
+                  <TimeAgo time={body.published} />)
+                </>
+              ) : (
+                'Not published yet'
+              )}
               {body.updated ? (
                 <>
                   {' · Updated '}

@@ -130,3 +130,44 @@ export function conflictView(base: EditableFields, theirs: EditableFields, mine:
   });
   return { merged, conflicts };
 }
+
+/** The buttons the editor offers for an article in this state to this person (each saves the edits first). */
+export function editorButtons(input: {
+  desk: 'draft' | 'in_review' | 'scheduled' | 'published' | 'archived';
+  pending: boolean;
+  canPublish: boolean;
+}): Array<{ intent: string; label: string; secondary?: boolean }> {
+  const { desk, pending, canPublish } = input;
+  const live = desk === 'scheduled' || desk === 'published';
+  const buttons: Array<{ intent: string; label: string; secondary?: boolean }> = [{ intent: 'save', label: live ? 'Save changes (not published yet)' : 'Save' }];
+  // Offered whenever the story is live, so changes typed (or autosaved) since the page opened can go out at once.
+  if (live && canPublish) buttons.push({ intent: 'update', label: desk === 'scheduled' ? 'Update the scheduled story' : 'Update: publish the changes' });
+  if (desk === 'draft') buttons.push({ intent: 'submit', label: 'Submit for review' });
+  if (canPublish && (desk === 'draft' || desk === 'in_review' || desk === 'scheduled')) buttons.push({ intent: 'publish', label: 'Publish now…' });
+  buttons.push({ intent: 'preview', label: 'Save and preview', secondary: true });
+  if (live && pending) buttons.push({ intent: 'discard', label: 'Discard unpublished changes', secondary: true });
+  if (canPublish && live) buttons.push({ intent: 'unpublish', label: 'Unpublish…', secondary: true });
+  if (canPublish && desk !== 'archived') buttons.push({ intent: 'archive', label: 'Archive…', secondary: true });
+  if (desk === 'archived') buttons.push({ intent: 'restore', label: 'Restore from archive' });
+  return buttons;
+}
+
+/** What the scheduling part of the form offers: a first publication time, a new one, or a time for the update. */
+export function editorSchedule(input: {
+  desk: 'draft' | 'in_review' | 'scheduled' | 'published' | 'archived';
+  pending: boolean;
+  canPublish: boolean;
+}): { intent: 'schedule' | 'schedule_update'; label: string } | undefined {
+  if (!input.canPublish) return undefined;
+  switch (input.desk) {
+    case 'draft':
+    case 'in_review':
+      return { intent: 'schedule', label: 'Or publish later, at a set time' };
+    case 'scheduled':
+      return { intent: 'schedule', label: 'Change the publication time' };
+    case 'published':
+      return input.pending ? { intent: 'schedule_update', label: 'Or publish the changes later, at a set time' } : undefined;
+    case 'archived':
+      return undefined;
+  }
+}

@@ -1,3 +1,4 @@
+import type { WorkflowAction } from '../../core/articles/workflow.js';
 import type { ArticleNote } from '../../core/ports.js';
 import type { DeskTime, FormatInstant } from './desk-articles.js';
 
@@ -53,4 +54,12 @@ export function notesPanelView(input: {
     items,
     ...(open ? { sentBack: items.find((item) => item.id === latestSendBack.id)! } : {}),
   };
+}
+
+/** The editor's buttons for leaving review (see `reviewExits`), on an article that is in review. */
+export function reviewButtons(desk: string, exits: readonly WorkflowAction[]): Array<{ intent: string; label: string; secondary?: boolean }> {
+  if (desk !== 'in_review') return [];
+  return exits.flatMap((exit) =>
+    exit === 'withdraw' ? [{ intent: 'withdraw', label: 'Withdraw from review', secondary: true }] : exit === 'send_back' ? [{ intent: 'send_back', label: 'Send back to the writer' }] : [],
+  );
 }

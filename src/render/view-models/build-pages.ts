@@ -63,10 +63,15 @@ function pictureView(image: Image): PictureVM {
   };
 }
 
-export function articleView(data: ArticlePageData, ctx: RenderContext): PageVM<ArticleVM> {
+/**
+ * The article page. `preview` makes the newsroom's preview of the same page: a banner says it is not
+ * published, and it shows a publication date only when the article has one (a draft's is not invented).
+ */
+export function articleView(data: ArticlePageData, ctx: RenderContext, preview?: { banner: string }): PageVM<ArticleVM> {
   const { article, category } = data;
   // The first publication: a story taken down and published again keeps its date, and shows as updated.
   const publishedAt = article.firstPublishedAt ?? article.publishedAt ?? article.createdAt;
+  const hasDate = !preview || article.firstPublishedAt !== null || article.publishedAt !== null;
   const canonical = article.canonicalUrl ?? absoluteUrl(ctx.site.url, articlePath(article.slug));
   const updated = article.updatedAt.getTime() - publishedAt.getTime() > UPDATE_THRESHOLD_MS;
   return {
@@ -94,8 +99,9 @@ export function articleView(data: ArticlePageData, ctx: RenderContext): PageVM<A
       dek: article.dek,
       bodyHtml: article.bodyHtml,
       bylines: data.bylines.map((byline) => ({ text: byline.displayName, href: authorPath(byline.slug) })),
-      published: formatTime(publishedAt, ctx.now, ctx.format),
-      ...(updated ? { updated: formatTime(article.updatedAt, ctx.now, ctx.format) } : {}),
+      ...(hasDate ? { published: formatTime(publishedAt, ctx.now, ctx.format) } : {}),
+      ...(updated && hasDate ? { updated: formatTime(article.updatedAt, ctx.now, ctx.format) } : {}),
+      ...(preview ? { preview: preview.banner } : {}),
       ...(category
         ? {
             category: { text: category.name, href: categoryPath(category.slug) },

@@ -31,6 +31,8 @@ export interface DeskArticleRow {
   publication?: DeskTime;
   updated: string;
   category: string;
+  /** A live story whose working copy holds changes readers do not see yet. */
+  pending: boolean;
 }
 
 /** Formats an instant in the site's time zone (the newsroom's one formatter). */
@@ -54,7 +56,7 @@ export function deskPublication(
 
 export function deskArticleRows(
   rows: ReadonlyArray<{ id: number; title: string; status: ArticleStatus; publishedAt: Date | null; updatedAt: Date; primaryCategoryId: number | null }>,
-  context: { now: Date; format: FormatInstant; sectionNames: ReadonlyMap<number, string> },
+  context: { now: Date; format: FormatInstant; sectionNames: ReadonlyMap<number, string>; pending?: ReadonlySet<number> },
 ): DeskArticleRow[] {
   return rows.map((row) => {
     const publication = deskPublication(row, context.now, context.format);
@@ -65,6 +67,7 @@ export function deskArticleRows(
       ...(publication ? { publication } : {}),
       updated: context.format(row.updatedAt),
       category: row.primaryCategoryId === null ? '' : (context.sectionNames.get(row.primaryCategoryId) ?? ''),
+      pending: context.pending?.has(row.id) ?? false,
     };
   });
 }

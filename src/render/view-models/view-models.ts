@@ -79,7 +79,10 @@ export interface ArticleVM {
   dek: string;
   bodyHtml: string;
   bylines: Link[];
-  published: TimeVM;
+  /** Absent only in the newsroom's preview of an article that has never had a publication time. */
+  published?: TimeVM;
+  /** The newsroom's preview: the banner that says so ("Preview — not published"). */
+  preview?: string;
   /** Present when the article changed after publication. */
   updated?: TimeVM;
   category?: Link;

@@ -31,19 +31,21 @@ export function SentBackNotice(props: { note: NoteItem }): JSX.Element {
   );
 }
 
-/** The "Send back" action: a note to the writer goes with it. */
-export function SendBackForm(props: { articleId: number; revision: number; csrfToken: string; label: string }): JSX.Element {
+/**
+ * "Send back", inside the editor's one form: the note to the writer and its button (which, like every button
+ * of the form, saves the typed edits first). The note is not `required` in HTML, or no other button of the
+ * form could be pressed with it empty; the operation refuses a send back without one.
+ */
+export function SendBackFields(): JSX.Element {
   return (
-    <form method="post" action={`/admin/articles/${props.articleId}/action`} class="admin-form narrow send-back">
-      <input type="hidden" name="_csrf" value={props.csrfToken} />
-      <input type="hidden" name="revision" value={String(props.revision)} />
-      <input type="hidden" name="action" value="send_back" />
+    <fieldset class="send-back">
+      <legend>Send back to the writer</legend>
       <label for="send-back-note">Note to the writer: what should change?</label>
-      <textarea id="send-back-note" name="note" rows="3" maxlength="5000" required></textarea>
-      <button type="submit" class="secondary" safe>
-        {props.label}
+      <textarea id="send-back-note" name="note" rows="3" maxlength="5000"></textarea>
+      <button type="submit" name="intent" value="send_back" class="secondary">
+        Send back to the writer
       </button>
-    </form>
+    </fieldset>
   );
 }
 

@@ -1,8 +1,10 @@
 import { AdminLayout, type AdminChrome } from './admin-layout.js';
 import { DESK_STATUS_OPTIONS, type DeskArticleRow, type DeskBadge, type DeskTime } from '../../view-models/desk-articles.js';
 import type { FieldChange, HistoryEntry, HistoryItem } from '../../view-models/revision-history.js';
+import type { ConflictView, EditorFields } from '../../view-models/article-editor.js';
 import type { NotesPanelView } from '../../view-models/article-notes.js';
-import { NotesPanel, SendBackForm, SentBackNotice } from './article-notes-panel.js';
+import { NotesPanel, SendBackFields, SentBackNotice } from './article-notes-panel.js';
+import type { DiffPart } from '../../../core/text/word-diff.js';
 
 export type AdminArticleRow = DeskArticleRow;
 
@@ -93,6 +95,14 @@ export function ArticleListPage(props: {
                 </td>
                 <td>
                   <StatusBadge status={row.status} />
+                  {row.pending ? (
+                    <>
+                      {' '}
+                      <span class="status status-pending">Unpublished changes</span>
+                    </>
+                  ) : (
+                    ''
+                  )}
                 </td>
                 <td>{row.publication ? <Instant time={row.publication} /> : ''}</td>
                 <td safe>{row.category}</td>
@@ -120,19 +130,11 @@ export function NewArticlePage(props: { chrome: AdminChrome; title: string }): J
   );
 }
 
-export interface EditorFields {
-  title: string;
-  dek: string;
-  slug: string;
-  excerpt: string;
-  bodyMd: string;
-  categoryId: string;
-  tags: string;
-  authors: string;
-  seoTitle: string;
-  seoDescription: string;
-  canonicalUrl: string;
-  noindex: boolean;
+export interface EditorButton {
+  intent: string;
+  label: string;
+  /** Shown as the quieter kind of button. */
+  secondary?: boolean;
 }
 
 export interface EditorView {
@@ -140,31 +142,43 @@ export interface EditorView {
   revision: number;
   status: DeskBadge;
   publication?: DeskTime;
+  /** A published or scheduled article: edits go to a working copy readers do not see until "Update". */
+  live: boolean;
+  /** The working copy differs from what readers see. */
+  pending: boolean;
+  /** When a scheduled update of the live text is due. */
+  updateAt?: DeskTime;
   fields: EditorFields;
   safePreviewHtml: string;
   categories: Option[];
   canPublish: boolean;
   canEditByline: boolean;
-  actions: Array<{ action: string; label: string }>;
-  scheduleDefault: string;
-  timeZone: string;
+  /** The buttons of the form, each saving the edits first and then doing what it says. */
+  buttons: EditorButton[];
+  /** Offered when the person may publish: a time for "Schedule" (or "Schedule update" of a live story). */
+  schedule?: { intent: 'schedule' | 'schedule_update'; label: string; value: string; timeZone: string };
   /** Set when the time asked for happens twice (the clocks go back): which of the two is meant. */
   scheduleChoice?: { at: string; choices: Array<{ offsetMinutes: number; label: string }> };
   history: HistoryItem[];
   image?: { src: string; alt: string };
+  /** The address of the page where a picture is chosen or uploaded without JavaScript. */
+  pictureHref: string;
+  /** Text statistics of the body as saved. */
+  words: { count: number; minutes: number };
   /** The desk's notes (review notes, desk-firstrun-review). */
   notes?: NotesPanelView;
 }
 
 function Field(props: { id: keyof EditorFields; label: string; value: string; hint?: string; max?: number }): JSX.Element {
+  const hintId = `${props.id}-hint`;
   return (
     <>
       <label for={props.id} safe>
         {props.label}
       </label>
-      <input id={props.id} name={props.id} value={props.value} maxlength={String(props.max ?? 300)} />
+      <input id={props.id} name={props.id} value={props.value} maxlength={String(props.max ?? 300)} aria-describedby={props.hint ? hintId : undefined} />
       {props.hint ? (
-        <p class="hint" safe>
+        <p class="hint" id={hintId} safe>
           {props.hint}
         </p>
       ) : (
@@ -174,6 +188,10 @@ function Field(props: { id: keyof EditorFields; label: string; value: string; hi
   );
 }
 
+/**
+ * The editor: one form holds every field and every button, so whatever a person presses saves their edits
+ * first, and the page carries one revision number that the autosave keeps current.
+ */
 export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JSX.Element {
   const { view } = props;
   const csrf = props.chrome.csrfToken ?? '';
@@ -181,8 +199,11 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
   return (
     <AdminLayout chrome={props.chrome} title={view.fields.title || 'Untitled'}>
       <h1 safe>{view.fields.title || 'Untitled'}</h1>
-      <p>
+      <p class="editor-status">
         <StatusBadge status={view.status} />{' '}
+        <span id="pending-badge" class="status status-pending" hidden={!view.pending}>
+          Unpublished changes
+        </span>{' '}
         {view.publication ? (
           <span>
             {view.status.key === 'scheduled' ? 'Goes live ' : 'Published '}
@@ -191,20 +212,47 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
         ) : (
           ''
         )}{' '}
+        {view.updateAt ? (
+          <span>
+            {'Update scheduled for '}
+            <Instant time={view.updateAt} />
+          </span>
+        ) : (
+          ''
+        )}{' '}
         <a href={`/admin/articles/${view.id}/preview`}>Preview as readers will see it</a>{' '}
         <span id="autosave-status" role="status"></span>
       </p>
       {view.notes?.sentBack ? <SentBackNotice note={view.notes.sentBack} /> : ''}
+      {view.live ? (
+        <p class="hint">
+          {view.pending
+            ? 'Readers still see the published text. Your changes are kept as unpublished changes until someone with the right to publish presses Update.'
+            : 'This story is live: your edits are saved as unpublished changes, and readers see them only after Update.'}
+        </p>
+      ) : (
+        ''
+      )}
       <div class="editor">
-        <form method="post" action={`/admin/articles/${view.id}`} class="admin-form" data-editor data-autosave={`/admin/articles/${view.id}/autosave`}>
+        <form
+          method="post"
+          action={`/admin/articles/${view.id}`}
+          class="admin-form"
+          data-editor
+          data-autosave={`/admin/articles/${view.id}/autosave`}
+          data-live={view.live ? '1' : '0'}
+        >
           <input type="hidden" name="_csrf" value={csrf} />
           <input type="hidden" name="revision" value={String(view.revision)} />
           <Field id="title" label="Headline" value={view.fields.title} />
           <Field id="dek" label="Standfirst (dek)" value={view.fields.dek} max={1000} />
           <label for="bodyMd">Body (Markdown)</label>
-          <textarea id="bodyMd" name="bodyMd" safe>
+          <textarea id="bodyMd" name="bodyMd" aria-describedby="body-stats" safe>
             {view.fields.bodyMd}
           </textarea>
+          <p class="hint" id="body-stats" aria-live="polite" safe>
+            {`${view.words.count} words · about ${view.words.minutes} min to read`}
+          </p>
           <Field id="excerpt" label="Excerpt" value={view.fields.excerpt} max={1000} hint="Leave empty to use the first words of the body." />
           <Field id="slug" label="Slug" value={view.fields.slug} hint="Changing the slug of a published article keeps a redirect from the old address." />
           <label for="categoryId">Section</label>
@@ -228,9 +276,57 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
           <label>
             <input type="checkbox" name="noindex" value="1" checked={view.fields.noindex} /> Ask search engines not to index this article
           </label>
-          <div class="actions">
-            <button type="submit">Save</button>
+          <fieldset class="picture-field" id="picture">
+            <legend>Featured picture</legend>
+            <div id="picture-current">
+              {view.image ? <img class="thumbnail" src={view.image.src} alt={view.image.alt} width="400" /> : <p>No picture yet.</p>}
+            </div>
+            <div class="actions">
+              <button type="submit" name="intent" value="picture" class="secondary">
+                {view.image ? 'Save and change the picture' : 'Save and add a picture'}
+              </button>
+              {view.image ? (
+                <button type="submit" name="intent" value="remove_picture" class="secondary">
+                  Remove the picture
+                </button>
+              ) : (
+                ''
+              )}
+            </div>
+          </fieldset>
+          {view.buttons.some((button) => button.intent === 'send_back') ? <SendBackFields /> : ''}
+          <div class="actions editor-actions">
+            {view.buttons.filter((button) => button.intent !== 'send_back').map((button) => (
+              <button type="submit" name="intent" value={button.intent} class={button.secondary ? 'secondary' : undefined} safe>
+                {button.label}
+              </button>
+            ))}
           </div>
+          {view.schedule ? (
+            <fieldset class="schedule">
+              <legend safe>{view.schedule.label}</legend>
+              <label for="at" safe>{`Date and time (${view.schedule.timeZone})`}</label>
+              <input id="at" name="at" type="datetime-local" value={view.scheduleChoice?.at ?? view.schedule.value} />
+              {view.scheduleChoice ? (
+                <fieldset>
+                  <legend safe>{`${view.scheduleChoice.at.slice(11, 16)} happens twice that night. Which one?`}</legend>
+                  {view.scheduleChoice.choices.map((choice) => (
+                    <label>
+                      <input type="radio" name="offset" value={String(choice.offsetMinutes)} />{' '}
+                      <span safe>{choice.label}</span>
+                    </label>
+                  ))}
+                </fieldset>
+              ) : (
+                ''
+              )}
+              <button type="submit" name="intent" value={view.schedule.intent} class="secondary" safe>
+                {view.schedule.intent === 'schedule' ? 'Schedule' : 'Schedule update'}
+              </button>
+            </fieldset>
+          ) : (
+            ''
+          )}
         </form>
         <section aria-labelledby="preview-heading">
           <h2 id="preview-heading">Preview</h2>
@@ -239,69 +335,28 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
           </div>
         </section>
       </div>
-      <h2>Featured picture</h2>
-      {view.image ? <img class="thumbnail" src={view.image.src} alt={view.image.alt} width="400" /> : <p>No picture yet.</p>}
-      <form method="post" action={`/admin/articles/${view.id}/image`} enctype="multipart/form-data" class="admin-form narrow">
+      <form
+        method="post"
+        action={`/admin/articles/${view.id}/image`}
+        enctype="multipart/form-data"
+        class="admin-form narrow"
+        id="uploader"
+        data-uploader
+        hidden
+        aria-labelledby="uploader-heading"
+      >
+        <h2 id="uploader-heading">Upload a picture</h2>
         <input type="hidden" name="_csrf" value={csrf} />
         <input type="hidden" name="revision" value={String(view.revision)} />
         <label for="alt">Alt text (what the picture shows)</label>
         <input id="alt" name="alt" required maxlength="500" />
         <label for="file">Picture (JPEG, PNG, WebP, GIF or AVIF)</label>
         <input id="file" name="file" type="file" accept="image/jpeg,image/png,image/webp,image/gif,image/avif" required />
-        <button type="submit" class="secondary">Upload and use</button>
+        <button type="submit" class="secondary">
+          Upload and use
+        </button>
+        <span id="upload-status" role="status"></span>
       </form>
-      {view.image ? (
-        <form method="post" action={`/admin/articles/${view.id}/image/remove`} class="inline-form">
-          <input type="hidden" name="_csrf" value={csrf} />
-          <input type="hidden" name="revision" value={String(view.revision)} />
-          <button type="submit" class="secondary">Remove the picture</button>
-        </form>
-      ) : (
-        ''
-      )}
-      <h2>Publishing</h2>
-      <div class="actions">
-        {view.actions.map((action) =>
-          action.action === 'send_back' ? (
-            <SendBackForm articleId={view.id} revision={view.revision} csrfToken={csrf} label={action.label} />
-          ) : (
-          <form method="post" action={`/admin/articles/${view.id}/action`} class="inline-form">
-            <input type="hidden" name="_csrf" value={csrf} />
-            <input type="hidden" name="revision" value={String(view.revision)} />
-            <input type="hidden" name="action" value={action.action} />
-            <button type="submit" class="secondary" safe>
-              {action.label}
-            </button>
-          </form>
-        ))}
-      </div>
-      {view.canPublish ? (
-        <form method="post" action={`/admin/articles/${view.id}/action`} class="admin-form narrow">
-          <input type="hidden" name="_csrf" value={csrf} />
-          <input type="hidden" name="revision" value={String(view.revision)} />
-          <input type="hidden" name="action" value="schedule" />
-          <label for="at" safe>{`Schedule for (${view.timeZone})`}</label>
-          <input id="at" name="at" type="datetime-local" value={view.scheduleChoice?.at ?? view.scheduleDefault} required />
-          {view.scheduleChoice ? (
-            <fieldset>
-              <legend safe>{`${view.scheduleChoice.at.slice(11, 16)} happens twice that night. Which one?`}</legend>
-              {view.scheduleChoice.choices.map((choice) => (
-                <label>
-                  <input type="radio" name="offset" value={String(choice.offsetMinutes)} required />{' '}
-                  <span safe>{choice.label}</span>
-                </label>
-              ))}
-            </fieldset>
-          ) : (
-            ''
-          )}
-          <button type="submit" class="secondary">
-            Schedule
-          </button>
-        </form>
-      ) : (
-        ''
-      )}
       {view.notes ? <NotesPanel view={view.notes} /> : ''}
       <h2>History</h2>
       <ol class="history">
@@ -330,43 +385,129 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
   );
 }
 
-/** Someone saved in between: both versions side by side, nothing overwritten, the form ready to save again. */
+/** Asks once more before a step readers notice at once (publish now, unpublish, archive). */
+export function ConfirmPage(props: {
+  chrome: AdminChrome;
+  id: number;
+  revision: number;
+  action: string;
+  question: string;
+  consequence: string;
+  button: string;
+}): JSX.Element {
+  return (
+    <AdminLayout chrome={props.chrome} title={props.question}>
+      <h1 safe>{props.question}</h1>
+      <p safe>{props.consequence}</p>
+      <form method="post" action={`/admin/articles/${props.id}/action`} class="actions">
+        <input type="hidden" name="_csrf" value={props.chrome.csrfToken ?? ''} />
+        <input type="hidden" name="revision" value={String(props.revision)} />
+        <input type="hidden" name="action" value={props.action} />
+        <button type="submit" safe>
+          {props.button}
+        </button>
+        <a href={`/admin/articles/${props.id}`}>Back to editing</a>
+      </form>
+    </AdminLayout>
+  );
+}
+
+function Diff(props: { parts: DiffPart[] }): JSX.Element {
+  return (
+    <>
+      {props.parts.map((part) =>
+        part.op === 'same' ? <span safe>{part.text}</span> : part.op === 'removed' ? <del safe>{part.text}</del> : <ins safe>{part.text}</ins>,
+      )}
+    </>
+  );
+}
+
+/**
+ * Two people changed the same article: every field compared three ways. Fields only one of them changed are
+ * merged already; for each field both changed, the person chooses theirs, mine, or writes a third version.
+ * The form carries only those choices and the revision they were made against: nothing stale is re-sent.
+ */
 export function ConflictPage(props: {
   chrome: AdminChrome;
   id: number;
-  currentRevision: number;
-  mine: { title: string; bodyMd: string };
-  theirs: { title: string; bodyMd: string; by: string };
-  hidden: Array<[string, string]>;
+  unmergedId: number;
+  /** The revision "theirs" is: the choices apply to it, or the page is shown again. */
+  theirsRevision: number;
+  theirsBy: string;
+  againstLive: boolean;
+  view: ConflictView;
 }): JSX.Element {
+  const { view } = props;
+  const title = props.againstLive ? 'The live story changed while it had unpublished changes' : 'Someone else saved this article while you were editing';
   return (
-    <AdminLayout chrome={props.chrome} title="Someone else saved this article">
-      <h1>Someone else saved this article</h1>
-      <p safe>{`${props.theirs.by} saved a newer version while you were editing. Nothing was overwritten. Compare the two, merge what you need into your text below, and save again.`}</p>
-      <div class="conflict">
-        <section aria-labelledby="theirs-heading">
-          <h2 id="theirs-heading" safe>{`Saved version (revision ${props.currentRevision})`}</h2>
-          <h3 safe>{props.theirs.title}</h3>
-          <pre safe>{props.theirs.bodyMd}</pre>
-        </section>
-        <section aria-labelledby="mine-heading">
-          <h2 id="mine-heading">Your version</h2>
-          <form method="post" action={`/admin/articles/${props.id}`} class="admin-form">
-            <input type="hidden" name="_csrf" value={props.chrome.csrfToken ?? ''} />
-            <input type="hidden" name="revision" value={String(props.currentRevision)} />
-            {props.hidden.map(([name, value]) => (
-              <input type="hidden" name={name} value={value} />
+    <AdminLayout chrome={props.chrome} title={title}>
+      <h1 safe>{title}</h1>
+      <p safe>
+        {props.againstLive
+          ? `${props.theirsBy} changed the live story after the unpublished changes began. Nothing has been overwritten: your unpublished changes are kept until you choose.`
+          : `${props.theirsBy} saved revision ${props.theirsRevision} after the version you were editing. Nothing has been overwritten: your version is kept until you choose, and whichever value you do not keep stays in the history.`}
+      </p>
+      {view.merged.length > 0 ? (
+        <>
+          <h2>Merged without asking</h2>
+          <ul>
+            {view.merged.map((item) => (
+              <li safe>{`${item.label}: ${item.side === 'mine' ? 'your change' : 'their change'}`}</li>
             ))}
-            <label for="title">Headline</label>
-            <input id="title" name="title" value={props.mine.title} />
-            <label for="bodyMd">Body (Markdown)</label>
-            <textarea id="bodyMd" name="bodyMd" safe>
-              {props.mine.bodyMd}
-            </textarea>
-            <button type="submit" safe>{`Save my version over revision ${props.currentRevision}`}</button>
-          </form>
-        </section>
-      </div>
+          </ul>
+        </>
+      ) : (
+        ''
+      )}
+      <form method="post" action={`/admin/articles/${props.id}/conflicts/${props.unmergedId}`} class="admin-form conflict-form">
+        <input type="hidden" name="_csrf" value={props.chrome.csrfToken ?? ''} />
+        <input type="hidden" name="theirs" value={String(props.theirsRevision)} />
+        {view.conflicts.length === 0 ? <p>Nothing left to choose: the two versions merge by themselves.</p> : <h2>Changed by both of you</h2>}
+        {view.conflicts.map((conflict) => (
+          <fieldset class="conflict-field">
+            <legend safe>{conflict.label}</legend>
+            <p class="hint">
+              <del>Struck through</del>: removed from the version you both started from. <ins>Underlined</ins>: added.
+            </p>
+            <div class="conflict-sides">
+              <label class="conflict-side">
+                <input type="radio" name={`choice_${conflict.field}`} value="theirs" required />
+                <span>Keep theirs</span>
+                <span class="diff">
+                  <Diff parts={conflict.theirs} />
+                </span>
+              </label>
+              <label class="conflict-side">
+                <input type="radio" name={`choice_${conflict.field}`} value="mine" required />
+                <span>Keep mine</span>
+                <span class="diff">
+                  <Diff parts={conflict.mine} />
+                </span>
+              </label>
+              {conflict.edit ? (
+                <div class="conflict-side">
+                  <label>
+                    <input type="radio" name={`choice_${conflict.field}`} value="edit" required /> Write it again:
+                  </label>
+                  {conflict.edit.multiline ? (
+                    <textarea name={`edit_${conflict.field}`} aria-label={`${conflict.label}, written again`} safe>
+                      {conflict.edit.value}
+                    </textarea>
+                  ) : (
+                    <input name={`edit_${conflict.field}`} value={conflict.edit.value} aria-label={`${conflict.label}, written again`} />
+                  )}
+                </div>
+              ) : (
+                ''
+              )}
+            </div>
+          </fieldset>
+        ))}
+        <div class="actions">
+          <button type="submit">Save the merged version</button>
+          <a href={`/admin/articles/${props.id}`}>Leave it for now (your version stays kept aside)</a>
+        </div>
+      </form>
     </AdminLayout>
   );
 }
