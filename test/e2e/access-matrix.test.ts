@@ -275,10 +275,10 @@ const ROUTES_BY_HAND = (picture: () => string, asset: () => string): Row[] => [
   row('POST /admin/articles/:id/image/remove', "removes the picture of someone else's draft", [401, 403, 403, 303, 303], async (f) => pictureRemoval(await f.article('theirs', 'draft'))),
 
   // Review and desk notes (desk-firstrun-review).                                          anonymous contrib author editor admin
-  row('POST /admin/articles/:id/action', "sends back someone else's article in review with a note", [401, 403, 403, 200, 200], async (f) =>
+  row('POST /admin/articles/:id/action', "sends back someone else's article in review with a note", [401, 403, 403, 303, 303], async (f) =>
     action(await f.article('theirs', 'in_review'), 'send_back', { note: 'Please add a source.' }),
   ),
-  row('POST /admin/articles/:id/action', 'withdraws their own article from review', [401, 200, 200, 200, 200], async (f) => action(await f.article('mine', 'in_review'), 'withdraw')),
+  row('POST /admin/articles/:id/action', 'withdraws their own article from review', [401, 303, 303, 303, 303], async (f) => action(await f.article('mine', 'in_review'), 'withdraw')),
   row('POST /admin/articles/:id/action', "withdraws someone else's article from review", [401, 403, 403, 403, 403], async (f) => action(await f.article('theirs', 'in_review'), 'withdraw')),
   row('POST /admin/articles/:id/notes', 'adds a note to their own draft', [401, 303, 303, 303, 303], async (f) => ({ url: `/admin/articles/${(await f.article('mine', 'draft')).id}/notes`, form: { body: `Note ${f.n}.` } })),
   row('POST /admin/articles/:id/notes', "adds a note to someone else's draft", [401, 403, 403, 303, 303], async (f) => ({ url: `/admin/articles/${(await f.article('theirs', 'draft')).id}/notes`, form: { body: `Note ${f.n}.` } })),

@@ -147,6 +147,33 @@ for (const database of testDatabases()) {
       expect((await app.store.notes.list(id)).map((note) => note.body)).not.toContain('Not my story.');
     });
 
+    it("works from the editor's one form too: its buttons save the typed edits first; a send back needs its note", async () => {
+      expect([200, 303]).toContain((await act(writer, 'submit')).statusCode);
+      await editor.get(`/admin/articles/${id}`);
+      const form = async (fields: Record<string, string>) =>
+        editor.post(`/admin/articles/${id}`, { revision: (await article()).revision, title: 'Port dredging begins on Monday', bodyMd: 'Work starts on Monday.', ...fields });
+      const withoutNote = await form({ intent: 'send_back', note: '   ' });
+      expect(withoutNote.statusCode).toBe(400);
+      expect(withoutNote.body).toContain('Say what the writer should change: an article goes back with a note.');
+      expect((await article()).status).toBe('in_review');
+      // Any other button ignores an empty note field.
+      const saved = await form({ intent: 'save', note: '' });
+      expect(saved.statusCode).toBe(303);
+      const sent = await form({ intent: 'send_back', note: 'Cut the second paragraph.' });
+      expect(sent.statusCode).toBe(303);
+      expect(sent.headers.location).toBe(`/admin/articles/${id}?done=sent-back`);
+      expect(await article()).toMatchObject({ status: 'draft', title: 'Port dredging begins on Monday' });
+      expect((await app.store.notes.list(id))[0]).toMatchObject({ kind: 'sent_back', body: 'Cut the second paragraph.', authorName: 'Nadia Editor' });
+      expect((await editor.get(String(sent.headers.location))).body).toContain('Sent back to the writer, with your note: it is a draft again.');
+
+      expect([200, 303]).toContain((await act(writer, 'submit')).statusCode);
+      await writer.get(`/admin/articles/${id}`);
+      const withdrawn = await writer.post(`/admin/articles/${id}`, { revision: (await article()).revision, title: 'Port dredging begins on Monday', intent: 'withdraw', note: '' });
+      expect(withdrawn.statusCode).toBe(303);
+      expect(withdrawn.headers.location).toBe(`/admin/articles/${id}?done=withdrawn`);
+      expect((await article()).status).toBe('draft');
+    });
+
     it('reaches the same operations through the API: status "draft" sends back (with a note) or withdraws', async () => {
       const editorKey = newApiToken();
       await app.store.apiKeys.create({ name: 'desk tool', role: 'editor', tokenHash: hashApiToken(editorKey) });
