@@ -102,12 +102,17 @@ for (const database of testDatabases()) {
       expectNewsroomPage(stray, 400, ['Unknown field "colour": this address does not take it. Check the field\'s name, or reload the page if you sent a form.']);
     });
 
-    it('409: restoring a revision over a newer save', async () => {
+    it('409: restoring a revision over a newer save, and setting up a site that is set up', async () => {
       const article = await addArticle(app, { title: 'Twice edited', status: 'draft', publishedAt: null });
       await editor.get(`/admin/articles/${article.id}`);
       expect((await editor.post(`/admin/articles/${article.id}`, { revision: article.revision, title: 'Twice edited, once' })).statusCode).toBe(303);
       const stale = await editor.post(`/admin/articles/${article.id}/revisions/1/restore`, { revision: article.revision });
-      expectNewsroomPage(stale, 409, ['Changed in the meantime', `after the revision ${article.revision} you edited; nothing was overwritten.`, 'Back to the newsroom']);
+      // Answered by the editor itself, showing the newer version, inside the newsroom.
+      expectNewsroomPage(stale, 409, ['Someone saved a newer version after you opened the revision; look at it again before restoring.', 'Sign out Nadia Editor']);
+      const late = new AdminClient(app);
+      await late.get('/admin/login');
+      const setup = await late.post('/admin/setup', { email: 'late@newsroom.test', displayName: 'Late Admin', password: PASSWORD });
+      expectNewsroomPage(setup, 409, ['The newsroom is already set up', 'Sign in']);
     });
 
     it('413: a form larger than the newsroom takes', async () => {
