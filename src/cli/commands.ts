@@ -7,6 +7,7 @@ import type { Store } from '../core/ports.js';
 import { createStore, type StoreHandle } from '../storage/create-store.js';
 import { hashApiToken, newApiToken, roleAtLeast } from '../core/access/api-token.js';
 import { ROLES, type Author, type Role } from '../core/authors/author.js';
+import { PRUNE_GRACE_MS, pruneMediaFiles } from '../media/prune-media.js';
 
 /**
  * What the commands need from the composition root (app/), handed in by app/main.ts so that cli/ does
@@ -366,6 +367,39 @@ Adds N published articles (with authors, sections and tags) to the database name
   },
 };
 
+const media: Command = {
+  summary: 'Delete picture files no picture uses any more: newsdesk media prune [--dry-run]',
+  help: `Usage: newsdesk media prune [--dry-run]
+
+Deletes the files in the media folder (NEWSDESK_MEDIA_DIR) that no picture of the library names: left
+behind by a crash during an upload, a removal or a replacement. Files the library uses are never
+touched, nor files younger than ${PRUNE_GRACE_MS / 60_000} minutes (an upload in progress), nor files the
+newsroom did not make.
+  --dry-run     list what would be deleted, delete nothing
+`,
+  options: { 'dry-run': { type: 'boolean' } },
+  positionals: ['prune'],
+  async run({ config, values, io, positionals }) {
+    if (positionals[0] !== 'prune') {
+      io.stderr.write('newsdesk media: say what to do: newsdesk media prune [--dry-run]\n');
+      return { code: 1 };
+    }
+    const dryRun = values['dry-run'] === true;
+    const store = await createStore(config.database);
+    try {
+      await store.migrate();
+      const result = await pruneMediaFiles({ dir: config.mediaDir, referenced: () => store.media.referencedFiles(), now: new Date(), dryRun });
+      for (const name of result.orphans) io.stdout.write(`${name}\n`);
+      const count = `${result.orphans.length} file${result.orphans.length === 1 ? '' : 's'} no picture uses`;
+      io.stderr.write(dryRun ? `Would delete ${count} (dry run: nothing deleted).\n` : `Deleted ${count}.\n`);
+      if (result.young > 0) io.stderr.write(`Kept ${result.young} unused file${result.young === 1 ? '' : 's'} younger than ${PRUNE_GRACE_MS / 60_000} minutes.\n`);
+      return { code: 0 };
+    } finally {
+      await store.close();
+    }
+  },
+};
+
 export const commands: Record<string, Command> = {
   serve,
   migrate,
@@ -374,4 +408,5 @@ export const commands: Record<string, Command> = {
   'api-key': apiKey,
   'bench-data': benchData,
   user,
+  media,
 };

@@ -16,7 +16,10 @@ export type DomainErrorCode =
   | 'THROTTLED'
   | 'FORBIDDEN'
   | 'SETUP_DONE'
-  | 'TIME_AMBIGUOUS';
+  | 'TIME_AMBIGUOUS'
+  | 'MEDIA_NOT_FOUND'
+  /** A picture an article or a portrait still uses cannot be removed. */
+  | 'MEDIA_IN_USE';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

@@ -54,7 +54,7 @@ export function feedModel(input: {
       url,
       title: item.title,
       summary: item.excerpt,
-      contentHtml: data.bodies.get(item.id) ?? '',
+      contentHtml: withAbsolutePictures(data.bodies.get(item.id) ?? '', siteUrl),
       published: item.publishedAt,
       updated: item.updatedAt > item.publishedAt ? item.updatedAt : item.publishedAt,
       authors: (data.bylines.get(item.id) ?? []).map((byline) => ({
@@ -76,4 +76,12 @@ export function feedModel(input: {
     updated: items.length > 0 ? updated : input.fallbackUpdated,
     items,
   };
+}
+
+/**
+ * A body's pictures (the sanitiser lets only the site's own through, as `src="/media/…"`) with the site's
+ * address in front: a feed reader has no page to resolve a path against.
+ */
+function withAbsolutePictures(html: string, siteUrl: string): string {
+  return html.replace(/(<img src=")(\/media\/)/g, (_match, start: string, path: string) => `${start}${siteUrl}${path}`);
 }

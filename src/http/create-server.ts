@@ -4,11 +4,13 @@ import type { Config } from '../config/config.js';
 import type { Clock, InvalidationBus, PasswordHasher, Store } from '../core/ports.js';
 import { registerArticleAdminRoutes } from './admin/article-admin-routes.js';
 import { registerArticleEditorRoutes } from './admin/article-editor-routes.js';
+import { registerDeskRoutes } from './admin/desk-routes.js';
 import { registerArticleNotesRoutes } from './admin/article-notes-routes.js';
 import { registerAuthRoutes } from './admin/auth-routes.js';
 import { registerFormParser } from './admin/forms.js';
 import { registerPeopleRoutes } from './admin/people-routes.js';
 import { registerMediaRoutes } from './admin/media-routes.js';
+import { registerMediaLibraryRoutes } from './admin/media-library-routes.js';
 import { registerTaxonomyRoutes } from './admin/taxonomy-routes.js';
 import { PageCache } from '../cache/page-cache.js';
 import { enforceAccess, requireAccessDeclarations, type RouteEntry } from './access.js';
@@ -179,11 +181,13 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     };
     registerAuthRoutes(app, adminDeps);
     registerPeopleRoutes(app, adminDeps);
+    registerDeskRoutes(app, adminDeps);
     registerArticleAdminRoutes(app, adminDeps);
     registerArticleEditorRoutes(app, adminDeps);
     registerArticleNotesRoutes(app, adminDeps);
     registerTaxonomyRoutes(app, adminDeps);
     await registerMediaRoutes(app, adminDeps);
+    registerMediaLibraryRoutes(app, adminDeps);
   }
   registerFeedRoutes(app, siteDeps);
   registerSitemapRoutes(app, siteDeps);

@@ -20,6 +20,8 @@ export const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   FORBIDDEN: 403,
   SETUP_DONE: 409,
   TIME_AMBIGUOUS: 400,
+  MEDIA_NOT_FOUND: 404,
+  MEDIA_IN_USE: 409,
 };
 
 /** How the error handler answers one failed request. */

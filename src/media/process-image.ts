@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Metadata } from 'sharp';
+import type { Metadata, Sharp } from 'sharp';
 import { DomainError } from '../core/errors.js';
-import type { CropName, ImageVariant } from '../core/images/image.js';
+import type { CropName, FocalPoint, ImageVariant, Media } from '../core/images/image.js';
+import { focalCropRegion } from '../core/images/media-library.js';
 
 /** Widths of the responsive variants (never wider than the original). */
 export const VARIANT_WIDTHS = [400, 800, 1200] as const;
@@ -74,24 +75,62 @@ export async function processImage(input: Buffer, dir: string): Promise<Processe
         variants.push({ file, width: info.width, height: info.height, format });
       }
     }
-    const crops = {} as Record<CropName, string>;
-    for (const [name, [w, h]] of Object.entries(CROPS) as Array<[CropName, readonly [number, number]]>) {
+    const crops = await writeCrops({ stem: key, dir, written }, ([w, h]) => {
       const cropWidth = Math.min(CROP_WIDTH, width);
-      const data = await sharp(oriented.data)
-        .resize({ width: cropWidth, height: Math.round((cropWidth * h) / w), fit: 'cover', position: 'attention' })
-        .jpeg({ quality: 82, mozjpeg: true })
-        .toBuffer();
-      const file = `${key}-${name}.jpg`;
-      await writeFile(join(dir, file), data, { flag: 'wx' });
-      written.push(file);
-      crops[name] = file;
-    }
+      return sharp(oriented.data).resize({ width: cropWidth, height: Math.round((cropWidth * h) / w), fit: 'cover', position: 'attention' });
+    });
     return { key, width, height, variants, crops };
   } catch (error) {
     await Promise.all(written.map((file) => rm(join(dir, file), { force: true })));
     if (error instanceof DomainError) throw error;
     throw new DomainError('VALIDATION_FAILED', 'This picture could not be processed; it may be damaged. Try another file.');
   }
+}
+
+/**
+ * Cuts the 16:9, 4:3 and 1:1 crops of a stored picture again, centred as near `focal` as its edges allow,
+ * from its widest JPEG variant (as wide as the crops are). The files get a new random stem: the addresses
+ * of the old ones are cached for a year, so they are never overwritten; the caller points the picture's
+ * row at the new names and then deletes the old files.
+ */
+export async function cutCrops(picture: Pick<Media, 'variants'>, focal: FocalPoint, dir: string): Promise<Record<CropName, string>> {
+  const { default: sharp } = await import('sharp');
+  const source = picture.variants.filter((variant) => variant.format === 'jpeg').sort((a, b) => b.width - a.width)[0];
+  if (!source || !isMediaFileName(source.file)) throw new DomainError('VALIDATION_FAILED', 'This picture has no file to cut its crops from; replace it with a new upload.');
+  const data = await readFile(join(dir, source.file)).catch(() => {
+    throw new DomainError('VALIDATION_FAILED', 'The file of this picture is missing from the media folder; replace it with a new upload.');
+  });
+  const stem = randomBytes(12).toString('base64url');
+  const written: string[] = [];
+  try {
+    return await writeCrops({ stem, dir, written }, (ratio) => {
+      const region = focalCropRegion({ width: source.width, height: source.height }, ratio, focal);
+      const cropWidth = Math.min(CROP_WIDTH, region.width);
+      return sharp(data).extract(region).resize({ width: cropWidth, height: Math.round((cropWidth * ratio[1]) / ratio[0]), fit: 'cover' });
+    });
+  } catch (error) {
+    await Promise.all(written.map((file) => rm(join(dir, file), { force: true })));
+    throw error;
+  }
+}
+
+/**
+ * Writes the 16:9, 4:3 and 1:1 crops `cut` makes as JPEG files `<stem>-<name>.jpg` (never over an existing
+ * file), noting each in `written` so a failure can take them back.
+ */
+async function writeCrops(
+  target: { stem: string; dir: string; written: string[] },
+  cut: (ratio: readonly [number, number]) => Sharp,
+): Promise<Record<CropName, string>> {
+  const crops = {} as Record<CropName, string>;
+  for (const [name, ratio] of Object.entries(CROPS) as Array<[CropName, readonly [number, number]]>) {
+    const data = await cut(ratio).jpeg({ quality: 82, mozjpeg: true }).toBuffer();
+    const file = `${target.stem}-${name}.jpg`;
+    await writeFile(join(target.dir, file), data, { flag: 'wx' });
+    target.written.push(file);
+    crops[name] = file;
+  }
+  return crops;
 }
 
 /** Deletes every file of a picture (its variants and crops); files already gone are no error. */

@@ -224,6 +224,12 @@ export interface MediaTable {
   original_name: Generated<string>;
   uploaded_by: number | null;
   created_at: Timestamp;
+  /** Migration 0013: shown under the picture on article pages; empty when there is none. */
+  caption: Generated<string>;
+  credit: Generated<string>;
+  /** Where the crops are centred, 0..1 from the left and the top; null: chosen by sharp (attention). */
+  focal_x: number | null;
+  focal_y: number | null;
 }
 
 /** A note on an article for the desk (migration 0015); never shown to readers. */

@@ -37,15 +37,17 @@ describeWithTool('chromium', 'the desk sees scheduled stories and reads the hist
   });
 
   it('filters the list to scheduled stories with their times, and the list passes axe', async () => {
+    await page.getByRole('link', { name: 'Articles', exact: true }).click();
+    await page.waitForURL(`${base}/admin/articles`);
     await page.getByLabel('Status').selectOption({ label: 'Scheduled' });
     await page.getByRole('button', { name: 'Filter' }).click();
-    await page.waitForURL(`${base}/admin?status=scheduled**`);
+    await page.waitForURL(`${base}/admin/articles?status=scheduled**`);
     const rows = page.locator('table.list tbody tr');
     await expect(rows.count()).resolves.toBe(1);
     await expect(rows.first().innerText()).resolves.toMatch(/Energy regulator publishes winter gas allocation plan\s+Scheduled\s+30 Nov 2026, 17:00/);
     expect(await axeViolations(page)).toEqual([]);
 
-    await page.goto(`${base}/admin`);
+    await page.goto(`${base}/admin/articles`);
     expect(await axeViolations(page)).toEqual([]);
   });
 

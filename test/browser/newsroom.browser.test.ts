@@ -93,7 +93,7 @@ describeWithTool('chromium', 'the newsroom in real Chromium', () => {
 
     // 4. The editor schedules it two minutes ahead (the site's clock is injected; its zone is UTC).
     const editor = await signIn('elena@newsroom.test', 'member password 123');
-    await editor.goto(`${base}/admin?status=in_review`);
+    await editor.goto(`${base}/admin/articles?status=in_review`);
     expect(await axeViolations(editor), 'article list').toEqual([]);
     await editor.getByRole('link', { name: HEADLINE }).click();
     expect(await axeViolations(editor), 'editor page').toEqual([]);

@@ -13,6 +13,7 @@ import { createArticle } from '../../src/core/articles/create-article.js';
 import type { Author, Role } from '../../src/core/authors/author.js';
 import { createSection } from '../../src/core/taxonomy/manage.js';
 import { argon2Hasher } from '../../src/app/argon2-hasher.js';
+import { processImage } from '../../src/media/process-image.js';
 import { createMarkdownRenderer } from '../../src/render/markdown.js';
 import { AdminClient, multipartBody, PASSWORD } from '../support/admin-session.js';
 import { testDatabases } from '../support/databases.js';
@@ -40,7 +41,7 @@ import { openTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
 const SITE = 'https://news.example.test';
 const STAFF: readonly Role[] = ['contributor', 'author', 'editor', 'admin'];
 const KEYS: readonly Role[] = ['contributor', 'author', 'editor', 'admin'];
-type Outcome = 200 | 303 | 400 | 401 | 403 | 404 | 409 | 'login';
+type Outcome = 200 | 302 | 303 | 400 | 401 | 403 | 404 | 409 | 'login';
 
 type Actor =
   | { kind: 'anonymous' }
@@ -205,7 +206,7 @@ const ROUTES_BY_HAND = (picture: () => string, asset: () => string): Row[] => [
   }, { freshPerson: true }),
 
   // Articles: lists, new drafts, previews.
-  row('GET /admin', 'opens the article list', ['login', 200, 200, 200, 200], () => ({ url: '/admin' })),
+  row('GET /admin', 'opens the dashboard', ['login', 200, 200, 200, 200], () => ({ url: '/admin' })),
   row('GET /admin/articles/new', 'opens the new-article form', ['login', 200, 200, 200, 200], () => ({ url: '/admin/articles/new' })),
   row('POST /admin/articles', 'starts a draft', [401, 303, 303, 303, 303], (f) => ({ url: '/admin/articles', form: { title: `Matrix draft ${f.n}` } })),
   row('POST /admin/preview', 'previews Markdown', [401, 200, 200, 200, 200], () => ({ url: '/admin/preview', form: { bodyMd: '## A heading\n\nText.' } })),
@@ -274,6 +275,24 @@ const ROUTES_BY_HAND = (picture: () => string, asset: () => string): Row[] => [
   row('POST /admin/articles/:id/image/remove', 'removes the picture of their own draft', [401, 303, 303, 303, 303], async (f) => pictureRemoval(await f.article('mine', 'draft'))),
   row('POST /admin/articles/:id/image/remove', "removes the picture of someone else's draft", [401, 403, 403, 303, 303], async (f) => pictureRemoval(await f.article('theirs', 'draft'))),
 
+  // The media library: everyone on the staff may look and reuse; a picture is changed or removed by editors and
+  // admins, or by the person who uploaded it while only their own stories use it.
+  //                                                                                        anonymous contrib author editor admin
+  row('GET /admin/media', 'opens the media library', ['login', 200, 200, 200, 200], () => ({ url: '/admin/media?q=matrix' })),
+  row('GET /admin/media/:id', "opens someone else's picture", ['login', 200, 200, 200, 200], async () => ({ url: `/admin/media/${await libraryPicture('theirs')}` })),
+  row('POST /admin/media/:id', 'edits the alt text, caption and credit of a picture they uploaded', [401, 303, 303, 303, 303], async (f) => ({ url: `/admin/media/${await libraryPicture(f.me)}`, form: pictureDetails })),
+  row('POST /admin/media/:id', "edits the alt text, caption and credit of someone else's picture", [401, 403, 403, 303, 303], async () => ({ url: `/admin/media/${await libraryPicture('theirs')}`, form: pictureDetails })),
+  row('POST /admin/media/:id/focal', 'sets the focal point of a picture they uploaded', [401, 303, 303, 303, 303], async (f) => ({ url: `/admin/media/${await libraryPicture(f.me)}/focal`, form: { x: '0.3', y: '0.6' } })),
+  row('POST /admin/media/:id/focal', "sets the focal point of someone else's picture", [401, 403, 403, 303, 303], async () => ({ url: `/admin/media/${await libraryPicture('theirs')}/focal`, form: { x: '0.3', y: '0.6' } })),
+  row('POST /admin/media/:id/replace', 'replaces the file of a picture they uploaded', [401, 200, 200, 200, 200], async (f) => ({ url: `/admin/media/${await libraryPicture(f.me)}/replace`, file: { fields: {} } })),
+  row('POST /admin/media/:id/replace', "replaces the file of someone else's picture", [401, 403, 403, 200, 200], async () => ({ url: `/admin/media/${await libraryPicture('theirs')}/replace`, file: { fields: {} } })),
+  row('POST /admin/media/:id/remove', 'removes an unused picture they uploaded', [401, 303, 303, 303, 303], async (f) => ({ url: `/admin/media/${await libraryPicture(f.me)}/remove`, form: {} })),
+  row('POST /admin/media/:id/remove', "removes someone else's unused picture", [401, 403, 403, 303, 303], async () => ({ url: `/admin/media/${await libraryPicture('theirs')}/remove`, form: {} })),
+  row('GET /admin/articles/:id/picture', 'opens the picture picker of their own draft', ['login', 200, 200, 200, 200], async (f) => ({ url: `/admin/articles/${(await f.article('mine', 'draft')).id}/picture` })),
+  row('GET /admin/articles/:id/picture', "opens the picture picker of someone else's draft", ['login', 403, 403, 200, 200], async (f) => ({ url: `/admin/articles/${(await f.article('theirs', 'draft')).id}/picture` })),
+  row('POST /admin/articles/:id/picture', 'picks a library picture for their own draft', [401, 303, 303, 303, 303], async (f) => picturePick(await f.article('mine', 'draft'), await libraryPicture('theirs'))),
+  row('POST /admin/articles/:id/picture', "picks a library picture for someone else's draft", [401, 403, 403, 303, 303], async (f) => picturePick(await f.article('theirs', 'draft'), await libraryPicture('theirs'))),
+  row('GET /media/pictures/:file', 'follows the stable address of a picture', [302, 302, 302, 302, 302], async () => ({ url: `/media/pictures/${await libraryPicture('theirs')}.jpg` })),
   // Review and desk notes (desk-firstrun-review).                                          anonymous contrib author editor admin
   row('POST /admin/articles/:id/action', "sends back someone else's article in review with a note", [401, 403, 403, 303, 303], async (f) =>
     action(await f.article('theirs', 'in_review'), 'send_back', { note: 'Please add a source.' }),
@@ -304,6 +323,15 @@ const ROUTES_BY_HAND = (picture: () => string, asset: () => string): Row[] => [
   row('POST /admin/users/:id/disable', 'disables someone', [401, 403, 403, 403, 200], async () => ({ url: `/admin/users/${(await victim()).id}/disable`, form: {} })),
   row('POST /admin/users/:id/enable', 'enables someone', [401, 403, 403, 403, 200], async () => ({ url: `/admin/users/${(await victim({ disabled: true })).id}/enable`, form: {} })),
   row('GET /admin/audit', 'reads the audit log', ['login', 403, 403, 403, 200], () => ({ url: '/admin/audit' })),
+
+  // The desk: the article list and its bulk actions (whose refusals are reported on the list it returns to: test/e2e/desk-dashboard.test.ts).
+  //                                                                                        anonymous contrib author editor admin
+  row('GET /admin/articles', 'opens the article list', ['login', 200, 200, 200, 200], () => ({ url: '/admin/articles' })),
+  row('GET /admin/articles', 'opens the second page of the article list', ['login', 200, 200, 200, 200], () => ({ url: '/admin/articles?before=1764417600000.1' })),
+  row('POST /admin/articles/bulk', 'tags their own draft from the list', [401, 303, 303, 303, 303], async (f) => {
+    const article = await f.article('mine', 'draft');
+    return { url: '/admin/articles/bulk', form: { ids: article.id, action: 'tag', tag: `Matrix bulk ${f.n}` }, writes: article.id };
+  }),
 
   // The REST API.                                                                           no key  bad key contrib author editor admin
   row('GET /api/v1/articles/:id', 'reads an article', [401, 401, 403, 403, 200, 200], async (f) => ({ url: `/api/v1/articles/${(await f.article('theirs', 'published')).id}` })),
@@ -348,6 +376,21 @@ function pictureRemoval(article: Article): Request {
 
 function picturePost(article: Article): Request {
   return { url: `/admin/articles/${article.id}/image`, file: { fields: { revision: article.revision, alt: 'A harbour at dawn' } }, writes: article.id };
+}
+
+const pictureDetails = { alt: 'A matrix of harbour lights', caption: 'Seen from the pier.', credit: 'Matrix Photos' };
+
+function picturePick(article: Article, mediaId: number): Request {
+  return { url: `/admin/articles/${article.id}/picture`, form: { revision: article.revision, mediaId }, writes: article.id };
+}
+
+/** A picture in the library (real files), uploaded by `owner` or by the other author; used by nothing. */
+async function libraryPicture(owner: Author | 'theirs'): Promise<number> {
+  const { app, other } = state();
+  const data = await sharp({ create: { width: 800, height: 450, channels: 3, background: { r: 120, g: 60, b: 30 } } }).png().toBuffer();
+  const processed = await processImage(data, app.config.mediaDir);
+  const uploadedBy = owner === 'theirs' ? other.id : owner.id;
+  return (await app.store.media.create({ ...processed, alt: 'Matrix picture', originalName: 'matrix.png', uploadedBy, at: app.clock.now() })).id;
 }
 
 // Set in beforeAll of each database; the row builders above use them through these.

@@ -43,7 +43,7 @@ for (const database of testDatabases()) {
       expect((await contributor.get(`/admin/articles/${drafts.editor}`)).statusCode).toBe(403);
       expect((await contributor.get(`/admin/articles/${drafts.editor}/preview`)).statusCode).toBe(403);
       expect((await contributor.get('/admin/users')).statusCode).toBe(403);
-      const list = await contributor.get(`/admin?author=${(await app.store.users.findBySlug('editor-person'))!.id}`);
+      const list = await contributor.get(`/admin/articles?author=${(await app.store.users.findBySlug('editor-person'))!.id}`);
       expect(list.body).toContain("A contributor&#39;s own draft");
       expect(list.body).not.toMatch(/An? (editor|admin|author)&#39;s own draft/);
       expect((await app.store.articles.findById(id))!.status).toBe('draft');

@@ -33,7 +33,7 @@ for (const database of testDatabases()) {
     const idOf = async (title: string) => (await app.store.articles.adminList({ limit: 100, now: app.clock.now() })).find((row) => row.title === title)!.id;
 
     it("shows the demo's story for tomorrow as Scheduled with its time in the site's zone", async () => {
-      const list = await editor.get('/admin');
+      const list = await editor.get('/admin/articles');
       expect(list.statusCode).toBe(200);
       expect(list.body).toContain('<th scope="col">Publication</th>');
       const row = rowOf(list.body, DEMO_TOMORROW);
@@ -52,13 +52,13 @@ for (const database of testDatabases()) {
     });
 
     it('filters by ?status=scheduled: only published articles whose time has not come, the latest time first', async () => {
-      const scheduled = await editor.get('/admin?status=scheduled');
+      const scheduled = await editor.get('/admin/articles?status=scheduled');
       expect(scheduled.statusCode).toBe(200);
       expect(titlesIn(scheduled.body)).toEqual([LATER, DEMO_TOMORROW]);
       expect(rowOf(scheduled.body, LATER)).toContain('<time datetime="2026-12-02T09:30:00.000Z">2 Dec 2026, 14:30</time>');
       expect(scheduled.body).toContain('<option value="scheduled" selected>Scheduled</option>');
 
-      const published = await editor.get('/admin?status=published');
+      const published = await editor.get('/admin/articles?status=published');
       const titles = titlesIn(published.body);
       expect(titles).toContain(DEMO_PUBLISHED);
       expect(titles).not.toContain(DEMO_TOMORROW);
@@ -66,7 +66,7 @@ for (const database of testDatabases()) {
       expect(published.body).not.toContain('status-scheduled');
 
       // An unknown status filters nothing rather than failing.
-      const unknown = await editor.get('/admin?status=Scheduled');
+      const unknown = await editor.get('/admin/articles?status=Scheduled');
       expect(unknown.statusCode).toBe(200);
       expect(titlesIn(unknown.body)).toEqual(expect.arrayContaining([DEMO_TOMORROW, DEMO_PUBLISHED]));
     });
@@ -84,9 +84,9 @@ for (const database of testDatabases()) {
       const before = await app.store.articles.findById(id);
       app.clock.set(new Date('2026-11-30T12:00:00.000Z'));
       try {
-        const scheduled = await editor.get('/admin?status=scheduled');
+        const scheduled = await editor.get('/admin/articles?status=scheduled');
         expect(titlesIn(scheduled.body)).toEqual([LATER]);
-        expect(rowOf((await editor.get('/admin')).body, DEMO_TOMORROW)).toContain('<span class="status status-published">Published</span>');
+        expect(rowOf((await editor.get('/admin/articles')).body, DEMO_TOMORROW)).toContain('<span class="status status-published">Published</span>');
         const page = await editor.get(`/admin/articles/${id}`);
         expect(page.body).toContain('Published <time datetime="2026-11-30T12:00:00.000Z">30 Nov 2026, 17:00</time>');
         const after = await app.store.articles.findById(id);

@@ -153,7 +153,7 @@ for (const database of testDatabases()) {
       await expectNothingStored(ownId, revision);
     });
 
-    it('deletes every file of a picture when another replaces it, and of a portrait when a new one replaces it', async () => {
+    it('keeps a replaced article picture in the library (its files too), and deletes a portrait a new one replaces', async () => {
       const upload = async (width: number) =>
         contributor.upload(`/admin/articles/${ownId}/image`, { revision: (await article(ownId)).revision, alt: `A picture ${width} wide` }, { name: 'p.png', type: 'image/png', data: await picture(width, 600) });
       const first = await upload(1000);
@@ -164,8 +164,9 @@ for (const database of testDatabases()) {
       const second = await upload(900);
       expect(second.statusCode, second.body).toBe(200);
       const secondFiles = [...second.json<{ files: string[] }>().files, ...Object.values(second.json<{ crops: Record<string, string> }>().crops)];
-      expect(readdirSync(mediaDir).sort()).toEqual([...secondFiles].sort());
-      expect(await mediaRows()).toBe(1);
+      // The first picture stays for reuse from the media library; removing it there deletes its files.
+      expect(readdirSync(mediaDir).sort()).toEqual([...firstFiles, ...secondFiles].sort());
+      expect(await mediaRows()).toBe(2);
       expect((await article(ownId)).featuredMediaId).toBe(second.json<{ id: number }>().id);
 
       await contributor.get('/admin/profile');
@@ -176,10 +177,10 @@ for (const database of testDatabases()) {
       const secondPortrait = await portrait();
       expect(secondPortrait.statusCode, secondPortrait.body).toBe(200);
       expect(readdirSync(mediaDir).length).toBe(afterFirst);
-      expect(await mediaRows()).toBe(2);
+      expect(await mediaRows()).toBe(3);
     });
 
-    it('removes the featured picture on request and deletes its files; only for someone who may edit the article', async () => {
+    it('takes the featured picture off the article on request (the picture stays in the library); only for someone who may edit the article', async () => {
       await contributor.get(`/admin/articles/${ownId}`);
       const refused = await contributor.post(`/admin/articles/${othersId}/image/remove`, { revision: (await article(othersId)).revision });
       expect(refused.statusCode).toBe(403);
@@ -190,8 +191,8 @@ for (const database of testDatabases()) {
       const removed = await contributor.post(`/admin/articles/${ownId}/image/remove`, { revision: (await article(ownId)).revision });
       expect(removed.statusCode).toBe(303);
       expect((await article(ownId)).featuredMediaId).toBeNull();
-      expect(readdirSync(mediaDir).length).toBe(files - 9);
-      expect(await mediaRows()).toBe(1);
+      expect(readdirSync(mediaDir).length).toBe(files);
+      expect(await mediaRows()).toBe(3);
     });
   });
 }

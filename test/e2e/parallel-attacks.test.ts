@@ -353,7 +353,7 @@ for (const database of testDatabases()) {
       const get = (url: string, headers: Record<string, string> = {}) => app.server.inject({ method: 'GET', url, headers });
       const routes: Array<[string, (payload: string, n: number) => ReturnType<typeof get>]> = [
         ['search q', (p) => get(`/search?q=${encodeURIComponent(p)}`)],
-        ['newsroom list filters', (p) => get(`/admin?${new URLSearchParams({ status: p, author: p, category: p, section: p, q: p })}`, { cookie: adminCookie })],
+        ['newsroom list filters', (p) => get(`/admin/articles?${new URLSearchParams({ status: p, author: p, category: p, section: p, q: p })}`, { cookie: adminCookie })],
         ['tag slug', (p) => get(`/tag/${encodeURIComponent(p)}`)],
         ['section slug', (p) => get(`/category/${encodeURIComponent(p)}`)],
         ['author slug', (p) => get(`/author/${encodeURIComponent(p)}`)],

@@ -82,6 +82,11 @@ describeWithTool('postgresql', `query plans with ${ARTICLES.toLocaleString('en')
     ['site feed', (s) => feedItems(s, { now, limit: 20 })],
     ['monthly sitemap page', (s) => s.articles.sitemapEntries({ now, from: new Date('2026-09-01T00:00:00Z'), to: new Date('2026-10-01T00:00:00Z'), offset: 0, limit: 50_000 })],
     ['news sitemap', (s) => s.articles.recentForNews({ now, since: new Date(now.getTime() - 48 * 3_600_000), offset: 0, limit: 1000 })],
+    ['newsroom list, first page', (s) => s.articles.adminList({ now, limit: 51 })],
+    ['newsroom list far back', (s) => s.articles.adminList({ now, limit: 51, before: oldCursor })],
+    ['newsroom list, a page back', (s) => s.articles.adminList({ now, limit: 51, after: oldCursor })],
+    ['dashboard: scheduled, soonest first, and how many', (s) => Promise.all([s.articles.adminList({ now, status: 'scheduled', order: 'publication-soonest', limit: 5 }), s.articles.adminCount({ now, status: 'scheduled' })])],
+    ['dashboard: my drafts and how many', (s) => Promise.all([s.articles.adminList({ now, status: 'draft', authorId: 3, limit: 5 }), s.articles.adminCount({ now, status: 'draft', authorId: 3 })])],
   ];
 
   it('would notice a sequential scan (control: a filter on an unindexed column)', async () => {

@@ -33,8 +33,11 @@ export class AdminClient {
     return response;
   }
 
-  async post(url: string, fields: Record<string, string | number>, options: { csrf?: boolean } = {}) {
-    const body = new URLSearchParams(Object.entries({ ...(options.csrf === false ? {} : { _csrf: this.csrf }), ...fields }).map(([k, v]) => [k, String(v)]));
+  /** Posts a form; a list of values is sent as a repeated field (ticked checkboxes). */
+  async post(url: string, fields: Record<string, string | number | ReadonlyArray<string | number>>, options: { csrf?: boolean } = {}) {
+    const body = new URLSearchParams(
+      Object.entries({ ...(options.csrf === false ? {} : { _csrf: this.csrf }), ...fields }).flatMap(([k, v]) => [v].flat().map((one): [string, string] => [k, String(one)])),
+    );
     const response = await this.app.server.inject({
       method: 'POST',
       url,

@@ -17,6 +17,21 @@ export interface Media {
   variants: ImageVariant[];
   crops: Record<CropName, string>;
   originalName: string;
+  /** Shown under the picture on article pages; empty when there is none. */
+  caption: string;
+  /** Who made the picture (photographer, agency); empty when unknown. */
+  credit: string;
+  /** Where the crops are centred; null when sharp chose them (attention strategy). */
+  focal: FocalPoint | null;
+  /** Who uploaded it; null when that account is gone. */
+  uploadedBy: number | null;
+  createdAt: Date;
+}
+
+/** A point of the picture as fractions of its width (x, from the left) and height (y, from the top). */
+export interface FocalPoint {
+  x: number;
+  y: number;
 }
 
 /** Upload names are shown to staff only, and never used to store anything: kept short and printable. */

@@ -191,7 +191,7 @@ export function registerArticleEditorRoutes(app: FastifyInstance, deps: AdminDep
   async function showEditor(request: FastifyRequest, reply: FastifyReply, id: number, messages: { notice?: string; error?: string } = {}, status = 200, extra: Pick<EditorView, 'scheduleChoice'> = {}, typed?: FormBody) {
     const loaded = await loadEditable(request, id);
     const view = { ...(await editorView(request, loaded, typed)), ...extra };
-    return sendAdminHtml(reply, EditorPage({ chrome: chrome(deps, request, messages), view }), status);
+    return sendAdminHtml(reply, EditorPage({ chrome: chrome(deps, request, { ...messages, scripts: [deps.assets.href('media-library.js')] }), view }), status);
   }
 
   /** The edit a form asks for; fields it does not send stay as they are. */

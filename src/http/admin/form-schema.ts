@@ -1,3 +1,6 @@
+import { DomainError } from '../../core/errors.js';
+import { allValues, type FormBody } from './forms.js';
+
 /** A narrower shape for one form field, for values a page fills in itself (hidden inputs, selects, radios). */
 export interface FieldRule {
   pattern?: string;
@@ -31,3 +34,22 @@ export function querySchema(fields: readonly string[]) {
 
 /** Params of routes on one row: `:id`, a whole number from 1 (so /admin/articles/abc is a 400, not a lookup). */
 export const ID_PARAMS = { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] } as const;
+
+/**
+ * A field a form sends once per ticked box (`ids` of the list's checkboxes). The request schema checks the
+ * last value, as it does for every field (`formSchema(…, { ids: rule })`); `repeatedValues` checks them all.
+ */
+export interface RepeatedRule extends FieldRule {
+  pattern: string;
+  /** Most values one request may carry. */
+  maxItems: number;
+}
+
+/** Every value of a repeated field, each matching its rule; VALIDATION_FAILED (400) otherwise. */
+export function repeatedValues(body: FormBody, name: string, rule: RepeatedRule): string[] {
+  const values = allValues(body, name);
+  if (values.length > rule.maxItems) throw new DomainError('VALIDATION_FAILED', `Choose at most ${rule.maxItems} at a time.`, { field: name });
+  const pattern = new RegExp(rule.pattern);
+  if (values.some((value) => !pattern.test(value))) throw new DomainError('VALIDATION_FAILED', 'The form was changed on its way here; reload the page and try again.', { field: name });
+  return values;
+}

@@ -36,7 +36,7 @@ type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown
  * parser stops being fed, the answer says `Connection: close`, and the socket is closed once it is out. A
  * client streaming gigabytes gets its answer instead of being read to the end.
  */
-function hangUpAfterReply(request: FastifyRequest, reply: FastifyReply): void {
+export function hangUpAfterReply(request: FastifyRequest, reply: FastifyReply): void {
   const raw = request.raw;
   if (raw.readableEnded || reply.raw.headersSent) return;
   raw.unpipe();
@@ -64,7 +64,7 @@ const refusingEarly =
   };
 
 /** Reads a file stream into memory, or stops (and returns undefined) as soon as it passes `maxBytes`. */
-async function readAtMost(file: Readable, maxBytes: number): Promise<Buffer | undefined> {
+export async function readAtMost(file: Readable, maxBytes: number): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of file as AsyncIterable<Buffer>) {
@@ -226,9 +226,8 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: AdminDeps)
     const media = await storeAndUse(request, { processed, alt, name: form.picture.name }, async (stored) => {
       savedRevision = (await saveEdit(staffDeps(request), request.staff!.user, { id, revision, edit: { featuredMediaId: stored.id } })).revision;
     });
-    // The save named the revision read above, so the picture it replaced is the one that article had.
-    await discard(request, article.featuredMediaId);
-    if (wantsHtml(request)) return reply.redirect(`/admin/articles/${id}?saved=1`, 303);
+    // The picture it replaced stays in the media library for reuse; only its removal there deletes it.
+    if (wantsHtml(request)) return reply.redirect(`/admin/articles/${id}?done=saved`, 303);
     // The editor uploads without reloading: it takes the article's new revision and the picture to show from here.
     const thumbnail = mediaPath(media.variants.find((v) => v.format === 'jpeg')?.file ?? media.crops['16x9']);
     return reply.send({ id: media.id, revision: savedRevision, alt: media.alt, thumbnail, width: media.width, height: media.height, files: media.variants.map((v) => v.file), crops: media.crops });
@@ -238,11 +237,9 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: AdminDeps)
     checkStaffCsrf(request, request.body);
     const article = await editableArticle(request, request.params.id);
     const revision = formRevision(request.body, article);
-    if (article.featuredMediaId !== null) {
-      await saveEdit(staffDeps(request), request.staff!.user, { id: article.id, revision, edit: { featuredMediaId: null } });
-      await discard(request, article.featuredMediaId);
-    }
-    return reply.redirect(`/admin/articles/${article.id}?saved=1`, 303);
+    // The picture stays in the media library for reuse.
+    if (article.featuredMediaId !== null) await saveEdit(staffDeps(request), request.staff!.user, { id: article.id, revision, edit: { featuredMediaId: null } });
+    return reply.redirect(`/admin/articles/${article.id}?done=picture-removed`, 303);
   });
 
   app.get<{ Params: { name: string } }>('/media/:name', { config: { access: 'public' } }, async (request, reply) => {

@@ -81,6 +81,20 @@ export function ArticlePage({ site, head, body }: PageVM<ArticleVM>): JSX.Elemen
                   decoding="async"
                 />
               </picture>
+              {body.image.caption || body.image.credit ? (
+                <figcaption class="article__caption">
+                  {body.image.caption ? <span safe>{body.image.caption}</span> : ''}
+                  {body.image.credit ? (
+                    <span class="article__credit" safe>
+                      {`Picture: ${body.image.credit}`}
+                    </span>
+                  ) : (
+                    ''
+                  )}
+                </figcaption>
+              ) : (
+                ''
+              )}
             </figure>
           ) : (
             ''

@@ -60,6 +60,8 @@ function pictureView(image: Image): PictureVM {
     webpSrcset: srcset('webp'),
     jpegSrcset: srcset('jpeg'),
     sizes: '(min-width: 48rem) 42rem, 100vw',
+    ...(image.caption ? { caption: image.caption } : {}),
+    ...(image.credit ? { credit: image.credit } : {}),
   };
 }
 

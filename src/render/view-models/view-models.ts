@@ -71,6 +71,9 @@ export interface PictureVM {
   webpSrcset: string;
   jpegSrcset: string;
   sizes: string;
+  /** Shown under the picture when set (the media library's caption and credit). */
+  caption?: string;
+  credit?: string;
 }
 
 export interface ArticleVM {

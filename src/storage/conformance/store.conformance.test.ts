@@ -302,5 +302,38 @@ for (const database of testDatabases()) {
       expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
       expect((await store.users.findByEmail('ZOE-ADAMS@example.com'))?.displayName).toBe('Zoë Adams');
     });
+
+    it('finds pictures by words, and their uses in bodies by their own addresses only (LIKE wildcards in keys are plain text)', async () => {
+      const crops = (stem: string) => ({ '16x9': `${stem}-16x9.jpg`, '4x3': `${stem}-4x3.jpg`, '1x1': `${stem}-1x1.jpg` });
+      const picture = (key: string, alt: string) =>
+        store.media.create({ key, width: 10, height: 10, alt, variants: [{ file: `${key}-400.jpg`, width: 10, height: 10, format: 'jpeg' }], crops: crops(key), originalName: `${alt}.png`, uploadedBy: users[0]!, at: NOW });
+      const underscore = await picture('ab_cdefghijklmno', 'Percent 100% and under_score');
+      const plain = await picture('abXcdefghijklmno', 'Quay at low tide');
+      const body = await store.articles.create(draft({ bodyMd: `![x](/media/abXcdefghijklmno-400.jpg)` }));
+      const featured = await store.articles.create(draft({ status: 'draft', publishedAt: null }));
+      await store.articles.update(featured.id, featured.revision, { featuredMediaId: underscore.id, updatedAt: NOW });
+
+      expect((await store.media.list({ query: '100%', limit: 10, offset: 0 })).items.map((m) => m.id)).toEqual([underscore.id]);
+      expect((await store.media.list({ query: 'under_', limit: 10, offset: 0 })).items.map((m) => m.id)).toEqual([underscore.id]);
+      expect((await store.media.list({ query: 'QUAY tide', limit: 10, offset: 0 })).items.map((m) => m.id)).toEqual([plain.id]);
+      expect((await store.media.list({ query: 'quay percent', limit: 10, offset: 0 })).total).toBe(0);
+
+      const uses = await store.media.usesMany([underscore, plain]);
+      expect(uses.get(underscore.id)!.articles.map((u) => [u.article.id, u.featured, u.inBody])).toEqual([[featured.id, true, false]]);
+      expect(uses.get(plain.id)!.articles.map((u) => [u.article.id, u.featured, u.inBody])).toEqual([[body.id, false, true]]);
+      expect(await store.media.deleteIfUnused(plain.id)).toBeUndefined();
+
+      // Compare and set: files swapped from a stale read are refused.
+      const before = await store.media.replaceFiles(plain.id, { crops: crops('NEWSTEMnewstem12'), focal: { x: 0.25, y: 0.75 } });
+      expect(before?.crops).toEqual(crops('abXcdefghijklmno'));
+      expect((await store.media.findById(plain.id))!.focal).toEqual({ x: 0.25, y: 0.75 });
+      const files = await store.media.referencedFiles();
+      expect(files.has('NEWSTEMnewstem12-1x1.jpg') && files.has('abXcdefghijklmno-400.jpg') && !files.has('abXcdefghijklmno-1x1.jpg')).toBe(true);
+
+      await store.articles.update(body.id, body.revision, { bodyMd: 'No picture now.', updatedAt: NOW });
+      expect((await store.media.deleteIfUnused(plain.id))?.id).toBe(plain.id);
+      await store.articles.update(featured.id, featured.revision + 1, { featuredMediaId: null, updatedAt: NOW });
+      expect((await store.media.deleteIfUnused(underscore.id))?.id).toBe(underscore.id);
+    });
   });
 }

@@ -10,6 +10,8 @@ import { firstPublication } from './0008-first-publication.js';
 import { apiWrites } from './0009-api-writes.js';
 import { revisionKinds } from './0010-revision-kinds.js';
 import { pendingEdits } from './0011-pending-edits.js';
+import { mediaLibrary } from './0013-media-library.js';
+import { newsroomList } from './0014-newsroom-list.js';
 import { deskNotesAndDemoMarks } from './0015-desk-notes-demo-marks.js';
 
 /** Every schema change, in order. Names are permanent: never rename or reorder one that has shipped. */
@@ -26,6 +28,8 @@ export function migrations(adapter: DialectAdapter): Record<string, Migration> {
     '0009-api-writes': apiWrites(),
     '0010-revision-kinds': revisionKinds(),
     '0011-pending-edits': pendingEdits(adapter),
+    '0013-media-library': mediaLibrary(),
+    '0014-newsroom-list': newsroomList(),
     '0015-desk-notes-demo-marks': deskNotesAndDemoMarks(adapter),
   };
 }

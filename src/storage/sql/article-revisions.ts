@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Article } from '../../core/articles/article.js';
-import type { NewsroomList, RevisionKind, RevisionSnapshot, RevisionStore } from '../../core/ports.js';
+import type { NewsroomFilter, NewsroomList, RevisionKind, RevisionSnapshot, RevisionStore } from '../../core/ports.js';
 import { REVISION_KINDS } from '../../core/ports/revisions.js';
 import type { Database } from '../schema.js';
 import { publicRule } from './public-read.js';
@@ -10,40 +10,38 @@ import { SUMMARY_COLUMNS, toDate, toSummary } from './rows.js';
 export function createArticleRevisions(db: Kysely<Database>): NewsroomList & RevisionStore {
   return {
     async adminList(query) {
-      let q = db
-        .selectFrom('articles')
-        .select([...SUMMARY_COLUMNS, 'articles.status', 'articles.revision'])
-        .$if(query.status === 'scheduled', (scheduled) => scheduled.orderBy('articles.published_at', 'desc'))
-        .orderBy('articles.updated_at', 'desc')
-        .orderBy('articles.id', 'desc')
-        .limit(query.limit);
-      // Published and scheduled share the stored status; the read rule tells them apart.
-      if (query.status === 'published' || query.status === 'scheduled') {
-        q = q.where(publicRule('articles', query.now, query.status === 'published' ? 'public' : 'scheduled'));
-      } else if (query.status) q = q.where('articles.status', '=', query.status);
-      if (query.categoryId !== undefined) q = q.where('articles.primary_category_id', '=', query.categoryId);
-      if (query.titleContains) {
-        const pattern = `%${query.titleContains.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        q = q.where(sql<boolean>`lower(articles.title) like ${pattern} escape '\\'`);
+      const order = query.order ?? (query.status === 'scheduled' ? 'publication-latest' : 'changed');
+      if (order !== 'changed' && query.status !== 'published' && query.status !== 'scheduled') {
+        throw new Error(`adminList: the order "${order}" needs the status published or scheduled (others may have no publication time).`);
       }
-      if (query.authorId !== undefined) {
-        const authorId = query.authorId;
-        q = q.where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('article_authors')
-              .select('article_authors.article_id')
-              .whereRef('article_authors.article_id', '=', 'articles.id')
-              .where('article_authors.user_id', '=', authorId),
-          ),
-        );
+      const key = order === 'changed' ? 'articles.updated_at' : 'articles.published_at';
+      const newestFirst = order !== 'publication-soonest';
+      // The previous page is read backwards from its cursor, then turned round into list order.
+      const backwards = query.after !== undefined && query.before === undefined;
+      const cursor = query.before ?? query.after;
+      const descending = newestFirst !== backwards;
+      let q = filtered(db, query)
+        .select([...SUMMARY_COLUMNS, 'articles.status', 'articles.revision'])
+        .orderBy(key, descending ? 'desc' : 'asc')
+        .orderBy('articles.id', descending ? 'desc' : 'asc')
+        .limit(query.limit);
+      if (cursor) {
+        const at = cursor.publishedAt.toISOString();
+        q = q.where(descending ? sql<boolean>`(${sql.ref(key)}, articles.id) < (${at}, ${cursor.id})` : sql<boolean>`(${sql.ref(key)}, articles.id) > (${at}, ${cursor.id})`);
       }
       const rows = await q.execute();
+      if (backwards) rows.reverse();
       return rows.map((row) => ({
         ...toSummary({ ...row, published_at: row.published_at ?? row.updated_at }),
         publishedAt: row.published_at === null ? null : toDate(row.published_at as Date | string),
         status: row.status as Article['status'],
         revision: row.revision,
       }));
+    },
+
+    async adminCount(filter) {
+      const row = await filtered(db, filter).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
     },
 
     async addRevision(input) {
@@ -98,6 +96,36 @@ export function createArticleRevisions(db: Kysely<Database>): NewsroomList & Rev
     },
 
   };
+}
+
+/** The articles a newsroom filter keeps (published and scheduled share the stored status; the read rule tells them apart). */
+function filtered(db: Kysely<Database>, filter: NewsroomFilter) {
+  let q = db.selectFrom('articles');
+  if (filter.status === 'published' || filter.status === 'scheduled') {
+    q = q.where(publicRule('articles', filter.now, filter.status === 'published' ? 'public' : 'scheduled'));
+  } else if (filter.status) q = q.where('articles.status', '=', filter.status);
+  if (filter.categoryId !== undefined) q = q.where('articles.primary_category_id', '=', filter.categoryId);
+  if (filter.titleContains) {
+    const pattern = `%${filter.titleContains.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where(sql<boolean>`lower(articles.title) like ${pattern} escape '\\'`);
+  }
+  if (filter.pendingChanges) {
+    q = q
+      .where('articles.status', '=', 'published')
+      .where(({ exists, selectFrom }) => exists(selectFrom('article_pending').select('article_pending.article_id').whereRef('article_pending.article_id', '=', 'articles.id')));
+  }
+  if (filter.authorId !== undefined) {
+    const authorId = filter.authorId;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('article_authors')
+          .select('article_authors.article_id')
+          .whereRef('article_authors.article_id', '=', 'articles.id')
+          .where('article_authors.user_id', '=', authorId),
+      ),
+    );
+  }
+  return q;
 }
 
 /** A stored kind; rows from before migration 0010 (null) were saves. */

@@ -44,10 +44,16 @@ export function AdminLayout(props: PropsWithChildren<{ chrome: AdminChrome; titl
               <nav aria-label="Newsroom">
                 <ul class="admin-nav">
                   <li>
-                    <a href="/admin">Articles</a>
+                    <a href="/admin">Dashboard</a>
+                  </li>
+                  <li>
+                    <a href="/admin/articles">Articles</a>
                   </li>
                   <li>
                     <a href="/admin/articles/new">New article</a>
+                  </li>
+                  <li>
+                    <a href="/admin/media">Pictures</a>
                   </li>
                   {chrome.user.canManageTaxonomy ? (
                     <>

@@ -1,14 +1,12 @@
 import { AdminLayout, type AdminChrome } from './admin-layout.js';
-import { DESK_STATUS_OPTIONS, type DeskArticleRow, type DeskBadge, type DeskTime } from '../../view-models/desk-articles.js';
+import type { DeskBadge, DeskTime } from '../../view-models/desk-articles.js';
 import type { FieldChange, HistoryEntry, HistoryItem } from '../../view-models/revision-history.js';
 import type { ConflictView, EditorFields } from '../../view-models/article-editor.js';
 import type { NotesPanelView } from '../../view-models/article-notes.js';
 import { NotesPanel, SendBackFields, SentBackNotice } from './article-notes-panel.js';
 import type { DiffPart } from '../../../core/text/word-diff.js';
 
-export type AdminArticleRow = DeskArticleRow;
-
-function StatusBadge(props: { status: DeskBadge }): JSX.Element {
+export function StatusBadge(props: { status: DeskBadge }): JSX.Element {
   return (
     <span class={`status status-${props.status.key}`} safe>
       {props.status.label}
@@ -16,7 +14,7 @@ function StatusBadge(props: { status: DeskBadge }): JSX.Element {
   );
 }
 
-function Instant(props: { time: DeskTime }): JSX.Element {
+export function Instant(props: { time: DeskTime }): JSX.Element {
   return (
     <time datetime={props.time.iso} safe>
       {props.time.text}
@@ -24,97 +22,7 @@ function Instant(props: { time: DeskTime }): JSX.Element {
   );
 }
 
-export interface ListFilters {
-  status: string;
-  author: string;
-  category: string;
-  q: string;
-}
-
 type Option = { value: string; label: string };
-
-function Select(props: { id: string; name: string; label: string; value: string; options: Option[] }): JSX.Element {
-  return (
-    <label for={props.id}>
-      <span safe>{props.label}</span>
-      <select id={props.id} name={props.name}>
-        <option value="">Any</option>
-        {props.options.map((option) => (
-          <option value={option.value} selected={option.value === props.value} safe>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
-export function ArticleListPage(props: {
-  chrome: AdminChrome;
-  rows: AdminArticleRow[];
-  filters: ListFilters;
-  authors: Option[];
-  categories: Option[];
-  ownOnly: boolean;
-}): JSX.Element {
-  return (
-    <AdminLayout chrome={props.chrome} title="Articles">
-      <h1>{props.ownOnly ? 'Your articles' : 'Articles'}</h1>
-      <form method="get" action="/admin" class="filters" role="search" aria-label="Filter articles">
-        <Select id="f-status" name="status" label="Status" value={props.filters.status} options={DESK_STATUS_OPTIONS} />
-        {props.ownOnly ? '' : <Select id="f-author" name="author" label="Author" value={props.filters.author} options={props.authors} />}
-        <Select id="f-category" name="category" label="Section" value={props.filters.category} options={props.categories} />
-        <label for="f-q">
-          Title contains
-          <input id="f-q" name="q" type="search" value={props.filters.q} maxlength="200" />
-        </label>
-        <button type="submit" class="secondary">
-          Filter
-        </button>
-      </form>
-      {props.rows.length === 0 ? (
-        <p>No articles match.</p>
-      ) : (
-        <table class="list">
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Status</th>
-              <th scope="col">Publication</th>
-              <th scope="col">Section</th>
-              <th scope="col">Last change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((row) => (
-              <tr>
-                <td>
-                  <a href={`/admin/articles/${row.id}`} safe>
-                    {row.title}
-                  </a>
-                </td>
-                <td>
-                  <StatusBadge status={row.status} />
-                  {row.pending ? (
-                    <>
-                      {' '}
-                      <span class="status status-pending">Unpublished changes</span>
-                    </>
-                  ) : (
-                    ''
-                  )}
-                </td>
-                <td>{row.publication ? <Instant time={row.publication} /> : ''}</td>
-                <td safe>{row.category}</td>
-                <td safe>{row.updated}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </AdminLayout>
-  );
-}
 
 export function NewArticlePage(props: { chrome: AdminChrome; title: string }): JSX.Element {
   return (
@@ -293,6 +201,12 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
                 ''
               )}
             </div>
+            <p>
+              <a href={`/admin/articles/${view.id}/picture`} data-picture-picker>
+                Choose from the library
+              </a>{' '}
+              <span class="hint">(a featured picture, or one to insert into the body)</span>
+            </p>
           </fieldset>
           {view.buttons.some((button) => button.intent === 'send_back') ? <SendBackFields /> : ''}
           <div class="actions editor-actions">
