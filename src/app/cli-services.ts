@@ -3,6 +3,9 @@ import { systemClock } from '../core/ports.js';
 import { createMarkdownRenderer } from '../render/markdown.js';
 import { createApp } from './create-app.js';
 import { seedDemo } from './demo/seed-demo.js';
+import { removeDemo } from './demo/remove-demo.js';
+import { createBus } from './invalidation.js';
+import { removeImageFiles } from '../media/process-image.js';
 import { generateArticles } from './bench-data/generate-articles.js';
 import { addUser, setPasswordAsOperator } from '../core/accounts/users.js';
 import { argon2Hasher } from './argon2-hasher.js';
@@ -17,6 +20,16 @@ export const cliServices: CliServices = {
   createApp: ({ config }) => createApp({ config }),
   generateArticles: ({ store, count, onProgress }) =>
     generateArticles({ store, count, now: new Date(), ...(onProgress ? { onProgress } : {}) }),
+  async removeDemo({ store, config }) {
+    // PostgreSQL: running servers hear at once (LISTEN/NOTIFY). Any database: the outbox job the removal
+    // writes is run by a server's worker, which publishes the same keys on its bus.
+    const bus = config.database.kind === 'postgres' ? await createBus(config, { onMissed: () => undefined }) : undefined;
+    try {
+      return await removeDemo({ store, clock: systemClock, ...(bus ? { bus } : {}), removeFiles: (image) => removeImageFiles(image, config.mediaDir) });
+    } finally {
+      await bus?.close();
+    }
+  },
   seedDemo: ({ store, config }) =>
     seedDemo({ store, clock: systemClock, markdown: createMarkdownRenderer(), excerptWords: config.excerptWords }),
 };

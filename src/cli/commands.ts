@@ -16,6 +16,8 @@ import { PRUNE_GRACE_MS, pruneMediaFiles } from '../media/prune-media.js';
 export interface CliServices {
   createApp(input: { config: Config }): Promise<{ server: FastifyInstance; close(): Promise<void> }>;
   seedDemo(input: { store: Store; config: Config }): Promise<{ articles: number; categories: number; authors: number }>;
+  /** Removes the demo content (and tells every server's page cache). */
+  removeDemo(input: { store: Store; config: Config }): Promise<{ articles: number; authors: number; sections: number; tags: number; pictures: number }>;
   generateArticles(input: { store: StoreHandle; count: number; onProgress?: (done: number) => void }): Promise<{ articles: number }>;
   addUser(input: { store: Store; email: string; displayName: string; role: string; password: string }): Promise<Author>;
   /** Sets a user's password (no old one needed) and ends their sessions. */
@@ -173,6 +175,43 @@ when the demo authors are already there.
         result.articles === 0
           ? 'The demo content is already loaded; nothing changed.\n'
           : `Loaded ${result.articles} articles, ${result.categories} categories and ${result.authors} authors.\n`,
+      );
+      return { code: 0 };
+    } finally {
+      await store.close();
+    }
+  },
+};
+
+const counted = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+const demo: Command = {
+  summary: 'Remove the demo content: its articles, authors, sections, tags and pictures.',
+  help: `Usage: newsdesk demo remove
+
+Removes, in one transaction, exactly what the demo seed created: its articles (with their revisions and
+notes), and its authors, sections, tags and pictures that nothing else uses. Whatever the newsroom wrote stays,
+and so does a demo section or tag one of your articles uses. Page caches are purged in every process. Safe
+to run twice: the second time there is nothing left to remove.
+
+To start without demo content at all, set NEWSDESK_DEMO_CONTENT=off before the first start.
+`,
+  options: {},
+  positionals: ['remove'],
+  async run({ config, io, positionals, services }) {
+    if (positionals[0] !== 'remove') {
+      io.stderr.write('newsdesk demo: say what to do: newsdesk demo remove\n');
+      return { code: 1 };
+    }
+    const store = await createStore(config.database);
+    try {
+      await store.migrate();
+      const removed = await services.removeDemo({ store, config });
+      const total = removed.articles + removed.authors + removed.sections + removed.tags + removed.pictures;
+      io.stdout.write(
+        total === 0
+          ? 'There is no demo content to remove; nothing changed.\n'
+          : `Removed the demo content: ${counted(removed.articles, 'article')}, ${counted(removed.authors, 'author')}, ${counted(removed.sections, 'section')}, ${counted(removed.tags, 'tag')} and ${counted(removed.pictures, 'picture')}.\n`,
       );
       return { code: 0 };
     } finally {
@@ -365,6 +404,7 @@ export const commands: Record<string, Command> = {
   serve,
   migrate,
   'seed-demo': seedDemoCommand,
+  demo,
   'api-key': apiKey,
   'bench-data': benchData,
   user,

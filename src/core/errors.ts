@@ -1,5 +1,6 @@
 /** Stable codes for everything the domain can refuse. Only `http/` maps them to status codes. */
 export type DomainErrorCode =
+  | 'NOT_FOUND'
   | 'ARTICLE_NOT_FOUND'
   | 'CATEGORY_NOT_FOUND'
   | 'TAG_NOT_FOUND'

@@ -10,6 +10,8 @@ import type { UserStore, AccountStore } from './ports/people-stores.js';
 import type { ApiKeyStore, OutboxStore } from './ports/jobs-and-keys.js';
 import type { MediaStore } from './ports/media-store.js';
 import type { PendingEditStore } from './ports/pending-edits.js';
+import type { ArticleNoteStore } from './ports/article-notes.js';
+import type { DemoMarkStore } from './ports/demo-marks.js';
 
 // The ports are split by concern under ports/, so that each reader can name only what it uses; this file
 // keeps the cross-cutting ones and the Store that bundles them.
@@ -24,6 +26,8 @@ export type * from './ports/people-stores.js';
 export type * from './ports/jobs-and-keys.js';
 export type * from './ports/media-store.js';
 export type * from './ports/pending-edits.js';
+export type * from './ports/article-notes.js';
+export type * from './ports/demo-marks.js';
 
 /** Where "now" comes from. Injected everywhere so tests can move time. */
 export interface Clock {
@@ -73,6 +77,10 @@ export interface Store {
   readonly settings: SettingsStore;
   readonly passwordResets: PasswordResetStore;
   readonly twoFactor: TwoFactorStore;
+  /** The desk's notes on articles (newsroom only). */
+  readonly notes: ArticleNoteStore;
+  /** Marks on the rows the demo seed created. */
+  readonly demo: DemoMarkStore;
   /** Runs `work` in one transaction with a store bound to it; rolls back when it throws. */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   migrate(): Promise<void>;

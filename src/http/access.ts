@@ -3,6 +3,7 @@ import { hashApiToken, roleAtLeast } from '../core/access/api-token.js';
 import type { ApiKey, Clock, StaffSession, Store } from '../core/ports.js';
 import { can, type Capability } from '../core/access/capabilities.js';
 import { sessionId } from '../core/accounts/sessions.js';
+import { DomainError } from '../core/errors.js';
 
 import type { Role } from '../core/authors/author.js';
 
@@ -95,13 +96,13 @@ export function enforceAccess(app: FastifyInstance, store: Store, clock: Clock):
       const session = await sessionOf(store, clock, request.sessionToken);
       if (!session) {
         if (request.method === 'GET') return reply.redirect(`/admin/login?next=${encodeURIComponent(request.url)}`, 303);
-        return reply.code(401).type('text/plain; charset=utf-8').send('Your session has ended. Sign in again at /admin/login.');
+        // The error handler answers: a newsroom page for people, JSON for scripts.
+        throw new DomainError('AUTH_FAILED', 'Your session has ended, so this was not done. Sign in again at /admin/login, then repeat it.');
       }
       if (!can(session.user.role, access.staff)) {
-        return reply
-          .code(403)
-          .type('text/plain; charset=utf-8')
-          .send(`Your role (${session.user.role}) may not do this. Ask an editor or an admin.`);
+        // Known, so that the refusal page shows the newsroom's navigation; the handler never runs.
+        request.staff = session;
+        throw new DomainError('FORBIDDEN', `Your role (${session.user.role}) may not do this. Ask an editor or an admin.`);
       }
       request.staff = session;
       return;

@@ -5,6 +5,7 @@ import type { Clock, InvalidationBus, PasswordHasher, Store } from '../core/port
 import { registerArticleAdminRoutes } from './admin/article-admin-routes.js';
 import { registerArticleEditorRoutes } from './admin/article-editor-routes.js';
 import { registerDeskRoutes } from './admin/desk-routes.js';
+import { registerArticleNotesRoutes } from './admin/article-notes-routes.js';
 import { registerAuthRoutes } from './admin/auth-routes.js';
 import { registerFormParser } from './admin/forms.js';
 import { registerPeopleRoutes } from './admin/people-routes.js';
@@ -23,7 +24,10 @@ import { cookieSigner, registerSessionCookie } from './session-cookie.js';
 import { registerOriginCheck } from './origin-check.js';
 import type { Mailer } from '../core/accounts/security-ports.js';
 import { httpFailureOf } from './errors.js';
+import { sendNewsroomError } from './admin/newsroom-errors.js';
+import { isNewsroomPath } from './newsroom-path.js';
 import { loadSiteAssets } from './site/assets.js';
+import { icoFromSvg } from '../media/favicon.js';
 import { registerFeedRoutes } from './site/feed-routes.js';
 import { registerSearchRoutes } from './site/search-routes.js';
 import { registerSitemapRoutes } from './site/sitemap-routes.js';
@@ -131,11 +135,18 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     const wantsJson = request.url.startsWith('/api/') || (accept.includes('application/json') && !accept.includes('text/html'));
     if (wantsJson) return reply.code(status).header('cache-control', 'no-store').send({ error: code, message, details });
     const plain = () => reply.code(status).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send(message);
+    // A newsroom page fails inside the newsroom: its layout, a way back, never the reading site's error page.
+    if (isNewsroomPath(request.url)) return sendNewsroomError(siteDeps, request, reply, failure).catch(plain);
     // The site's error page reads the sections from the database: not while the database is the problem.
     if (failure.fault) return plain();
     return sendErrorPage(siteDeps, request, reply, { status, message }).catch(plain);
   });
 
+  // Browsers ask every site for /favicon.ico: the logo, drawn once at start at the sizes a tab uses.
+  const favicon = await icoFromSvg(assets.byName.get(assets.logoHref.slice('/assets/'.length))!.body);
+  app.get('/favicon.ico', { config: { access: 'public' } }, async (_request, reply) =>
+    reply.header('content-type', 'image/x-icon').header('cache-control', 'public, max-age=86400').send(favicon),
+  );
   app.get<{ Params: { name: string } }>('/assets/:name', { config: { access: 'public' } }, async (request, reply) => {
     const asset = assets.byName.get(request.params.name);
     if (!asset) return reply.callNotFound();
@@ -174,6 +185,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     registerDeskRoutes(app, adminDeps);
     registerArticleAdminRoutes(app, adminDeps);
     registerArticleEditorRoutes(app, adminDeps);
+    registerArticleNotesRoutes(app, adminDeps);
     registerTaxonomyRoutes(app, adminDeps);
     registerLookupRoutes(app, adminDeps);
     await registerMediaRoutes(app, adminDeps);

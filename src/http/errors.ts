@@ -3,6 +3,7 @@ import { storageFault, type StorageFault } from '../storage/storage-fault.js';
 
 /** The one place domain error codes become HTTP status codes. */
 export const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
+  NOT_FOUND: 404,
   ARTICLE_NOT_FOUND: 404,
   CATEGORY_NOT_FOUND: 404,
   TAG_NOT_FOUND: 404,

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { DomainError } from '../core/errors.js';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -10,16 +11,13 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function registerOriginCheck(app: FastifyInstance, siteUrl: string): void {
   const own = new URL(siteUrl).origin;
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', async (request) => {
     if (!STATE_CHANGING.has(request.method)) return;
     if (request.headers.authorization && !request.headers.cookie) return;
     const origin = request.headers.origin ?? refererOrigin(request.headers.referer);
     if (origin === undefined || origin === own) return;
-    return reply
-      .code(403)
-      .header('cache-control', 'no-store')
-      .type('text/plain; charset=utf-8')
-      .send(`Refused: this request came from another site (${origin}). Changes can only be made from the pages of ${own}; go there and try again.`);
+    // The error handler answers (inside the newsroom for its pages).
+    throw new DomainError('FORBIDDEN', `Refused: this request came from another site (${origin}). Changes can only be made from the pages of ${own}; go there and try again.`);
   });
 }
 

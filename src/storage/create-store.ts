@@ -19,6 +19,8 @@ import { createSignInThrottleStore } from './sql/sign-in-throttle-store.js';
 import { createSettingsStore } from './sql/settings-store.js';
 import { createPasswordResetStore } from './sql/password-reset-store.js';
 import { createTwoFactorStore } from './sql/two-factor-store.js';
+import { createArticleNoteStore } from './sql/article-note-store.js';
+import { createDemoMarkStore } from './sql/demo-mark-store.js';
 
 export interface StoreHandle extends Store {
   /** The query builder, for storage-level tools (bulk generators, EXPLAIN tests). */
@@ -83,6 +85,8 @@ function bind(db: Kysely<Database>, adapter: DialectAdapter, now: () => Date, in
     settings: createSettingsStore(db),
     passwordResets: createPasswordResetStore(db),
     twoFactor: createTwoFactorStore(db, transact),
+    notes: createArticleNoteStore(db),
+    demo: createDemoMarkStore(db),
     transaction: (work) =>
       inTransaction ? work(bind(db, adapter, now, true)) : db.transaction().execute((trx) => work(bind(trx, adapter, now, true))),
     migrate: () => runMigrations(db, adapter, migrations(adapter)),

@@ -234,7 +234,27 @@ export interface MediaTable {
   focal_y: number | null;
 }
 
+/** A note on an article for the desk (migration 0015); never shown to readers. */
+export interface ArticleNotesTable {
+  id: Generated<number>;
+  article_id: number;
+  author_id: number | null;
+  api_key_id: number | null;
+  /** 'note', or 'sent_back' for the note an article was sent back to its writer with. */
+  kind: string;
+  body: string;
+  created_at: Timestamp;
+}
+
+/** A row the demo seed created (migration 0015): `kind` names its table. */
+export interface DemoMarksTable {
+  kind: string;
+  row_id: number;
+}
+
 export interface Database {
+  article_notes: ArticleNotesTable;
+  demo_marks: DemoMarksTable;
   media: MediaTable;
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;

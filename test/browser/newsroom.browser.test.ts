@@ -51,7 +51,9 @@ describeWithTool('chromium', 'the newsroom in real Chromium', () => {
     await setup.getByLabel('E-mail').fill('amina@newsroom.test');
     await setup.getByLabel('Password (at least 10 characters)').fill('admin password 123');
     await setup.getByRole('button', { name: 'Create administrator' }).click();
-    await expect(setup.getByRole('heading', { name: 'The newsroom is set up' }).count()).resolves.toBe(1);
+    // Set up, and signed in at once: the newsroom opens with the new admin's name.
+    await setup.waitForURL(`${base}/admin`);
+    await expect(setup.getByRole('button', { name: 'Sign out Amina Shah' }).count()).resolves.toBe(1);
     await setup.close();
 
     // 2. The admin adds a contributor and an editor.

@@ -131,6 +131,7 @@ const ROUTES_BY_HAND = (picture: () => string, asset: () => string): Row[] => [
   publicRow('GET /healthz', '/healthz'),
   publicRow('GET /readyz', '/readyz'),
   row('GET /assets/:name', 'reads the stylesheet', ALL_200, () => ({ url: asset() })),
+  publicRow('GET /favicon.ico', '/favicon.ico'),
   row('GET /media/:name', 'reads an uploaded picture', ALL_200, () => ({ url: picture() })),
 
   // Signing in and setting up: guests' forms, the same for everyone.
@@ -292,6 +293,14 @@ const ROUTES_BY_HAND = (picture: () => string, asset: () => string): Row[] => [
   row('POST /admin/articles/:id/picture', 'picks a library picture for their own draft', [401, 303, 303, 303, 303], async (f) => picturePick(await f.article('mine', 'draft'), await libraryPicture('theirs'))),
   row('POST /admin/articles/:id/picture', "picks a library picture for someone else's draft", [401, 403, 403, 303, 303], async (f) => picturePick(await f.article('theirs', 'draft'), await libraryPicture('theirs'))),
   row('GET /media/pictures/:file', 'follows the stable address of a picture', [302, 302, 302, 302, 302], async () => ({ url: `/media/pictures/${await libraryPicture('theirs')}.jpg` })),
+  // Review and desk notes (desk-firstrun-review).                                          anonymous contrib author editor admin
+  row('POST /admin/articles/:id/action', "sends back someone else's article in review with a note", [401, 403, 403, 303, 303], async (f) =>
+    action(await f.article('theirs', 'in_review'), 'send_back', { note: 'Please add a source.' }),
+  ),
+  row('POST /admin/articles/:id/action', 'withdraws their own article from review', [401, 303, 303, 303, 303], async (f) => action(await f.article('mine', 'in_review'), 'withdraw')),
+  row('POST /admin/articles/:id/action', "withdraws someone else's article from review", [401, 403, 403, 403, 403], async (f) => action(await f.article('theirs', 'in_review'), 'withdraw')),
+  row('POST /admin/articles/:id/notes', 'adds a note to their own draft', [401, 303, 303, 303, 303], async (f) => ({ url: `/admin/articles/${(await f.article('mine', 'draft')).id}/notes`, form: { body: `Note ${f.n}.` } })),
+  row('POST /admin/articles/:id/notes', "adds a note to someone else's draft", [401, 403, 403, 303, 303], async (f) => ({ url: `/admin/articles/${(await f.article('theirs', 'draft')).id}/notes`, form: { body: `Note ${f.n}.` } })),
 
   // Sections and tags: editors and admins.
   //                                                                                        anonymous contrib author editor admin

@@ -24,10 +24,16 @@ for (const database of testDatabases()) {
       expect((await client.post('/admin/setup', fields, { csrf: false })).statusCode).toBe(403);
       expect((await client.post('/admin/setup', { ...fields, password: 'short' })).statusCode).toBe(400);
       const done = await client.post('/admin/setup', fields);
-      expect(done.statusCode).toBe(200);
-      expect(done.body).toContain('The newsroom is set up');
+      // The new admin is signed in at once and lands in the newsroom.
+      expect(done.statusCode).toBe(303);
+      expect(done.headers.location).toBe('/admin');
+      expect(String(done.headers['set-cookie'])).toMatch(/newsdesk_session=.*HttpOnly.*SameSite=Lax.*Secure/);
+      expect((await client.get('/admin')).statusCode).toBe(200);
       expect((await client.get('/admin/setup')).headers.location).toBe('/admin/login');
-      expect((await client.post('/admin/setup', { ...fields, email: 'second@newsroom.test' })).statusCode).toBe(409);
+      // Someone else, in another browser, is too late.
+      const late = new AdminClient(app);
+      await late.get('/admin/login');
+      expect((await late.post('/admin/setup', { ...fields, email: 'second@newsroom.test' })).statusCode).toBe(409);
       const audit = await app.store.accounts.auditLog(10);
       expect(audit.map((entry) => entry.action)).toContain('user.create');
     });

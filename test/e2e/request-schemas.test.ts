@@ -96,7 +96,7 @@ for (const database of testDatabases()) {
       const article = await draft('Schema check four');
       const response = await editor.post(`/admin/articles/${article.id}/action`, { revision: article.revision, action: 'delete-everything' });
       expect(response.statusCode).toBe(400);
-      expect(words(response.body)).toContain('The field "action" must be one of: submit, publish, schedule, unpublish, archive, restore.');
+      expect(words(response.body)).toContain('The field "action" must be one of: submit, send_back, withdraw, publish, schedule, unpublish, archive, restore.');
       expect((await stored(article.id)).status).toBe('draft');
     });
 

@@ -7,7 +7,11 @@ export interface DemoAuthor {
   displayName: string;
   email: string;
   bio: string;
-  role: 'admin' | 'editor' | 'author' | 'contributor';
+  /**
+   * Demo bylines are profiles, not staff: the lowest role and no password (nobody can sign in as one), so
+   * demo content never brings an account that could run the newsroom. The bios' job titles are fiction.
+   */
+  role: 'contributor';
 }
 
 export interface DemoCategory {
@@ -37,28 +41,28 @@ export const demoAuthors: DemoAuthor[] = [
     displayName: 'Farah Siddiqui',
     email: 'farah.siddiqui@example.com',
     bio: 'Farah Siddiqui is editor-in-chief of Newsdesk. She has reported on politics and diplomacy in South Asia and the Gulf for more than two decades.',
-    role: 'admin',
+    role: 'contributor',
   },
   {
     slug: 'tomas-ellery',
     displayName: 'Tomás Ellery',
     email: 'tomas.ellery@example.com',
     bio: 'Tomás Ellery is news editor at Newsdesk, overseeing the international and economy desks. He previously worked as a foreign correspondent in Madrid and Brussels.',
-    role: 'editor',
+    role: 'contributor',
   },
   {
     slug: 'imran-qadir',
     displayName: 'Imran Qadir',
     email: 'imran.qadir@example.com',
     bio: 'Imran Qadir is defence and diplomatic correspondent, covering security policy, the armed forces and regional affairs.',
-    role: 'author',
+    role: 'contributor',
   },
   {
     slug: 'claire-donnelly',
     displayName: 'Claire Donnelly',
     email: 'claire.donnelly@example.com',
     bio: 'Claire Donnelly is economics correspondent, writing about central banks, public finances and trade.',
-    role: 'author',
+    role: 'contributor',
   },
 ];
 

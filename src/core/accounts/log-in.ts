@@ -105,7 +105,8 @@ export async function completeSignIn(deps: AccountDeps, input: { pendingToken: s
   return openSession(deps, { user, ip: input.ip, method: 'two-step' });
 }
 
-async function openSession(deps: AccountDeps, input: { user: Author; ip: string; method: string }): Promise<SignedIn> {
+/** A new session for `user`, who has just proved who they are (signing in, or setting up the site). */
+export async function openSession(deps: AccountDeps, input: { user: Author; ip: string; method: string }): Promise<SignedIn> {
   const now = deps.clock.now();
   const { token, id } = newSessionToken();
   const csrfToken = newCsrfToken();

@@ -36,6 +36,11 @@ export interface SignInThrottleStore {
 export interface SettingsStore {
   /** The stored value of `name`; when there is none yet, stores `candidate` first. Every process gets the same value. */
   getOrCreate(name: string, candidate: string): Promise<string>;
+  /**
+   * Holds the named setting's row until the transaction ends: another transaction that holds the same name
+   * waits for this one to commit or roll back. Call it inside a transaction.
+   */
+  hold(name: string): Promise<void>;
 }
 
 export interface PasswordResetStore {

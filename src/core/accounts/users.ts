@@ -17,11 +17,11 @@ function assertRole(role: string): asserts role is Role {
   }
 }
 
-/** Creates a user who can sign in (and appear in bylines under `displayName`). */
-export async function addUser(
+/** A new account's fields, checked, with the password hashed (done before any transaction: hashing is slow). */
+async function preparedUser(
   deps: AccountDeps,
-  input: { email: string; displayName: string; role: string; password: string; actorId: number | null; ip?: string },
-): Promise<Author> {
+  input: { email: string; displayName: string; role: string; password: string },
+): Promise<{ email: string; displayName: string; role: Role; passwordHash: string }> {
   const email = input.email.trim().toLowerCase();
   const displayName = input.displayName.trim().replace(/\s+/g, ' ');
   if (!EMAIL.test(email)) throw new DomainError('VALIDATION_FAILED', `"${input.email}" is not an e-mail address.`, { field: 'email' });
@@ -30,34 +30,59 @@ export async function addUser(
   }
   assertRole(input.role);
   assertNewPassword(input.password);
-  const passwordHash = await deps.hasher.hash(input.password);
-  return deps.store.transaction(async (store) => {
-    if (await store.users.findByEmail(email)) {
-      throw new DomainError('VALIDATION_FAILED', `There is already an account for ${email}.`, { field: 'email' });
-    }
-    const slug = await uniqueSlug(slugify(displayName), async (candidate) => (await store.users.findBySlug(candidate)) !== undefined, 'author');
-    const user = await store.users.create({ email, displayName, slug, role: input.role as Role, passwordHash });
-    await store.accounts.audit({
-      at: deps.clock.now(),
-      actorId: input.actorId,
-      action: 'user.create',
-      subject: email,
-      detail: { role: user.role },
-      ...(input.ip ? { ip: input.ip } : {}),
-    });
-    return user;
-  });
+  return { email, displayName, role: input.role, passwordHash: await deps.hasher.hash(input.password) };
 }
 
-/** The one-time set-up of an empty install: the first admin. Refused (SETUP_DONE) once anyone can sign in. */
+/** Writes a prepared account and its audit line with `store` (the caller's transaction). */
+async function insertUser(
+  deps: AccountDeps,
+  store: AccountDeps['store'],
+  user: { email: string; displayName: string; role: Role; passwordHash: string },
+  input: { actorId: number | null; ip?: string },
+): Promise<Author> {
+  if (await store.users.findByEmail(user.email)) {
+    throw new DomainError('VALIDATION_FAILED', `There is already an account for ${user.email}.`, { field: 'email' });
+  }
+  const slug = await uniqueSlug(slugify(user.displayName), async (candidate) => (await store.users.findBySlug(candidate)) !== undefined, 'author');
+  const created = await store.users.create({ ...user, slug });
+  await store.accounts.audit({
+    at: deps.clock.now(),
+    actorId: input.actorId,
+    action: 'user.create',
+    subject: user.email,
+    detail: { role: created.role },
+    ...(input.ip ? { ip: input.ip } : {}),
+  });
+  return created;
+}
+
+/** Creates a user who can sign in (and appear in bylines under `displayName`). */
+export async function addUser(
+  deps: AccountDeps,
+  input: { email: string; displayName: string; role: string; password: string; actorId: number | null; ip?: string },
+): Promise<Author> {
+  const user = await preparedUser(deps, input);
+  return deps.store.transaction((store) => insertUser(deps, store, user, input));
+}
+
+const setupDone = () => new DomainError('SETUP_DONE', 'This site is already set up, so no second first administrator can be made. Sign in at /admin/login.');
+
+/**
+ * The one-time set-up of an empty install: the first admin. Refused (SETUP_DONE) once anyone can sign in.
+ * Two set-ups at once make one admin: each holds the same lock while it checks and writes, so the second
+ * sees the first one's account and is refused.
+ */
 export async function setUpFirstAdmin(
   deps: AccountDeps,
   input: { email: string; displayName: string; password: string; ip?: string },
 ): Promise<Author> {
-  if (await deps.store.accounts.hasSignInUsers()) {
-    throw new DomainError('SETUP_DONE', 'This site is already set up; sign in at /admin/login.');
-  }
-  return addUser(deps, { ...input, role: 'admin', actorId: null });
+  if (await deps.store.accounts.hasSignInUsers()) throw setupDone();
+  const user = await preparedUser(deps, { ...input, role: 'admin' });
+  return deps.store.transaction(async (store) => {
+    await store.settings.hold('first_admin_setup');
+    if (await store.accounts.hasSignInUsers()) throw setupDone();
+    return insertUser(deps, store, user, { actorId: null, ...(input.ip ? { ip: input.ip } : {}) });
+  });
 }
 
 /** Changes a password after checking the current one (throttled like a sign-in); every other session of the user ends. */

@@ -88,6 +88,8 @@ export async function updateArticle(
      * copy began is an EDIT_CONFLICT, and nothing is written.
      */
     foldPending?: boolean;
+    /** Further rows written in the same transaction once the article is saved (the note an article is sent back with). */
+    alongside?: (store: Store, saved: Article) => Promise<void>;
   },
 ): Promise<Article> {
   const { edit } = input;
@@ -140,6 +142,7 @@ export async function updateArticle(
     await scheduleGoingPublic(store, updated, afterFacts, now);
     for (const effect of input.sideEffects ?? []) await store.outbox.enqueue({ ...effect, availableAt: now });
     if (input.audit) await store.accounts.audit(input.audit(updated));
+    if (input.alongside) await input.alongside(store, updated);
     return { before: beforeFacts, after: { article: updated, facts: afterFacts } };
   });
   await deps.bus?.publish(articleChangeKeys(before, after.facts));

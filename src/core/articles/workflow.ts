@@ -8,7 +8,10 @@ import { PUBLISHING_JOB, updateArticle, type ArticleEdit } from './update-articl
 import { reachedFirstPublication } from '../publishing/first-publication.js';
 import { isLive, saveWorkingCopy } from './working-copy.js';
 
-export type WorkflowAction = 'submit' | 'publish' | 'schedule' | 'unpublish' | 'archive' | 'restore';
+export type WorkflowAction = 'submit' | 'send_back' | 'withdraw' | 'publish' | 'schedule' | 'unpublish' | 'archive' | 'restore';
+
+/** Longest note the desk may write on an article (a send-back note included). */
+export const MAX_NOTE_LENGTH = 5000;
 
 export interface StaffArticleDeps extends ArticleDeps {
   /** Where publishing actions are written down (the audit log). */
@@ -56,6 +59,16 @@ export async function loadForEdit(store: Store, user: Actor, id: number): Promis
   return { article, authorIds };
 }
 
+/**
+ * How an article in review can leave it from the editor, for someone who has opened it: its writer withdraws
+ * it; someone else who may publish it sends it back with a note. (A writer who may publish withdraws: there
+ * is nobody else to send it to.)
+ */
+export function reviewExits(input: { own: boolean; canPublish: boolean }): WorkflowAction[] {
+  if (input.own) return ['withdraw'];
+  return input.canPublish ? ['send_back'] : [];
+}
+
 /** A new draft by `user` (who is its first author). */
 export async function startDraft(deps: StaffArticleDeps, user: Author, input: { title: string; bodyMd?: string }): Promise<Article> {
   if (!can(user.role, 'article.create')) throw new DomainError('FORBIDDEN', 'Your role may not write articles.');
@@ -88,11 +101,15 @@ export interface ArticleChange {
   update?: boolean;
   /** For a save into the working copy: the revision the copy is based on from now (after a merge). */
   baseRevision?: number;
+  /** For 'send_back': what the writer should do, kept as a note on the article (written with the status change). */
+  note?: string;
 }
 
 /** The revision kind each workflow step records. */
 const STEP_KINDS: Record<string, RevisionKind> = {
   submit: 'submitted',
+  send_back: 'sent_back',
+  withdraw: 'withdrawn',
   publish: 'published',
   schedule: 'scheduled',
   backdate: 'published',
@@ -122,7 +139,8 @@ export async function changeArticle(deps: StaffArticleDeps, actor: Actor, change
     throw new DomainError('FORBIDDEN', "Contributors may not change an article's address (slug) or canonical URL; ask an editor.");
   }
   const now = deps.clock.now();
-  const wanted = change.target ? actionReaching(article, change.target, now) : change.action ? { action: change.action, at: change.at } : undefined;
+  const reached = change.target ? actionReaching(article, change.target, now) : undefined;
+  const wanted = reached ? leavingReview(actor, article, authorIds, reached) : change.action ? { action: change.action, at: change.at } : undefined;
   const step = wanted ? workflowStep({ actor, article, authorIds, now, ...wanted }) : undefined;
   const who = { actorId: actor.apiKeyId === undefined ? actor.id : null, apiKeyId: actor.apiKeyId ?? null };
   const live = isLive(article);
@@ -140,6 +158,7 @@ export async function changeArticle(deps: StaffArticleDeps, actor: Actor, change
   if (change.update && !mayPublish(actor, authorIds)) {
     throw new DomainError('FORBIDDEN', 'Your role may not change what readers see of this article; ask an editor to update it.');
   }
+  const note = noteFor(change.note, step?.name);
   return updateArticle(deps, {
     foldPending: live && (step !== undefined || change.update === true),
     id: change.id,
@@ -160,7 +179,35 @@ export async function changeArticle(deps: StaffArticleDeps, actor: Actor, change
           }),
         }
       : {}),
+    ...(note
+      ? {
+          alongside: async (store: Store, saved: Article) => {
+            await store.notes.add({ articleId: saved.id, kind: 'sent_back', body: note, authorId: who.actorId, apiKeyId: who.apiKeyId, at: now });
+          },
+        }
+      : {}),
   });
+}
+
+/** A note goes with sending back, and only with it: the writer is told what to change. */
+function noteFor(note: string | undefined, step: string | undefined): string | undefined {
+  const text = note?.trim() ?? '';
+  if (text === '' && step === 'send_back') {
+    throw new DomainError('VALIDATION_FAILED', 'Say what the writer should change: an article goes back with a note.', { field: 'note' });
+  }
+  if (text === '') return undefined;
+  if (step !== 'send_back') throw new DomainError('VALIDATION_FAILED', 'A note goes with sending an article back to its writer; add other notes in the notes panel.', { field: 'note' });
+  if (text.length > MAX_NOTE_LENGTH) throw new DomainError('VALIDATION_FAILED', `A note can have at most ${MAX_NOTE_LENGTH} characters.`, { field: 'note' });
+  return text;
+}
+
+/**
+ * An article in review that is asked to be a draft again (the API's status "draft") leaves review the way its
+ * asker may: a writer of it withdraws it, anyone else sends it back (which needs the right to publish it).
+ */
+function leavingReview(actor: Actor, article: Article, authorIds: readonly number[], wanted: { action: WorkflowAction; at?: Date }): { action: WorkflowAction; at?: Date } {
+  if (article.status !== 'in_review' || wanted.action !== 'unpublish') return wanted;
+  return { action: isOwn(actor, authorIds) ? 'withdraw' : 'send_back' };
 }
 
 /**
@@ -183,9 +230,16 @@ function sameList(a: readonly number[], b: readonly number[]): boolean {
 export async function applyAction(
   deps: StaffArticleDeps,
   user: Actor,
-  input: { id: number; revision: number; action: WorkflowAction; at?: Date },
+  input: { id: number; revision: number; action: WorkflowAction; at?: Date; note?: string },
 ): Promise<Article> {
-  return changeArticle(deps, user, { id: input.id, revision: input.revision, edit: {}, action: input.action, ...(input.at ? { at: input.at } : {}) });
+  return changeArticle(deps, user, {
+    id: input.id,
+    revision: input.revision,
+    edit: {},
+    action: input.action,
+    ...(input.at ? { at: input.at } : {}),
+    ...(input.note !== undefined ? { note: input.note } : {}),
+  });
 }
 
 /**
@@ -233,6 +287,14 @@ function workflowStep(input: {
     case 'submit':
       if (article.status !== 'draft') throw new DomainError('VALIDATION_FAILED', 'Only a draft can be submitted for review.');
       return { name: 'submit', edit: { status: 'in_review' } };
+    case 'send_back':
+      if (article.status !== 'in_review') throw new DomainError('VALIDATION_FAILED', 'Only an article in review can be sent back to its writer.');
+      if (!mayPublish(actor, authorIds)) throw new DomainError('FORBIDDEN', 'Only someone who may publish this article can send it back; its writer can withdraw it.');
+      return { name: 'send_back', edit: { status: 'draft' } };
+    case 'withdraw':
+      if (article.status !== 'in_review') throw new DomainError('VALIDATION_FAILED', 'Only an article in review can be withdrawn.');
+      if (!isOwn(actor, authorIds)) throw new DomainError('FORBIDDEN', 'Only a writer of this article can withdraw it from review; an editor sends it back with a note.');
+      return { name: 'withdraw', edit: { status: 'draft' } };
     case 'publish':
       if (!mayPublish(actor, authorIds)) throw new DomainError('FORBIDDEN', 'Your role may not publish this article; submit it for review.');
       // An article that has been public before keeps its first publication date; the page shows it as updated.

@@ -8,6 +8,8 @@ export type RevisionKind =
   | 'autosave'
   | 'save'
   | 'submitted'
+  | 'sent_back'
+  | 'withdrawn'
   | 'published'
   | 'scheduled'
   | 'unpublished'
@@ -24,6 +26,8 @@ export const REVISION_KINDS: readonly RevisionKind[] = [
   'autosave',
   'save',
   'submitted',
+  'sent_back',
+  'withdrawn',
   'published',
   'scheduled',
   'unpublished',

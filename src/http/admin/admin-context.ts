@@ -22,7 +22,7 @@ export interface AdminDeps {
 }
 
 /** Header, navigation and messages of an admin page for this request. */
-export function chrome(deps: AdminDeps, request: FastifyRequest, extra: Pick<AdminChrome, 'notice' | 'error' | 'scripts'> = {}): AdminChrome {
+export function chrome(deps: Pick<AdminDeps, 'config' | 'assets'>, request: FastifyRequest, extra: Pick<AdminChrome, 'notice' | 'error' | 'scripts'> = {}): AdminChrome {
   const staff = request.staff;
   return {
     siteName: deps.config.siteName,

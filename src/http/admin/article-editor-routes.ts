@@ -4,7 +4,9 @@ import type { Article } from '../../core/articles/article.js';
 import { deskStatus } from '../../core/articles/desk-status.js';
 import { changedFields, editOf, fieldsOfSnapshot, MergeChoiceMissing, mergeFields, resolveMerge, withEdit, FIELD_NAMES, type EditableFields, type FieldChoice, type FieldName } from '../../core/articles/editable-fields.js';
 import type { ArticleEdit } from '../../core/articles/update-article.js';
-import { applyAction, mayEdit, saveEdit, type WorkflowAction } from '../../core/articles/workflow.js';
+import { applyAction, mayEdit, reviewExits, saveEdit, type WorkflowAction } from '../../core/articles/workflow.js';
+import { notesPanelFor } from './article-notes-routes.js';
+import { reviewButtons } from '../../render/view-models/article-notes.js';
 import { liveFields, scheduleUpdate, workingFields } from '../../core/articles/working-copy.js';
 import { DomainError, isDomainError } from '../../core/errors.js';
 import { mediaPath } from '../../core/permalinks/permalinks.js';
@@ -27,22 +29,22 @@ import { checkStaffCsrf, type FormBody } from './forms.js';
 const ENTER = { access: { staff: 'admin.enter' } } as const;
 
 /** What a button of the editor asks for, after the edits are saved. */
-const INTENTS = ['save', 'update', 'discard', 'submit', 'publish', 'schedule', 'schedule_update', 'unpublish', 'archive', 'restore', 'picture', 'remove_picture', 'preview'] as const;
+const INTENTS = ['save', 'update', 'discard', 'submit', 'send_back', 'withdraw', 'publish', 'schedule', 'schedule_update', 'unpublish', 'archive', 'restore', 'picture', 'remove_picture', 'preview'] as const;
 type Intent = (typeof INTENTS)[number];
 /** Steps readers notice at once: asked again on a page of their own. */
 const CONFIRMED: ReadonlySet<string> = new Set(['publish', 'unpublish', 'archive']);
-const ACTIONS: readonly WorkflowAction[] = ['submit', 'publish', 'schedule', 'unpublish', 'archive', 'restore'];
+const ACTIONS: readonly WorkflowAction[] = ['submit', 'send_back', 'withdraw', 'publish', 'schedule', 'unpublish', 'archive', 'restore'];
 
 const TEXT_FIELDS = ['title', 'dek', 'bodyMd', 'excerpt', 'slug', 'categoryId', 'tags', 'authors', 'seoTitle', 'seoDescription', 'canonicalUrl', 'noindex'] as const;
 /** The editor's one form: every field, the revision it was loaded at, and the button pressed (autosave sends the same). */
-const EDITOR_FORM = formSchema(['revision', ...TEXT_FIELDS, 'intent', 'at', 'offset'], {
+const EDITOR_FORM = formSchema(['revision', ...TEXT_FIELDS, 'intent', 'at', 'offset', 'note'], {
   revision: REVISION_FIELD,
   categoryId: OPTIONAL_ID_FIELD,
   intent: { enum: INTENTS },
   offset: { pattern: '^(-?[0-9]{1,4})?$' },
 });
 /** The confirmation page's form (and any plain publishing request): an action on a revision, nothing else. */
-const ACTION_FORM = formSchema(['revision', 'action', 'at', 'offset'], {
+const ACTION_FORM = formSchema(['revision', 'action', 'at', 'offset', 'note'], {
   revision: REVISION_FIELD,
   action: { enum: ACTIONS },
   offset: { pattern: '^(-?[0-9]{1,4})?$' },
@@ -72,6 +74,8 @@ const NOTICES: Readonly<Record<string, string>> = {
   updated: 'Updated: readers now see your changes.',
   discarded: 'The unpublished changes were discarded; the editor shows the published text again.',
   submitted: 'Submitted for review.',
+  'sent-back': 'Sent back to the writer, with your note: it is a draft again.', // review notes (desk-firstrun-review)
+  withdrawn: 'Withdrawn from review: it is a draft again.', // review notes (desk-firstrun-review)
   published: 'Published: readers see it now.',
   scheduled: 'Scheduled: it goes live at the time shown above.',
   'update-scheduled': 'The update is scheduled: readers see these changes from the time you set.',
@@ -87,6 +91,8 @@ const NOTICES: Readonly<Record<string, string>> = {
 /** The notice after each action. */
 const DONE: Readonly<Record<WorkflowAction, string>> = {
   submit: 'submitted',
+  send_back: 'sent-back',
+  withdraw: 'withdrawn',
   publish: 'published',
   schedule: 'scheduled',
   unpublish: 'unpublished',
@@ -169,7 +175,8 @@ export function registerArticleEditorRoutes(app: FastifyInstance, deps: AdminDep
       categories: categories.map((category) => ({ value: String(category.id), label: category.name })),
       canPublish,
       canEditByline: can(request.staff!.user.role, 'article.byline'),
-      buttons: editorButtons({ desk, pending: working.pending, canPublish }),
+      buttons: [...editorButtons({ desk, pending: working.pending, canPublish }), ...reviewButtons(desk, reviewExits({ own: authorIds.includes(request.staff!.user.id), canPublish }))], // review notes
+      notes: await notesPanelFor(store, { request, article, revisions, format }), // review notes (desk-firstrun-review)
       ...(schedule
         ? { schedule: { ...schedule, value: instantToZonedWallTime(new Date(now.getTime() + 3_600_000), config.timeZone), timeZone: config.timeZone } }
         : {}),
@@ -308,7 +315,8 @@ export function registerArticleEditorRoutes(app: FastifyInstance, deps: AdminDep
     const offset = /^-?\d{1,4}$/.test(body.offset ?? '') ? Number(body.offset) : undefined;
     const at = action === 'schedule' ? wallTimeInstant({ wallTime: body.at ?? '', timeZone: config.timeZone, ...(offset !== undefined ? { offsetMinutes: offset } : {}) }) : undefined;
     try {
-      await applyAction(staffDeps(request), request.staff!.user, { id, revision, action, ...(at ? { at } : {}) });
+      const note = action === 'send_back' ? { note: body.note ?? '' } : {}; // review notes (desk-firstrun-review)
+      await applyAction(staffDeps(request), request.staff!.user, { id, revision, action, ...(at ? { at } : {}), ...note });
     } catch (error) {
       if (isDomainError(error, 'EDIT_CONFLICT')) return onLiveConflict(request, id);
       throw error;

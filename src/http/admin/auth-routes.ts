@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { completeSignIn, logIn, needsCode, PENDING_SIGN_IN_MS, type SignedIn } from '../../core/accounts/log-in.js';
+import { completeSignIn, logIn, needsCode, openSession, PENDING_SIGN_IN_MS, type SignedIn } from '../../core/accounts/log-in.js';
 import { sessionId } from '../../core/accounts/sessions.js';
 import { twoFactorStatus } from '../../core/accounts/two-factor.js';
 import { changePassword, setUpFirstAdmin, signOutEverywhere, updateProfile } from '../../core/accounts/users.js';
@@ -134,17 +134,20 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AdminDeps): void 
     checkGuestCsrf(request, request.body);
     const { email = '', displayName = '', password = '' } = request.body;
     try {
-      await setUpFirstAdmin(accountDeps, { email, displayName, password, ip: clientIp(request) });
+      const admin = await setUpFirstAdmin(accountDeps, { email, displayName, password, ip: clientIp(request) });
+      // The new admin is signed in at once, exactly as the sign-in form would do it.
+      await startSession(request, reply, await openSession(accountDeps, { user: admin, ip: clientIp(request), method: 'setup' }));
+      return reply.redirect('/admin', 303);
     } catch (error) {
       if (!isDomainError(error)) throw error;
+      if (error.code === 'SETUP_DONE') {
+        const page = MessagePage({ chrome: chrome(deps, request, { error: error.message }), title: 'The newsroom is already set up', message: 'Someone finished setting up this site first. Sign in with your account, or ask the administrator for one.', link: { href: '/admin/login', label: 'Sign in' } });
+        return sendAdminHtml(reply, page, STATUS_BY_CODE[error.code]);
+      }
       const csrfToken = guestCsrfToken(request, reply, secure);
       const page = SetupPage({ chrome: chrome(deps, request, { error: error.message }), csrfToken, email, displayName });
       return sendAdminHtml(reply, page, STATUS_BY_CODE[error.code]);
     }
-    return sendAdminHtml(
-      reply,
-      MessagePage({ chrome: chrome(deps, request), title: 'The newsroom is set up', message: 'Sign in at /admin/login with the e-mail and password you chose.' }),
-    );
   });
 
   const profileExtras = async (user: { id: number; avatarMediaId: number | null }) => {

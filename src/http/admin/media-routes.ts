@@ -13,6 +13,7 @@ import { cacheKey } from '../../core/publishing/cache-keys.js';
 import { isMediaFileName, processImage, removeImageFiles, type ProcessedImage } from '../../media/process-image.js';
 import { unknownFieldMessage } from '../errors.js';
 import { clientIp, type AdminDeps } from './admin-context.js';
+import { sendNewsroomError } from './newsroom-errors.js';
 import { checkStaffCsrf, type FormBody } from './forms.js';
 import { formSchema, ID_PARAMS, REVISION_FIELD } from './form-schema.js';
 
@@ -100,10 +101,10 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: AdminDeps)
 
   function tooLarge(request: FastifyRequest, reply: FastifyReply) {
     hangUpAfterReply(request, reply);
-    return reply.code(413).send({
-      error: 'TOO_LARGE',
-      message: `Pictures can be at most ${deps.config.maxUploadMegabytes} MB. Make the file smaller and upload it again.`,
-    });
+    const message = `Pictures can be at most ${deps.config.maxUploadMegabytes} MB. Make the file smaller and upload it again.`;
+    // A form sent without the page's script is a person waiting for a page (newsroom errors, desk-firstrun-review).
+    if (!String(request.headers.accept ?? '').includes('application/json')) return sendNewsroomError(deps, request, reply, { status: 413, message });
+    return reply.code(413).send({ error: 'TOO_LARGE', message });
   }
 
   /**

@@ -55,6 +55,8 @@ const editBody = {
     authorSlugs: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 200 } },
     canonicalUrl: { type: ['string', 'null'], maxLength: 2000 },
     noindex: { type: 'boolean' },
+    /** With status "draft" on an article in review that someone else wrote: the note it is sent back with. */
+    note: { type: 'string', maxLength: 5000 },
   },
 } as const;
 
@@ -72,6 +74,7 @@ interface EditBody {
   authorSlugs?: string[];
   canonicalUrl?: string | null;
   noindex?: boolean;
+  note?: string;
 }
 
 async function toJson(store: Store, article: Article) {
@@ -146,6 +149,7 @@ export function registerArticleApi(app: FastifyInstance, deps: ApiDeps): void {
         revision: body.revision,
         edit,
         ...(body.status !== undefined || body.publishedAt !== undefined ? { target } : {}),
+        ...(body.note !== undefined ? { note: body.note } : {}),
       });
       return toJson(store, article);
     },

@@ -12,6 +12,8 @@ import { HomePage } from '../../render/templates/home-page.js';
 import { ErrorPage } from '../../render/templates/error-page.js';
 import { documentHtml } from '../../render/render-page.js';
 import { renderContext, type SiteDeps } from './site-context.js';
+import { DomainError } from '../../core/errors.js';
+import { isNewsroomPath } from '../newsroom-path.js';
 
 const PUBLIC = { access: 'public', cache: {} } as const;
 const PUBLIC_PAGED = { access: 'public', cache: { query: ['before'] } } as const;
@@ -60,6 +62,10 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
   async function notFound(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
     const queryAt = request.url.indexOf('?');
     const path = queryAt < 0 ? request.url : request.url.slice(0, queryAt);
+    // The newsroom answers its own missing pages (the error handler renders them in its layout).
+    if (isNewsroomPath(path)) {
+      throw new DomainError('NOT_FOUND', 'There is no newsroom page at this address.');
+    }
     const redirect = await findRedirect(path).catch(() => undefined);
     // The query goes along (?before= on an archive's older pages).
     if (redirect) return reply.code(redirect.status).header('location', `${redirect.toPath}${queryAt < 0 ? '' : request.url.slice(queryAt)}`).send();

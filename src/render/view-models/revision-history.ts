@@ -8,6 +8,8 @@ export const REVISION_KIND_LABELS: Record<RevisionKind, string> = {
   autosave: 'Autosave',
   save: 'Save',
   submitted: 'Submitted for review',
+  sent_back: 'Sent back to the writer',
+  withdrawn: 'Withdrawn from review',
   published: 'Published',
   scheduled: 'Scheduled',
   unpublished: 'Unpublished',

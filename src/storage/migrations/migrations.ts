@@ -13,6 +13,7 @@ import { pendingEdits } from './0011-pending-edits.js';
 import { sectionOrder } from './0012-section-order.js';
 import { mediaLibrary } from './0013-media-library.js';
 import { newsroomList } from './0014-newsroom-list.js';
+import { deskNotesAndDemoMarks } from './0015-desk-notes-demo-marks.js';
 
 /** Every schema change, in order. Names are permanent: never rename or reorder one that has shipped. */
 export function migrations(adapter: DialectAdapter): Record<string, Migration> {
@@ -31,5 +32,6 @@ export function migrations(adapter: DialectAdapter): Record<string, Migration> {
     '0012-section-order': sectionOrder(),
     '0013-media-library': mediaLibrary(),
     '0014-newsroom-list': newsroomList(),
+    '0015-desk-notes-demo-marks': deskNotesAndDemoMarks(adapter),
   };
 }

@@ -10,5 +10,10 @@ export function createSettingsStore(db: Kysely<Database>): SettingsStore {
       const row = await db.selectFrom('settings').select('value').where('name', '=', name).executeTakeFirstOrThrow();
       return row.value;
     },
+    async hold(name) {
+      await db.insertInto('settings').values({ name, value: '' }).onConflict((oc) => oc.column('name').doNothing()).execute();
+      // A write that changes nothing takes the row's lock on PostgreSQL (SQLite has one writer anyway).
+      await db.updateTable('settings').set((eb) => ({ value: eb.ref('value') })).where('name', '=', name).execute();
+    },
   };
 }

@@ -25,6 +25,7 @@ export function AdminLayout(props: PropsWithChildren<{ chrome: AdminChrome; titl
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="robots" content="noindex, nofollow" />
           <title safe>{`${props.title} | ${chrome.siteName} newsroom`}</title>
+          <link rel="icon" href="/favicon.ico" sizes="16x16 32x32 48x48" />
           <link rel="stylesheet" href={chrome.stylesheetHref} />
           <script src={chrome.scriptHref} defer></script>
           {(chrome.scripts ?? []).map((src) => (

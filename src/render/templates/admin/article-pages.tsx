@@ -2,6 +2,8 @@ import { AdminLayout, type AdminChrome } from './admin-layout.js';
 import type { DeskBadge, DeskTime } from '../../view-models/desk-articles.js';
 import type { FieldChange, HistoryEntry, HistoryItem } from '../../view-models/revision-history.js';
 import type { ConflictView, EditorFields } from '../../view-models/article-editor.js';
+import type { NotesPanelView } from '../../view-models/article-notes.js';
+import { NotesPanel, SendBackFields, SentBackNotice } from './article-notes-panel.js';
 import type { DiffPart } from '../../../core/text/word-diff.js';
 import { BodyStats } from './body-stats.js';
 
@@ -70,6 +72,8 @@ export interface EditorView {
   image?: { src: string; alt: string };
   /** The address of the page where a picture is chosen or uploaded without JavaScript. */
   pictureHref: string;
+  /** The desk's notes (review notes, desk-firstrun-review). */
+  notes?: NotesPanelView;
 }
 
 function Field(props: { id: keyof EditorFields; label: string; value: string; hint?: string; max?: number; lookup?: 'tags' | 'people' }): JSX.Element {
@@ -126,6 +130,7 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
         <a href={`/admin/articles/${view.id}/preview`}>Preview as readers will see it</a>{' '}
         <span id="autosave-status" role="status"></span>
       </p>
+      {view.notes?.sentBack ? <SentBackNotice note={view.notes.sentBack} /> : ''}
       {view.live ? (
         <p class="hint">
           {view.pending
@@ -202,8 +207,9 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
               <span class="hint">(a featured picture, or one to insert into the body)</span>
             </p>
           </fieldset>
+          {view.buttons.some((button) => button.intent === 'send_back') ? <SendBackFields /> : ''}
           <div class="actions editor-actions">
-            {view.buttons.map((button) => (
+            {view.buttons.filter((button) => button.intent !== 'send_back').map((button) => (
               <button type="submit" name="intent" value={button.intent} class={button.secondary ? 'secondary' : undefined} safe>
                 {button.label}
               </button>
@@ -264,6 +270,7 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
         </button>
         <span id="upload-status" role="status"></span>
       </form>
+      {view.notes ? <NotesPanel view={view.notes} /> : ''}
       <h2>History</h2>
       <ol class="history">
         {view.history.map((item) =>

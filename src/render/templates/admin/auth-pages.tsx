@@ -55,13 +55,16 @@ export function PasswordPage(props: { chrome: AdminChrome }): JSX.Element {
   );
 }
 
-export function MessagePage(props: { chrome: AdminChrome; title: string; message: string }): JSX.Element {
+export function MessagePage(props: { chrome: AdminChrome; title: string; message: string; link?: { href: string; label: string } }): JSX.Element {
+  const link = props.link ?? { href: '/admin', label: 'Back to the newsroom' };
   return (
     <AdminLayout chrome={props.chrome} title={props.title}>
       <h1 safe>{props.title}</h1>
       <p safe>{props.message}</p>
       <p>
-        <a href="/admin">Back to the newsroom</a>
+        <a href={link.href} safe>
+          {link.label}
+        </a>
       </p>
     </AdminLayout>
   );
