@@ -265,6 +265,21 @@ for (const database of testDatabases()) {
       expect(await app.store.tags.findBySlug('harbour-fees')).toBeUndefined();
     });
 
+    it('lets a bulk action change the live story at once, keeping its working copy to merge on Update', async () => {
+      const story = await livestory('Ferry fares frozen');
+      await editor.post(`/admin/articles/${story.id}`, await form(editor, story.id, { title: 'Ferry fares frozen until March' }));
+      await editor.get('/admin/articles');
+      const tagged = await editor.post('/admin/articles/bulk', { ids: story.id, action: 'tag', tag: 'Transport' });
+      expect(tagged.statusCode).toBe(303);
+      expect(((await app.store.articles.tags([story.id])).get(story.id) ?? []).map((tag) => tag.name)).toEqual(['Transport']);
+      expect((await stored(story.id)).title).toBe('Ferry fares frozen');
+      expect((await app.store.pending.find(story.id))?.fields.title).toBe('Ferry fares frozen until March');
+      await editor.post(`/admin/articles/${story.id}`, await form(editor, story.id, { intent: 'update' }));
+      const after = await stored(story.id);
+      expect(after.title).toBe('Ferry fares frozen until March');
+      expect(((await app.store.articles.tags([story.id])).get(story.id) ?? []).map((tag) => tag.name)).toEqual(['Transport']);
+    });
+
     it('previews the working copy with a banner, its picture, and no invented date for a draft', async () => {
       const draft = await addArticle(app, { title: 'Tram line extension', status: 'draft', authorSlugs: ['nadia-editor'] });
       const preview = await editor.get(`/admin/articles/${draft.id}/preview`);

@@ -80,7 +80,8 @@ async function changeOne(deps: StaffArticleDeps, actor: Actor, id: number, actio
   if (step === 'unchanged') return { id, result: 'unchanged' };
   if (step === 'archived') return { id, result: 'refused', reason: 'archived' };
   try {
-    await changeArticle(deps, actor, { id, revision: article.revision, ...step });
+    // A bulk change is explicit: it changes the live text of a published story (its working copy, if any, merges later).
+    await changeArticle(deps, actor, { id, revision: article.revision, ...step, live: true });
     return { id, result: 'changed' };
   } catch (error) {
     if (isDomainError(error, 'FORBIDDEN')) return { id, result: 'refused', reason: 'role' };

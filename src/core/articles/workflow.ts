@@ -103,6 +103,11 @@ export interface ArticleChange {
   baseRevision?: number;
   /** For 'send_back': what the writer should do, kept as a note on the article (written with the status change). */
   note?: string;
+  /**
+   * Change these fields of the live text itself, as the REST API does (a bulk action on the article list): the
+   * working copy stays as it is, and merges with the change when it is applied. Only who may publish the article.
+   */
+  live?: boolean;
 }
 
 /** The revision kind each workflow step records. */
@@ -144,7 +149,10 @@ export async function changeArticle(deps: StaffArticleDeps, actor: Actor, change
   const step = wanted ? workflowStep({ actor, article, authorIds, now, ...wanted }) : undefined;
   const who = { actorId: actor.apiKeyId === undefined ? actor.id : null, apiKeyId: actor.apiKeyId ?? null };
   const live = isLive(article);
-  if (live && !step && !change.update && actor.apiKeyId === undefined) {
+  if (live && change.live && !mayPublish(actor, authorIds)) {
+    throw new DomainError('FORBIDDEN', 'Your role may not change what readers see of this article; ask an editor.');
+  }
+  if (live && !step && !change.update && !change.live && actor.apiKeyId === undefined) {
     return saveWorkingCopy(deps, {
       id: change.id,
       revision: change.revision,
