@@ -2,12 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../../core/access/capabilities.js';
 import type { Article } from '../../core/articles/article.js';
 import { deskStatus } from '../../core/articles/desk-status.js';
-import { changedFields, editOf, fieldsOfSnapshot, MergeChoiceMissing, mergeFields, resolveMerge, withEdit, FIELD_NAMES, type EditableFields, type FieldChoice, type FieldName } from '../../core/articles/editable-fields.js';
+import { editOf, fieldsOfSnapshot, MergeChoiceMissing, FIELD_NAMES, type EditableFields, type FieldChoice, type FieldName } from '../../core/articles/editable-fields.js';
 import type { ArticleEdit } from '../../core/articles/update-article.js';
 import { applyAction, mayEdit, reviewExits, saveEdit, type WorkflowAction } from '../../core/articles/workflow.js';
 import { notesPanelFor } from './article-notes-routes.js';
 import { reviewButtons } from '../../render/view-models/article-notes.js';
 import { liveFields, scheduleUpdate, workingFields } from '../../core/articles/working-copy.js';
+import { keepWorkingCopyAside, loadComparison, saveEditorForm, settleComparison, settleStaleForm } from '../../core/articles/editor-saves.js';
 import { DomainError, isDomainError } from '../../core/errors.js';
 import { mediaPath } from '../../core/permalinks/permalinks.js';
 import type { RevisionSnapshot } from '../../core/ports.js';
@@ -230,72 +231,16 @@ export function registerArticleEditorRoutes(app: FastifyInstance, deps: AdminDep
     return revision;
   }
 
-  /**
-   * Saves what the form changed (nothing is written when it changed nothing) and returns the revision the
-   * page is now at. A form made from an older revision goes to `onStale`'s merge instead.
-   */
-  async function saveForm(request: FastifyRequest, id: number, body: FormBody, kind: 'save' | 'autosave'): Promise<{ revision: number; saved: boolean } | { stale: true; edit: ArticleEdit; revision: number }> {
-    const { article } = await loadEditable(request, id);
-    const revision = revisionOf(body);
+  /** Saves the form's edits (see saveEditorForm), or settles a stale form; where to go when it was stale. */
+  async function saveForm(request: FastifyRequest, id: number, body: FormBody, kind: 'save' | 'autosave') {
     const edit = await editFromForm(request, body);
-    if (revision !== article.revision) return { stale: true, edit, revision };
-    const working = await workingFields(store, article);
-    if (changedFields(working.fields, withEdit(working.fields, edit)).length === 0) return { revision, saved: false };
-    try {
-      const saved = await saveEdit(staffDeps(request), request.staff!.user, { id, revision, edit, kind });
-      return { revision: saved.revision, saved: true };
-    } catch (error) {
-      // Someone saved between the read above and this write: the same as a stale form.
-      if (isDomainError(error, 'STALE_REVISION')) return { stale: true, edit, revision };
-      throw error;
-    }
+    const user = request.staff!.user;
+    const result = await saveEditorForm(staffDeps(request), user, { id, revision: revisionOf(body), edit, kind });
+    if (!('stale' in result)) return result;
+    return { stale: await settleStaleForm(staffDeps(request), user, { id, revision: result.revision, edit, autosave: kind === 'autosave' }) };
   }
 
-  /**
-   * A form made from revision `revision` met a newer save. My version is the base with my edit laid over it;
-   * when it merges with theirs without a clash it is saved merged, else it is kept aside for the person to
-   * choose. Returns where to send them.
-   */
-  async function onStale(request: FastifyRequest, id: number, revision: number, edit: ArticleEdit): Promise<{ merged: true; revision: number; ownSaves: boolean } | { conflictHref: string }> {
-    const { article } = await loadEditable(request, id);
-    // Saves since the form's revision that were all this page's own autosaves (one still on its way when a button was pressed).
-    const ownSaves = (await store.articles.revisions(id))
-      .filter((entry) => entry.revision > revision)
-      .every((entry) => entry.authorId === request.staff!.user.id && entry.kind === 'autosave');
-    if (ownSaves) {
-      // The page holds everything this person typed, their autosaves included: it is the newest version.
-      try {
-        const saved = await saveEdit(staffDeps(request), request.staff!.user, { id, revision: article.revision, edit });
-        return { merged: true, revision: saved.revision, ownSaves };
-      } catch (error) {
-        if (!isDomainError(error, 'STALE_REVISION')) throw error;
-      }
-    }
-    const working = await workingFields(store, article);
-    const base = await store.articles.revision(id, revision);
-    const baseFields = base ? fieldsOfSnapshot(base.snapshot, working.fields.featuredMediaId) : working.fields;
-    const mine = withEdit(baseFields, edit);
-    if (changedFields(baseFields, mine).length === 0) return { merged: true, revision: article.revision, ownSaves };
-    const { merged, conflicts } = mergeFields(baseFields, working.fields, mine);
-    if (conflicts.length === 0) {
-      try {
-        const saved = await saveEdit(staffDeps(request), request.staff!.user, { id, revision: article.revision, edit: editOf(merged), kind: 'merged' });
-        return { merged: true, revision: saved.revision, ownSaves };
-      } catch (error) {
-        if (!isDomainError(error, 'STALE_REVISION')) throw error;
-      }
-    }
-    const kept = await store.pending.keepUnmerged({ articleId: id, userId: request.staff!.user.id, baseRevision: revision, fields: mine, against: 'working', createdAt: clock.now() });
-    return { conflictHref: `/admin/articles/${id}/conflicts/${kept}` };
-  }
-
-  /** "Update" met a change of the live text in a field the working copy also changed: the copy is kept aside to merge. */
-  async function onLiveConflict(request: FastifyRequest, id: number): Promise<string> {
-    const pending = await store.pending.find(id);
-    if (!pending) throw new DomainError('VALIDATION_FAILED', 'There are no unpublished changes to merge.');
-    const kept = await store.pending.keepUnmerged({ articleId: id, userId: request.staff!.user.id, baseRevision: pending.baseRevision, fields: pending.fields, against: 'live', createdAt: clock.now() });
-    return `/admin/articles/${id}/conflicts/${kept}`;
-  }
+  const comparisonHref = (id: number, kept: number) => `/admin/articles/${id}/conflicts/${kept}`;
 
   /** Errors a person can act on stay in the editor; the rest (not found, forbidden) go to the newsroom's error page. */
   async function refuse(request: FastifyRequest, reply: FastifyReply, id: number, error: unknown, typed?: FormBody) {
@@ -318,7 +263,7 @@ export function registerArticleEditorRoutes(app: FastifyInstance, deps: AdminDep
       const note = action === 'send_back' ? { note: body.note ?? '' } : {}; // review notes (desk-firstrun-review)
       await applyAction(staffDeps(request), request.staff!.user, { id, revision, action, ...(at ? { at } : {}), ...note });
     } catch (error) {
-      if (isDomainError(error, 'EDIT_CONFLICT')) return onLiveConflict(request, id);
+      if (isDomainError(error, 'EDIT_CONFLICT')) return comparisonHref(id, await keepWorkingCopyAside(deps, request.staff!.user, id));
       throw error;
     }
     return editorHref(id, DONE[action]);
@@ -343,8 +288,8 @@ export function registerArticleEditorRoutes(app: FastifyInstance, deps: AdminDep
     try {
       const result = await saveForm(request, id, body, 'save');
       if ('stale' in result) {
-        const outcome = await onStale(request, id, result.revision, result.edit);
-        if ('conflictHref' in outcome) return reply.redirect(outcome.conflictHref, 303);
+        const outcome = result.stale;
+        if ('keptAside' in outcome) return reply.redirect(comparisonHref(id, outcome.keptAside), 303);
         // Someone else's newer save: merged, but they look before anything goes further. One's own: carry on.
         if (!outcome.ownSaves) return reply.redirect(editorHref(id, 'auto-merged'), 303);
         revision = outcome.revision;
@@ -372,7 +317,7 @@ export function registerArticleEditorRoutes(app: FastifyInstance, deps: AdminDep
           try {
             await saveEdit(staffDeps(request), request.staff!.user, { id, revision, edit: {}, update: true });
           } catch (error) {
-            if (isDomainError(error, 'EDIT_CONFLICT')) return reply.redirect(await onLiveConflict(request, id), 303);
+            if (isDomainError(error, 'EDIT_CONFLICT')) return reply.redirect(comparisonHref(id, await keepWorkingCopyAside(deps, request.staff!.user, id)), 303);
             throw error;
           }
           return reply.redirect(editorHref(id, 'updated'), 303);
@@ -403,16 +348,11 @@ export function registerArticleEditorRoutes(app: FastifyInstance, deps: AdminDep
     try {
       const result = await saveForm(request, id, request.body, 'autosave');
       if ('stale' in result) {
-        // Autosave never merges behind a person's back: the form still holds their old copy of the other fields.
-        const base = await store.articles.revision(id, result.revision);
-        const { article } = await loadEditable(request, id);
-        const working = await workingFields(store, article);
-        const mine = withEdit(base ? fieldsOfSnapshot(base.snapshot, working.fields.featuredMediaId) : working.fields, result.edit);
-        const kept = await store.pending.keepUnmerged({ articleId: id, userId: request.staff!.user.id, baseRevision: result.revision, fields: mine, against: 'working', createdAt: clock.now() });
+        const kept = 'keptAside' in result.stale ? result.stale.keptAside : undefined;
         return reply.code(409).send({
           error: 'STALE_REVISION',
           message: 'Someone else saved this article. Your version is kept: compare the two and choose what to keep.',
-          conflictUrl: `/admin/articles/${id}/conflicts/${kept}`,
+          ...(kept !== undefined ? { conflictUrl: comparisonHref(id, kept) } : {}),
         });
       }
       const { article } = await loadEditable(request, id);
@@ -473,23 +413,10 @@ export function registerArticleEditorRoutes(app: FastifyInstance, deps: AdminDep
     showConflict(request, reply, request.params.id, request.params.conflict),
   );
 
-  async function loadConflict(request: FastifyRequest, id: number, conflictId: number) {
-    const { article } = await loadEditable(request, id);
-    const unmerged = await store.pending.findUnmerged(conflictId);
-    const user = request.staff!.user;
-    if (!unmerged || unmerged.articleId !== id) throw new DomainError('ARTICLE_NOT_FOUND', 'This comparison is finished or never existed; open the article again.');
-    if (unmerged.userId !== user.id && !can(user.role, 'article.edit.any')) throw new DomainError('FORBIDDEN', 'This comparison belongs to someone else.');
-    const working = await workingFields(store, article);
-    const theirs = unmerged.against === 'live' ? await liveFields(store, article) : working.fields;
-    const base = await store.articles.revision(id, unmerged.baseRevision);
-    const baseFields = base ? fieldsOfSnapshot(base.snapshot, theirs.featuredMediaId) : theirs;
-    return { article, unmerged, theirs, baseFields };
-  }
-
   async function showConflict(request: FastifyRequest, reply: FastifyReply, id: number, conflictId: number, messages: { notice?: string; error?: string } = {}, status = 200) {
-    const { article, unmerged, theirs, baseFields } = await loadConflict(request, id, conflictId);
+    const { article, unmerged, theirs, base } = await loadComparison(deps, request.staff!.user, { id, comparison: conflictId });
     const [latest] = await store.articles.revisions(id);
-    const names = await namesFor(baseFields, theirs, unmerged.fields);
+    const names = await namesFor(base, theirs, unmerged.fields);
     return sendAdminHtml(
       reply,
       ConflictPage({
@@ -499,7 +426,7 @@ export function registerArticleEditorRoutes(app: FastifyInstance, deps: AdminDep
         theirsRevision: article.revision,
         theirsBy: (latest && savedBy(latest)) ?? 'Someone',
         againstLive: unmerged.against === 'live',
-        view: conflictView(baseFields, theirs, unmerged.fields, names),
+        view: conflictView(base, theirs, unmerged.fields, names),
       }),
       status,
     );
@@ -511,40 +438,19 @@ export function registerArticleEditorRoutes(app: FastifyInstance, deps: AdminDep
     async (request, reply) => {
       checkStaffCsrf(request, request.body);
       const { id, conflict } = request.params;
-      const { article, unmerged, theirs, baseFields } = await loadConflict(request, id, conflict);
-      if (revisionOf(request.body, 'theirs') !== article.revision) {
-        return showConflict(request, reply, id, conflict, { error: 'The article was saved again while you were choosing; here is the newest version to compare with.' }, 409);
-      }
       const choices: Partial<Record<FieldName, FieldChoice>> = {};
       for (const field of FIELD_NAMES) {
         const side = request.body[`choice_${field}`];
         if (side === 'mine' || side === 'theirs') choices[field] = { side };
         if (side === 'edit') choices[field] = { side, text: request.body[`edit_${field}`] ?? '' };
       }
-      let result: ReturnType<typeof resolveMerge>;
       try {
-        result = resolveMerge(baseFields, theirs, unmerged.fields, choices);
+        await settleComparison(staffDeps(request), request.staff!.user, { id, comparison: conflict, theirsRevision: revisionOf(request.body, 'theirs'), choices });
       } catch (error) {
-        if (!(error instanceof MergeChoiceMissing)) throw error;
-        return showConflict(request, reply, id, conflict, { error: 'Choose what to keep for every field you both changed.' }, 400);
-      }
-      const user = request.staff!.user;
-      try {
-        let revision = article.revision;
-        if (unmerged.against === 'working' && result.notKept.length > 0) {
-          // My version as I had it goes into the history first, so the value not kept can be restored.
-          revision = (await saveEdit(staffDeps(request), user, { id, revision, edit: editOf(unmerged.fields), kind: 'unmerged' })).revision;
-        }
-        const liveRevision = unmerged.against === 'live' ? (await store.articles.revisions(id)).find((entry) => !entry.pending)?.revision : undefined;
-        await saveEdit(staffDeps(request), user, { id, revision, edit: editOf(result.fields), kind: 'merged', ...(liveRevision !== undefined ? { baseRevision: liveRevision } : {}) });
-      } catch (error) {
-        if (isDomainError(error, 'STALE_REVISION')) {
-          return showConflict(request, reply, id, conflict, { error: 'The article was saved again while you were choosing; here is the newest version to compare with.' }, 409);
-        }
+        if (error instanceof MergeChoiceMissing) return showConflict(request, reply, id, conflict, { error: 'Choose what to keep for every field you both changed.' }, 400);
         if (isDomainError(error) && error.code !== 'FORBIDDEN' && error.code !== 'ARTICLE_NOT_FOUND') return showConflict(request, reply, id, conflict, { error: error.message }, STATUS_BY_CODE[error.code]);
         throw error;
       }
-      await store.pending.dropUnmerged(conflict);
       return reply.redirect(editorHref(id, 'merged'), 303);
     },
   );
