@@ -9,7 +9,7 @@ import { recordRevision } from './revision-snapshot.js';
 import type { ArticleDeps } from './create-article.js';
 import { excerptFor } from './excerpt.js';
 import { editOf, fieldsOfArticle, fieldsOfSnapshot, mergeFields } from './editable-fields.js';
-import { assertTitleLength, MAX_DEK_LENGTH } from './limits.js';
+import { ARTICLE_LIMITS, assertLength, assertTitleLength, MAX_DEK_LENGTH } from './limits.js';
 import { assertValidSlug, isReservedSlug, slugify } from './slug.js';
 
 export interface ArticleEdit {
@@ -43,6 +43,19 @@ export function validateEdit(edit: ArticleEdit): void {
   if (edit.title !== undefined) assertTitleLength(edit.title.trim());
   if (edit.dek !== undefined && edit.dek.length > MAX_DEK_LENGTH) {
     throw new DomainError('VALIDATION_FAILED', `A standfirst can have at most ${MAX_DEK_LENGTH} characters.`, { field: 'dek' });
+  }
+  assertLength('bodyMd', 'The body', edit.bodyMd);
+  assertLength('excerpt', 'The excerpt', edit.excerpt);
+  assertLength('slug', 'The address (slug)', edit.slug);
+  assertLength('seoTitle', 'The search engine title', edit.seoTitle);
+  assertLength('seoDescription', 'The search engine description', edit.seoDescription);
+  assertLength('canonicalUrl', 'The canonical URL', edit.canonicalUrl);
+  if (edit.tagNames && edit.tagNames.length > ARTICLE_LIMITS.tags) {
+    throw new DomainError('VALIDATION_FAILED', `An article can have at most ${ARTICLE_LIMITS.tags} tags; this one has ${edit.tagNames.length}.`, { field: 'tagNames' });
+  }
+  for (const name of edit.tagNames ?? []) assertLength('tagName', `The tag "${[...name.trim()].slice(0, 30).join('')}…"`, name.trim());
+  if (edit.authorIds && edit.authorIds.length > ARTICLE_LIMITS.authors) {
+    throw new DomainError('VALIDATION_FAILED', `A byline can name at most ${ARTICLE_LIMITS.authors} people.`, { field: 'authorIds' });
   }
   if (edit.authorIds && new Set(edit.authorIds).size !== edit.authorIds.length) {
     throw new DomainError('VALIDATION_FAILED', 'An author can appear only once in a byline.', { field: 'authorIds' });

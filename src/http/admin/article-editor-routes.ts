@@ -203,7 +203,8 @@ export function registerArticleEditorRoutes(app: FastifyInstance, deps: AdminDep
       if (id !== null && !(await store.categories.findByIds([id])).has(id)) throw new DomainError('VALIDATION_FAILED', 'Choose a section from the list.');
       edit.primaryCategoryId = id;
     }
-    if (body.tags !== undefined) edit.tagNames = body.tags.split(',').map((tag) => tag.trim()).filter(Boolean).slice(0, 50);
+    // Every tag typed reaches the operation, which refuses too many with a message (none is dropped silently).
+    if (body.tags !== undefined) edit.tagNames = body.tags.split(',').map((tag) => tag.trim()).filter(Boolean);
     for (const field of ['seoTitle', 'seoDescription', 'canonicalUrl'] as const) {
       if (body[field] !== undefined) edit[field] = body[field].trim() === '' ? null : body[field].trim();
     }

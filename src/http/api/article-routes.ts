@@ -1,3 +1,4 @@
+import { ARTICLE_LIMITS } from '../../core/articles/limits.js';
 import type { FastifyInstance } from 'fastify';
 import type { Article } from '../../core/articles/article.js';
 import { ARTICLE_STATUSES } from '../../core/articles/article.js';
@@ -43,20 +44,22 @@ const editBody = {
   required: ['revision'],
   properties: {
     revision: { type: 'integer', minimum: 1 },
-    title: { type: 'string', minLength: 1, maxLength: 300 },
-    dek: { type: 'string', maxLength: 1000 },
-    bodyMd: { type: 'string', maxLength: 500_000 },
-    excerpt: { type: 'string', maxLength: 1000 },
-    slug: { type: 'string', minLength: 1, maxLength: 200 },
+    title: { type: 'string', minLength: 1, maxLength: ARTICLE_LIMITS.title },
+    dek: { type: 'string', maxLength: ARTICLE_LIMITS.dek },
+    bodyMd: { type: 'string', maxLength: ARTICLE_LIMITS.bodyMd },
+    excerpt: { type: 'string', maxLength: ARTICLE_LIMITS.excerpt },
+    slug: { type: 'string', minLength: 1, maxLength: ARTICLE_LIMITS.slug },
     status: { type: 'string', enum: [...ARTICLE_STATUSES] },
     publishedAt: { type: ['string', 'null'], format: 'date-time' },
     categorySlug: { type: ['string', 'null'], maxLength: 200 },
-    tagNames: { type: 'array', maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 100 } },
-    authorSlugs: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 200 } },
-    canonicalUrl: { type: ['string', 'null'], maxLength: 2000 },
+    tagNames: { type: 'array', maxItems: ARTICLE_LIMITS.tags, items: { type: 'string', minLength: 1, maxLength: ARTICLE_LIMITS.tagName } },
+    authorSlugs: { type: 'array', minItems: 1, maxItems: ARTICLE_LIMITS.authors, items: { type: 'string', minLength: 1, maxLength: 200 } },
+    seoTitle: { type: ['string', 'null'], maxLength: ARTICLE_LIMITS.seoTitle },
+    seoDescription: { type: ['string', 'null'], maxLength: ARTICLE_LIMITS.seoDescription },
+    canonicalUrl: { type: ['string', 'null'], maxLength: ARTICLE_LIMITS.canonicalUrl },
     noindex: { type: 'boolean' },
     /** With status "draft" on an article in review that someone else wrote: the note it is sent back with. */
-    note: { type: 'string', maxLength: 5000 },
+    note: { type: 'string', maxLength: ARTICLE_LIMITS.note },
   },
 } as const;
 
@@ -72,6 +75,8 @@ interface EditBody {
   categorySlug?: string | null;
   tagNames?: string[];
   authorSlugs?: string[];
+  seoTitle?: string | null;
+  seoDescription?: string | null;
   canonicalUrl?: string | null;
   noindex?: boolean;
   note?: string;
@@ -121,6 +126,8 @@ export function registerArticleApi(app: FastifyInstance, deps: ApiDeps): void {
         ...(body.excerpt !== undefined ? { excerpt: body.excerpt } : {}),
         ...(body.slug !== undefined ? { slug: body.slug } : {}),
         ...(body.tagNames !== undefined ? { tagNames: body.tagNames } : {}),
+        ...(body.seoTitle !== undefined ? { seoTitle: body.seoTitle === null || body.seoTitle.trim() === '' ? null : body.seoTitle.trim() } : {}),
+        ...(body.seoDescription !== undefined ? { seoDescription: body.seoDescription === null || body.seoDescription.trim() === '' ? null : body.seoDescription.trim() } : {}),
         ...(body.canonicalUrl !== undefined ? { canonicalUrl: body.canonicalUrl === '' ? null : body.canonicalUrl } : {}),
         ...(body.noindex !== undefined ? { noindex: body.noindex } : {}),
       };

@@ -1,3 +1,4 @@
+import { ARTICLE_LIMITS } from '../../../core/articles/limits.js';
 import { AdminLayout, type AdminChrome } from './admin-layout.js';
 import type { DeskBadge, DeskTime } from '../../view-models/desk-articles.js';
 import type { FieldChange, HistoryEntry, HistoryItem } from '../../view-models/revision-history.js';
@@ -151,8 +152,8 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
         >
           <input type="hidden" name="_csrf" value={csrf} />
           <input type="hidden" name="revision" value={String(view.revision)} />
-          <Field id="title" label="Headline" value={view.fields.title} />
-          <Field id="dek" label="Standfirst (dek)" value={view.fields.dek} max={1000} />
+          <Field id="title" label="Headline" value={view.fields.title} max={ARTICLE_LIMITS.title} />
+          <Field id="dek" label="Standfirst (dek)" value={view.fields.dek} max={ARTICLE_LIMITS.dek} />
           <div class="body-field" data-visual-editor>
             <label for="bodyMd">Body (Markdown)</label>
             <textarea id="bodyMd" name="bodyMd" aria-describedby="body-stats" safe>
@@ -160,8 +161,8 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
             </textarea>
             <BodyStats markdown={view.fields.bodyMd} />
           </div>
-          <Field id="excerpt" label="Excerpt" value={view.fields.excerpt} max={1000} hint="Leave empty to use the first words of the body." />
-          <Field id="slug" label="Slug" value={view.fields.slug} hint="Changing the slug of a published article keeps a redirect from the old address." />
+          <Field id="excerpt" label="Excerpt" value={view.fields.excerpt} max={ARTICLE_LIMITS.excerpt} hint="Leave empty to use the first words of the body." />
+          <Field id="slug" label="Slug" value={view.fields.slug} max={ARTICLE_LIMITS.slug} hint="Changing the slug of a published article keeps a redirect from the old address." />
           <label for="categoryId">Section</label>
           <select id="categoryId" name="categoryId">
             <option value="">None</option>
@@ -177,9 +178,9 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
           ) : (
             ''
           )}
-          <Field id="seoTitle" label="Search engine title" value={view.fields.seoTitle} />
-          <Field id="seoDescription" label="Search engine description" value={view.fields.seoDescription} max={1000} />
-          <Field id="canonicalUrl" label="Canonical URL" value={view.fields.canonicalUrl} max={2000} hint="Only when the article first appeared elsewhere." />
+          <Field id="seoTitle" label="Search engine title" value={view.fields.seoTitle} max={ARTICLE_LIMITS.seoTitle} />
+          <Field id="seoDescription" label="Search engine description" value={view.fields.seoDescription} max={ARTICLE_LIMITS.seoDescription} />
+          <Field id="canonicalUrl" label="Canonical URL" value={view.fields.canonicalUrl} max={ARTICLE_LIMITS.canonicalUrl} hint="Only when the article first appeared elsewhere." />
           <label>
             <input type="checkbox" name="noindex" value="1" checked={view.fields.noindex} /> Ask search engines not to index this article
           </label>
