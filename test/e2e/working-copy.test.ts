@@ -280,6 +280,23 @@ for (const database of testDatabases()) {
       expect(((await app.store.articles.tags([story.id])).get(story.id) ?? []).map((tag) => tag.name)).toEqual(['Transport']);
     });
 
+    it('applies a working copy once when 20 Updates of the same revision arrive at once, with no server error', async () => {
+      const story = await livestory('Tunnel tolls to rise');
+      await editor.post(`/admin/articles/${story.id}`, await form(editor, story.id, { title: 'Tunnel tolls to rise in April' }));
+      const page = await form(editor, story.id, { intent: 'update' });
+      const answers = await Promise.all(Array.from({ length: 20 }, () => editor.post(`/admin/articles/${story.id}`, page)));
+      expect(answers.map((answer) => answer.statusCode).filter((code) => code >= 500)).toEqual([]);
+      const places = answers.map((answer) => String(answer.headers.location));
+      expect(places.filter((place) => place.endsWith('?done=updated'))).toHaveLength(1);
+      const after = await stored(story.id);
+      expect(after.title).toBe('Tunnel tolls to rise in April');
+      expect(await app.store.pending.find(story.id)).toBeUndefined();
+      const kinds = (await app.store.articles.revisions(story.id)).map((entry) => entry.kind);
+      expect(kinds.filter((kind) => kind === 'updated')).toHaveLength(1);
+      const audit = (await app.store.accounts.auditLog(200)).filter((entry) => entry.action === 'article.update' && entry.subject === after.slug);
+      expect(audit).toHaveLength(1);
+    });
+
     it('previews the working copy with a banner, its picture, and no invented date for a draft', async () => {
       const draft = await addArticle(app, { title: 'Tram line extension', status: 'draft', authorSlugs: ['nadia-editor'] });
       const preview = await editor.get(`/admin/articles/${draft.id}/preview`);
