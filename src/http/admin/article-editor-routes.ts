@@ -3,7 +3,6 @@ import { can } from '../../core/access/capabilities.js';
 import type { Article } from '../../core/articles/article.js';
 import { deskStatus } from '../../core/articles/desk-status.js';
 import { editOf, fieldsOfSnapshot, MergeChoiceMissing, FIELD_NAMES, type EditableFields, type FieldChoice, type FieldName } from '../../core/articles/editable-fields.js';
-import type { ArticleEdit } from '../../core/articles/update-article.js';
 import { applyAction, mayEdit, reviewExits, saveEdit, type WorkflowAction } from '../../core/articles/workflow.js';
 import { notesPanelFor } from './article-notes-routes.js';
 import { reviewButtons } from '../../render/view-models/article-notes.js';
@@ -12,13 +11,12 @@ import { keepWorkingCopyAside, loadComparison, saveEditorForm, settleComparison,
 import { DomainError, isDomainError } from '../../core/errors.js';
 import { mediaPath } from '../../core/permalinks/permalinks.js';
 import type { RevisionSnapshot } from '../../core/ports.js';
-import { slugify } from '../../core/articles/slug.js';
 import { instantToZonedWallTime, wallTimeInstant } from '../../core/time/zoned-time.js';
 import { ConfirmPage, ConflictPage, EditorPage, RevisionPage, type EditorView } from '../../render/templates/admin/article-pages.js';
 import { ArticlePage } from '../../render/templates/article-page.js';
 import { documentHtml } from '../../render/render-page.js';
 import { articleView } from '../../render/view-models/build-pages.js';
-import { conflictView, editorButtons, editorFields, editorSchedule, type FieldNames } from '../../render/view-models/article-editor.js';
+import { conflictView, editorButtons, editorFields, editorSchedule, previewPage, type FieldNames } from '../../render/view-models/article-editor.js';
 import { deskBadge, deskPublication } from '../../render/view-models/desk-articles.js';
 import { historyEntry, revisionChanges, revisionHistory, savedBy } from '../../render/view-models/revision-history.js';
 import { STATUS_BY_CODE } from '../errors.js';
@@ -26,6 +24,7 @@ import { renderContext } from '../site/site-context.js';
 import { chrome, clientIp, sendAdminHtml, type AdminDeps } from './admin-context.js';
 import { formSchema, ID_PARAMS, OPTIONAL_ID_FIELD, querySchema, REVISION_FIELD } from './form-schema.js';
 import { checkStaffCsrf, type FormBody } from './forms.js';
+import { EDITOR_TEXT_FIELDS, editFromForm, revisionOf, typedFields } from './article-form.js';
 
 const ENTER = { access: { staff: 'admin.enter' } } as const;
 
@@ -36,9 +35,8 @@ type Intent = (typeof INTENTS)[number];
 const CONFIRMED: ReadonlySet<string> = new Set(['publish', 'unpublish', 'archive']);
 const ACTIONS: readonly WorkflowAction[] = ['submit', 'send_back', 'withdraw', 'publish', 'schedule', 'unpublish', 'archive', 'restore'];
 
-const TEXT_FIELDS = ['title', 'dek', 'bodyMd', 'excerpt', 'slug', 'categoryId', 'tags', 'authors', 'seoTitle', 'seoDescription', 'canonicalUrl', 'noindex'] as const;
 /** The editor's one form: every field, the revision it was loaded at, and the button pressed (autosave sends the same). */
-const EDITOR_FORM = formSchema(['revision', ...TEXT_FIELDS, 'intent', 'at', 'offset', 'note'], {
+const EDITOR_FORM = formSchema(['revision', ...EDITOR_TEXT_FIELDS, 'intent', 'at', 'offset', 'note'], {
   revision: REVISION_FIELD,
   categoryId: OPTIONAL_ID_FIELD,
   intent: { enum: INTENTS },
@@ -193,48 +191,9 @@ export function registerArticleEditorRoutes(app: FastifyInstance, deps: AdminDep
     return sendAdminHtml(reply, EditorPage({ chrome: chrome(deps, request, { ...messages, scripts: [deps.assets.href('visual-editor.js'), deps.assets.href('media-library.js'), deps.assets.href('combobox.js')] }), view }), status);
   }
 
-  /** The edit a form asks for; fields it does not send stay as they are. */
-  async function editFromForm(request: FastifyRequest, body: FormBody): Promise<ArticleEdit> {
-    const edit: ArticleEdit = {};
-    for (const field of ['title', 'dek', 'bodyMd', 'excerpt'] as const) if (body[field] !== undefined) edit[field] = body[field];
-    if (body.slug !== undefined && body.slug.trim() !== '') edit.slug = body.slug.trim();
-    if (body.categoryId !== undefined) {
-      const id = body.categoryId === '' ? null : Number(body.categoryId);
-      if (id !== null && !(await store.categories.findByIds([id])).has(id)) throw new DomainError('VALIDATION_FAILED', 'Choose a section from the list.');
-      edit.primaryCategoryId = id;
-    }
-    // Every tag typed reaches the operation, which refuses too many with a message (none is dropped silently).
-    if (body.tags !== undefined) edit.tagNames = body.tags.split(',').map((tag) => tag.trim()).filter(Boolean);
-    for (const field of ['seoTitle', 'seoDescription', 'canonicalUrl'] as const) {
-      if (body[field] !== undefined) edit[field] = body[field].trim() === '' ? null : body[field].trim();
-    }
-    // An unticked checkbox sends nothing: only a whole editor form (it always has a title) can switch noindex off.
-    if (body.title !== undefined) edit.noindex = body.noindex === '1';
-    if (body.authors !== undefined && !can(request.staff!.user.role, 'article.byline')) {
-      throw new DomainError('FORBIDDEN', 'Only editors may change who is in the byline.');
-    }
-    if (body.authors !== undefined) {
-      const ids: number[] = [];
-      for (const slug of body.authors.split(',').map((s) => s.trim()).filter(Boolean)) {
-        const user = await store.users.findBySlug(slug);
-        if (!user) throw new DomainError('VALIDATION_FAILED', `There is no author with the slug "${slug}".`);
-        ids.push(user.id);
-      }
-      if (ids.length === 0) throw new DomainError('VALIDATION_FAILED', 'A byline needs at least one author.');
-      edit.authorIds = ids;
-    }
-    return edit;
-  }
-
-  function revisionOf(body: FormBody, field = 'revision'): number {
-    const revision = Number(body[field]);
-    if (!Number.isInteger(revision) || revision < 1) throw new DomainError('VALIDATION_FAILED', 'The form lacks the revision it edits; reload the page.');
-    return revision;
-  }
-
   /** Saves the form's edits (see saveEditorForm), or settles a stale form; where to go when it was stale. */
   async function saveForm(request: FastifyRequest, id: number, body: FormBody, kind: 'save' | 'autosave') {
-    const edit = await editFromForm(request, body);
+    const edit = await editFromForm(store, request.staff!.user, body);
     const user = request.staff!.user;
     const result = await saveEditorForm(staffDeps(request), user, { id, revision: revisionOf(body), edit, kind });
     if (!('stale' in result)) return result;
@@ -467,35 +426,19 @@ export function registerArticleEditorRoutes(app: FastifyInstance, deps: AdminDep
       fields.featuredMediaId === null ? Promise.resolve(undefined) : store.media.findById(fields.featuredMediaId),
     ]);
     const category = fields.primaryCategoryId === null ? undefined : categories.get(fields.primaryCategoryId);
-    const desk = deskStatus(article, now);
-    const banner =
-      desk === 'published'
-        ? working.pending
-          ? 'Preview — these changes are not published yet'
-          : 'Preview — this is the published text'
-        : desk === 'scheduled' && article.publishedAt
-          ? `Preview — not published until ${format(article.publishedAt)}`
-          : 'Preview — not published';
+    const { data, banner } = previewPage({
+      article,
+      fields,
+      pending: working.pending,
+      now,
+      format,
+      bodyHtml: deps.markdown.render(fields.bodyMd),
+      people: users.flatMap((user) => (user ? [user] : [])),
+      ...(category ? { category } : {}),
+      ...(image ? { image } : {}),
+    });
     const view = articleView(
-      {
-        article: {
-          ...article,
-          title: fields.title,
-          dek: fields.dek,
-          bodyMd: fields.bodyMd,
-          bodyHtml: deps.markdown.render(fields.bodyMd),
-          slug: fields.slug,
-          seoTitle: fields.seoTitle,
-          seoDescription: fields.seoDescription,
-          canonicalUrl: null,
-          noindex: true,
-        },
-        ...(image ? { image } : {}),
-        bylines: users.flatMap((user, position) => (user ? [{ userId: user.id, slug: user.slug, displayName: user.displayName, position }] : [])),
-        tags: fields.tagNames.map((name, index) => ({ id: -index - 1, slug: slugify(name), name })),
-        ...(category ? { category } : {}),
-        recent: { items: [], categories: new Map() },
-      },
+      data,
       await renderContext({ config, store, clock, assets: deps.assets }, now),
       { banner },
     );
@@ -565,12 +508,4 @@ export function registerArticleEditorRoutes(app: FastifyInstance, deps: AdminDep
 
 function withTime<K extends string>(key: K, time: { iso: string; text: string } | undefined): Partial<Record<K, { iso: string; text: string }>> {
   return time ? ({ [key]: time } as Record<K, { iso: string; text: string }>) : {};
-}
-
-/** The form's raw text for each field, to show again after a refused save. */
-function typedFields(body: FormBody): Partial<EditorView['fields']> {
-  const out: Record<string, string | boolean> = {};
-  for (const field of TEXT_FIELDS) if (field !== 'noindex' && body[field] !== undefined) out[field] = body[field];
-  if (body.title !== undefined) out.noindex = body.noindex === '1';
-  return out as Partial<EditorView['fields']>;
 }

@@ -1,4 +1,10 @@
+import type { Article } from '../../core/articles/article.js';
+import { deskStatus } from '../../core/articles/desk-status.js';
 import { FIELD_NAMES, mergeFields, type EditableFields, type FieldName } from '../../core/articles/editable-fields.js';
+import type { ArticlePageData } from '../../core/articles/site-queries.js';
+import { slugify } from '../../core/articles/slug.js';
+import type { Media } from '../../core/images/image.js';
+import type { Category } from '../../core/taxonomy/taxonomy.js';
 import { wordDiff, type DiffPart } from '../../core/text/word-diff.js';
 
 /** What the editor form shows in each input (text as typed: ids as strings, lists comma-separated). */
@@ -170,4 +176,54 @@ export function editorSchedule(input: {
     case 'archived':
       return undefined;
   }
+}
+
+/**
+ * The reader's article page for the newsroom's preview of what the editor holds (a live story's working copy,
+ * else the article), with its picture, and the banner that says it is not (or not yet) what readers see.
+ * The canonical address is left out and the page is noindex.
+ */
+export function previewPage(input: {
+  article: Article;
+  fields: EditableFields;
+  pending: boolean;
+  now: Date;
+  format: (date: Date) => string;
+  bodyHtml: string;
+  people: ReadonlyArray<{ id: number; slug: string; displayName: string }>;
+  category?: Category;
+  image?: Media;
+}): { data: ArticlePageData; banner: string } {
+  const { article, fields } = input;
+  const desk = deskStatus(article, input.now);
+  const banner =
+    desk === 'published'
+      ? input.pending
+        ? 'Preview — these changes are not published yet'
+        : 'Preview — this is the published text'
+      : desk === 'scheduled' && article.publishedAt
+        ? `Preview — not published until ${input.format(article.publishedAt)}`
+        : 'Preview — not published';
+  return {
+    banner,
+    data: {
+      article: {
+        ...article,
+        title: fields.title,
+        dek: fields.dek,
+        bodyMd: fields.bodyMd,
+        bodyHtml: input.bodyHtml,
+        slug: fields.slug,
+        seoTitle: fields.seoTitle,
+        seoDescription: fields.seoDescription,
+        canonicalUrl: null,
+        noindex: true,
+      },
+      ...(input.image ? { image: input.image } : {}),
+      bylines: input.people.map((person, position) => ({ userId: person.id, slug: person.slug, displayName: person.displayName, position })),
+      tags: fields.tagNames.map((name, index) => ({ id: -index - 1, slug: slugify(name), name })),
+      ...(input.category ? { category: input.category } : {}),
+      recent: { items: [], categories: new Map() },
+    },
+  };
 }
