@@ -7,6 +7,7 @@ import type { Store } from '../core/ports.js';
 import { createStore, type StoreHandle } from '../storage/create-store.js';
 import { hashApiToken, newApiToken, roleAtLeast } from '../core/access/api-token.js';
 import { ROLES, type Author, type Role } from '../core/authors/author.js';
+import { progressReporter, type ProgressStream } from './progress-reporter.js';
 import { PRUNE_GRACE_MS, pruneMediaFiles } from '../media/prune-media.js';
 
 /**
@@ -29,7 +30,8 @@ export interface CliServices {
 export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+  /** Standard error; `isTTY` and `columns` when it is a terminal (progress is drawn in place there). */
+  stderr: ProgressStream;
 }
 
 export interface Command {
@@ -351,12 +353,9 @@ Adds N published articles (with authors, sections and tags) to the database name
     try {
       await store.migrate();
       const started = Date.now();
-      const result = await services.generateArticles({
-        store,
-        count,
-        onProgress: (done) => io.stderr.write(`\r${done.toLocaleString('en')} / ${count.toLocaleString('en')}`),
-      });
-      io.stderr.write('\n');
+      const progress = progressReporter(io.stderr, { total: count, noun: 'articles' });
+      const result = await services.generateArticles({ store, count, onProgress: (done) => progress.update(done) });
+      progress.finish(result.articles);
       io.stdout.write(
         `Added ${result.articles.toLocaleString('en')} articles in ${((Date.now() - started) / 1000).toFixed(1)} s (${describeDatabase(config)}).\n`,
       );

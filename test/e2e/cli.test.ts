@@ -62,6 +62,31 @@ describe('newsdesk CLI', () => {
     expect(again.stdout()).toContain('already loaded');
   });
 
+  it('bench-data reports progress in plain lines when stderr is not a terminal, and seed-demo still loads after it', async () => {
+    const env = { DATABASE_URL: tempSqlite() };
+    const bench = capture(env);
+    expect((await runCli(['bench-data', '--articles', '1500'], bench.io)).code).toBe(0);
+    expect(bench.stdout()).toMatch(/^Added 1,500 articles in [\d.]+ s/);
+    // A log, not a terminal: whole lines, no carriage returns, the last one says it is done.
+    expect(bench.stderr()).not.toContain('\r');
+    expect(bench.stderr().trimEnd().split('\n').at(-1)).toMatch(/^1,500 \/ 1,500 articles {2}100% {2}[\d,]+\/s {2}done in \d+ s$/);
+    // bench-data made sections the demo also has ("economy", "business"): the demo files its articles there.
+    const seed = capture(env);
+    expect((await runCli(['seed-demo'], seed.io)).code, seed.stderr()).toBe(0);
+    expect(seed.stdout()).toMatch(/^Loaded 18 articles, \d categories and 4 authors\./);
+    const store = await createStore(parseDatabaseUrl(env.DATABASE_URL, []));
+    try {
+      expect(await store.articles.count()).toBe(1500 + 18);
+      // Taking the demo away leaves bench-data's sections and articles.
+      const remove = capture(env);
+      expect((await runCli(['demo', 'remove'], remove.io)).code, remove.stderr()).toBe(0);
+      expect(await store.articles.count()).toBe(1500);
+      expect(await store.categories.findBySlug('economy')).toBeDefined();
+    } finally {
+      await store.close();
+    }
+  });
+
   describe('bad configuration stops start-up with one clear line', () => {
     let blocker: Server;
     let busyPort: number;

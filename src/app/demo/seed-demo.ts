@@ -32,13 +32,22 @@ export async function seedDemo(deps: ArticleDeps): Promise<SeedResult> {
     const tagSlugs = [...new Set(demoArticles.flatMap((article) => article.tagNames.map(slugify)))];
     const existingTags = new Set<string>();
     for (const slug of tagSlugs) if (await store.tags.findBySlug(slug)) existingTags.add(slug);
+    // Likewise sections: one the newsroom already has under a demo slug (`bench-data` makes "economy", for
+    // one) files the demo's articles and stays the newsroom's, unmarked; only the ones made here are marked.
     const categoryIds = new Map<string, number>();
+    const madeCategories: number[] = [];
     for (const category of demoCategories) {
+      const existing = await store.categories.findBySlug(category.slug);
+      if (existing) {
+        categoryIds.set(category.slug, existing.id);
+        continue;
+      }
       const parentId = category.parentSlug ? categoryIds.get(category.parentSlug) : undefined;
       const created = await store.categories.create({ ...category, parentId: parentId ?? null });
       categoryIds.set(category.slug, created.id);
+      madeCategories.push(created.id);
     }
-    await store.demo.mark('category', [...categoryIds.values()]);
+    await store.demo.mark('category', madeCategories);
     // Oldest first, so ids grow with publication time as they would in a real newsroom.
     const ordered = [...demoArticles].sort((a, b) => b.hoursAgo - a.hoursAgo);
     const articleIds: number[] = [];
@@ -70,6 +79,6 @@ export async function seedDemo(deps: ArticleDeps): Promise<SeedResult> {
     await store.demo.mark('article', articleIds);
     const newTags = await Promise.all(tagSlugs.filter((slug) => !existingTags.has(slug)).map((slug) => store.tags.findBySlug(slug)));
     await store.demo.mark('tag', newTags.flatMap((tag) => (tag ? [tag.id] : [])));
-    return { authors: demoAuthors.length, categories: demoCategories.length, articles: demoArticles.length };
+    return { authors: demoAuthors.length, categories: madeCategories.length, articles: demoArticles.length };
   });
 }

@@ -203,6 +203,56 @@ for (const database of testDatabases()) {
       expect((await store.articles.nextScheduledAt(later))?.toISOString()).toBe(new Date(NOW.getTime() + 86_400_000).toISOString());
     });
 
+    it('sitemap months follow publishing, withdrawing, re-dating, noindex and deleting (counted per UTC month)', async () => {
+      const at = (iso: string) => new Date(iso);
+      const months = async (moment = NOW) =>
+        (await store.articles.sitemapMonths(moment)).map((m) => [m.month, m.count, m.lastModified.toISOString()]);
+      expect(await months()).toEqual([]);
+      const a = await store.articles.create(draft({ publishedAt: at('2026-09-30T23:59:59Z'), updatedAt: at('2026-10-02T08:00:00Z') }));
+      const b = await store.articles.create(draft({ publishedAt: at('2026-10-01T00:00:00Z'), updatedAt: at('2026-10-01T00:00:00Z') }));
+      await store.articles.create(draft({ publishedAt: at('2026-11-20T10:00:00Z'), updatedAt: at('2026-11-21T10:00:00Z') }));
+      // Not listed: a draft, a noindex article, and one scheduled for tomorrow.
+      await store.articles.create(draft({ status: 'draft', publishedAt: null, updatedAt: at('2026-11-28T10:00:00Z') }));
+      await store.articles.create(draft({ noindex: true, publishedAt: at('2026-10-15T10:00:00Z'), updatedAt: at('2026-11-28T10:00:00Z') }));
+      await store.articles.create(draft({ publishedAt: at('2026-11-30T09:00:00Z'), updatedAt: at('2026-11-28T11:00:00Z') }));
+      expect(await months()).toEqual([
+        ['2026-09', 1, '2026-10-02T08:00:00.000Z'],
+        ['2026-10', 1, '2026-10-01T00:00:00.000Z'],
+        ['2026-11', 1, '2026-11-21T10:00:00.000Z'],
+      ]);
+      // The scheduled one counts once its time has come (and December has no article yet).
+      expect(await months(at('2026-12-01T00:00:00Z'))).toEqual([
+        ['2026-09', 1, '2026-10-02T08:00:00.000Z'],
+        ['2026-10', 1, '2026-10-01T00:00:00.000Z'],
+        ['2026-11', 2, '2026-11-28T11:00:00.000Z'],
+      ]);
+      // Re-dated from September into October: September empties and is no longer listed.
+      const moved = await store.articles.update(a.id, a.revision, { publishedAt: at('2026-10-05T00:00:00Z'), updatedAt: at('2026-11-01T00:00:00Z') });
+      expect(await months()).toEqual([
+        ['2026-10', 2, '2026-11-01T00:00:00.000Z'],
+        ['2026-11', 1, '2026-11-21T10:00:00.000Z'],
+      ]);
+      // Withdrawn, then published again; then marked noindex.
+      const withdrawn = await store.articles.update(moved.id, moved.revision, { status: 'draft', updatedAt: at('2026-11-02T00:00:00Z') });
+      expect(await months()).toEqual([
+        ['2026-10', 1, '2026-10-01T00:00:00.000Z'],
+        ['2026-11', 1, '2026-11-21T10:00:00.000Z'],
+      ]);
+      const republished = await store.articles.update(withdrawn.id, withdrawn.revision, { status: 'published', updatedAt: at('2026-11-03T00:00:00Z') });
+      expect(await months()).toEqual([
+        ['2026-10', 2, '2026-11-03T00:00:00.000Z'],
+        ['2026-11', 1, '2026-11-21T10:00:00.000Z'],
+      ]);
+      await store.articles.update(republished.id, republished.revision, { noindex: true, updatedAt: at('2026-11-04T00:00:00Z') });
+      expect(await months()).toEqual([
+        ['2026-10', 1, '2026-10-01T00:00:00.000Z'],
+        ['2026-11', 1, '2026-11-21T10:00:00.000Z'],
+      ]);
+      // Deleted.
+      await store.db.deleteFrom('articles').where('id', '=', b.id).execute();
+      expect(await months()).toEqual([['2026-11', 1, '2026-11-21T10:00:00.000Z']]);
+    });
+
     it('pages with a keyset that neither skips nor repeats when many articles share a timestamp', async () => {
       const same = hoursAgo(3);
       const ids: number[] = [];

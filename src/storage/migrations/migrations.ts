@@ -14,6 +14,7 @@ import { sectionOrder } from './0012-section-order.js';
 import { mediaLibrary } from './0013-media-library.js';
 import { newsroomList } from './0014-newsroom-list.js';
 import { deskNotesAndDemoMarks } from './0015-desk-notes-demo-marks.js';
+import { sitemapIndex } from './0016-sitemap-index.js';
 
 /** Every schema change, in order. Names are permanent: never rename or reorder one that has shipped. */
 export function migrations(adapter: DialectAdapter): Record<string, Migration> {
@@ -33,5 +34,6 @@ export function migrations(adapter: DialectAdapter): Record<string, Migration> {
     '0013-media-library': mediaLibrary(),
     '0014-newsroom-list': newsroomList(),
     '0015-desk-notes-demo-marks': deskNotesAndDemoMarks(adapter),
+    '0016-sitemap-index': sitemapIndex(),
   };
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { ArticleSummary } from '../../core/articles/article.js';
-import type { ArticleListQuery, ArticleSearch, PublicArticleReads, SitemapSource } from '../../core/ports.js';
+import type { ArticleListQuery, ArticleSearch, PublicArticleReads, SitemapMonth, SitemapSource } from '../../core/ports.js';
+import { utcMonths } from '../../core/time/utc-months.js';
 import type { DialectAdapter } from '../dialect-adapter.js';
 import type { Database } from '../schema.js';
 import { linkPublicRule, publicRule } from './public-read.js';
@@ -96,21 +97,33 @@ export function createArticleListings(db: Kysely<Database>, adapter: DialectAdap
     },
 
     async sitemapMonths(now) {
-      const month = adapter.monthOf('articles.published_at');
-      const rows = await indexable(now)
-        .select((eb) => [
-          month.as('month'),
-          eb.fn.countAll<number>().as('count'),
-          eb.fn.max('articles.updated_at').as('last_modified'),
-        ])
-        .groupBy(month)
-        .orderBy(month)
-        .execute();
-      return rows.map((row) => ({
-        month: row.month,
-        count: Number(row.count),
-        lastModified: toDate(row.last_modified as Date | string),
-      }));
+      // Counted month by month over a published_at range, not grouped by a month computed from each row: each
+      // range is a walk along articles_sitemap_idx (0016), which holds every column read here, so no article
+      // row is visited, and PostgreSQL's planner does not trade the grouping for a scan of the whole table.
+      const first = await indexable(now)
+        .select((eb) => eb.fn.min('articles.published_at').as('first'))
+        .executeTakeFirst();
+      if (!first?.first) return [];
+      const months = utcMonths(toDate(first.first as Date | string), now);
+      const result: SitemapMonth[] = [];
+      // A few years per statement (one round trip each), every month its own index range.
+      for (let start = 0; start < months.length; start += 60) {
+        const chunk = months.slice(start, start + 60);
+        const branches = chunk.map((month, index) =>
+          indexable(now)
+            .where('articles.published_at', '>=', month.from.toISOString())
+            .where('articles.published_at', '<', month.to.toISOString())
+            .select((eb) => [sql.lit(start + index).as('position'), eb.fn.countAll<number>().as('count'), eb.fn.max('articles.updated_at').as('last_modified')]),
+        );
+        let query = branches[0]!;
+        for (const branch of branches.slice(1)) query = query.unionAll(branch);
+        const rows = await query.execute();
+        for (const row of rows.sort((a, b) => Number(a.position) - Number(b.position))) {
+          if (Number(row.count) === 0 || row.last_modified === null) continue;
+          result.push({ month: months[Number(row.position)]!.label, count: Number(row.count), lastModified: toDate(row.last_modified as Date | string) });
+        }
+      }
+      return result;
     },
 
     async sitemapEntries(query) {
