@@ -1,4 +1,4 @@
-import type { ColumnDefinitionBuilder, Dialect, Kysely, Migration, RawBuilder } from 'kysely';
+import type { ColumnDefinitionBuilder, Dialect, Kysely, Migration } from 'kysely';
 import type { Database } from './schema.js';
 
 /** What differs between the databases, kept to this one seam (DESIGN.md §4). */
@@ -12,8 +12,6 @@ export interface DialectAdapter {
   autoId(column: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
   /** The schema our tables live in, when not the database's default; Kysely's migrator must be told. */
   readonly schema?: string;
-  /** 'YYYY-MM' (UTC) of a timestamp column, for grouping sitemaps by month. */
-  monthOf(column: string): RawBuilder<string>;
   /** Creates the full-text index over articles (FTS5 on SQLite, a weighted tsvector + GIN on PostgreSQL). */
   readonly searchMigration: Migration;
   /**

@@ -36,7 +36,6 @@ export function postgresAdapter(options: PostgresOptions): DialectAdapter {
       return new PostgresDialect({ pool });
     },
     autoId: (column) => column.primaryKey().generatedByDefaultAsIdentity(),
-    monthOf: (column) => sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM')`,
     searchMigration: postgresSearchMigration,
     supportsSkipLocked: true,
     searchIds: postgresSearchIds,

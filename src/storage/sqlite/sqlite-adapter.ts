@@ -37,7 +37,6 @@ export function sqliteAdapter(file: string): DialectAdapter {
     },
     autoId: (column) => column.primaryKey().autoIncrement(),
     // Instants are stored as toISOString() text, so the month is its first seven characters.
-    monthOf: (column) => sql<string>`substr(${sql.ref(column)}, 1, 7)`,
     searchMigration: sqliteSearchMigration,
     supportsSkipLocked: false,
     searchIds: sqliteSearchIds,
