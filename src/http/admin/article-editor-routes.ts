@@ -114,6 +114,7 @@ export function registerArticleEditorRoutes(app: FastifyInstance, deps: AdminDep
   });
   const formatter = new Intl.DateTimeFormat(config.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: config.timeZone });
   const format = (date: Date) => formatter.format(date);
+  const clockTime = new Intl.DateTimeFormat(config.locale, { timeStyle: 'short', timeZone: config.timeZone });
   const editorHref = (id: number, done?: string) => `/admin/articles/${id}${done ? `?done=${done}` : ''}`;
 
   async function loadEditable(request: FastifyRequest, id: number): Promise<{ article: Article; authorIds: number[] }> {
@@ -316,7 +317,14 @@ export function registerArticleEditorRoutes(app: FastifyInstance, deps: AdminDep
         });
       }
       const { article } = await loadEditable(request, id);
-      return reply.send({ revision: result.revision, saved: result.saved, pending: (await store.pending.find(id)) !== undefined, live: article.status === 'published' });
+      return reply.send({
+        revision: result.revision,
+        saved: result.saved,
+        pending: (await store.pending.find(id)) !== undefined,
+        live: article.status === 'published',
+        // The time in the site's zone, as every other time in the newsroom.
+        at: clockTime.format(clock.now()),
+      });
     } catch (error) {
       if (isDomainError(error) && error.code !== 'ARTICLE_NOT_FOUND' && error.code !== 'FORBIDDEN') {
         return reply.code(STATUS_BY_CODE[error.code]).send({ error: error.code, message: error.message });

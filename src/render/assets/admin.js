@@ -76,7 +76,7 @@
           if (response.ok) {
             setRevision(result.revision);
             if (pendingBadge) pendingBadge.hidden = !result.pending;
-            var time = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+            var time = result.at || new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
             say((result.live ? 'Saved as unpublished changes at ' : 'Draft saved at ') + time);
           } else if (response.status === 409) {
             stop(result.message || 'Someone else saved this article; autosave stopped.', result.conflictUrl);
