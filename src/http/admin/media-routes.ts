@@ -227,7 +227,8 @@ export async function registerMediaRoutes(app: FastifyInstance, deps: AdminDeps)
       savedRevision = (await saveEdit(staffDeps(request), request.staff!.user, { id, revision, edit: { featuredMediaId: stored.id } })).revision;
     });
     // The picture it replaced stays in the media library for reuse; only its removal there deletes it.
-    if (wantsHtml(request)) return reply.redirect(`/admin/articles/${id}?done=saved`, 303);
+    // A live story's new picture waits in its working copy, and the notice says so.
+    if (wantsHtml(request)) return reply.redirect(`/admin/articles/${id}?done=${article.status === 'published' ? 'saved-pending' : 'saved'}`, 303);
     // The editor uploads without reloading: it takes the article's new revision and the picture to show from here.
     const thumbnail = mediaPath(media.variants.find((v) => v.format === 'jpeg')?.file ?? media.crops['16x9']);
     return reply.send({ id: media.id, revision: savedRevision, alt: media.alt, thumbnail, width: media.width, height: media.height, files: media.variants.map((v) => v.file), crops: media.crops });
