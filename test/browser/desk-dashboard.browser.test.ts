@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArticle } from '../../src/core/articles/create-article.js';
 import { createMarkdownRenderer } from '../../src/render/markdown.js';
 import { makeUser, PASSWORD } from '../support/admin-session.js';
-import { axeViolations, launchChromium, openBrowserApp } from '../support/browser.js';
+import { axeViolations, launchChromium, openBrowserApp, signInInBrowser } from '../support/browser.js';
 import { testDatabases } from '../support/databases.js';
 import { describeWithTool } from '../support/required-tools.js';
 import { TEST_NOW, type TestApp } from '../support/test-app.js';
@@ -40,11 +40,7 @@ describeWithTool('chromium', "the desk's dashboard and list in real Chromium at 
         // bypassCSP lets the test inject axe-core; the newsroom itself allows no inline script.
         page = await (await browser.newContext({ bypassCSP: true, viewport: { width: 375, height: 800 } })).newPage();
         page.setDefaultTimeout(ACTION_TIMEOUT_MS);
-        await page.goto(`${base}/admin/login`);
-        await page.getByLabel('E-mail').fill('editor@newsroom.test');
-        await page.getByLabel('Password').fill(PASSWORD);
-        await page.getByRole('button', { name: 'Sign in' }).click();
-        await page.waitForURL(`${base}/admin`);
+        await signInInBrowser(page, base, 'editor@newsroom.test', PASSWORD);
       }, 300_000);
 
       afterAll(async () => {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { axeViolations, launchChromium, openBrowserApp } from '../support/browser.js';
+import { axeViolations, launchChromium, openBrowserApp, signInInBrowser } from '../support/browser.js';
 import { testDatabases } from '../support/databases.js';
 import { AdminClient, makeUser, PASSWORD } from '../support/admin-session.js';
 import { describeWithTool } from '../support/required-tools.js';
@@ -24,11 +24,7 @@ describeWithTool('chromium', 'the desk sees scheduled stories and reads the hist
     // bypassCSP lets the test inject axe-core; the newsroom itself allows no inline script.
     page = await (await browser.newContext({ bypassCSP: true, viewport: { width: 375, height: 800 } })).newPage();
     page.setDefaultTimeout(ACTION_TIMEOUT_MS);
-    await page.goto(`${base}/admin/login`);
-    await page.getByLabel('E-mail').fill('editor@newsroom.test');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${base}/admin`);
+    await signInInBrowser(page, base, 'editor@newsroom.test', PASSWORD);
   }, 300_000);
 
   afterAll(async () => {

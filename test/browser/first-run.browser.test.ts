@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { axeViolations, launchChromium, openBrowserApp } from '../support/browser.js';
+import { axeViolations, launchChromium, openBrowserApp, signInInBrowser } from '../support/browser.js';
 import { testDatabases } from '../support/databases.js';
 import { AdminClient, makeUser, PASSWORD } from '../support/admin-session.js';
 import { describeWithTool } from '../support/required-tools.js';
@@ -29,11 +29,7 @@ for (const database of testDatabases()) {
     }
 
     async function signIn(page: Page, email: string): Promise<void> {
-      await page.goto(`${base}/admin/login`);
-      await page.getByLabel('E-mail').fill(email);
-      await page.getByLabel('Password').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(`${base}/admin`);
+      await signInInBrowser(page, base, email, PASSWORD);
     }
 
     beforeAll(async () => {

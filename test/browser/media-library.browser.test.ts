@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { axeViolations, launchChromium, openBrowserApp } from '../support/browser.js';
+import { axeViolations, launchChromium, openBrowserApp, signInInBrowser } from '../support/browser.js';
 import { testDatabases } from '../support/databases.js';
 import { AdminClient, makeUser, PASSWORD } from '../support/admin-session.js';
 import { describeWithTool } from '../support/required-tools.js';
@@ -54,11 +54,7 @@ for (const database of testDatabases()) {
       // bypassCSP lets the test inject axe-core; the newsroom itself allows no inline script.
       page = await (await browser.newContext({ bypassCSP: true, viewport: { width: 375, height: 800 } })).newPage();
       page.setDefaultTimeout(ACTION_TIMEOUT_MS);
-      await page.goto(`${base}/admin/login`);
-      await page.getByLabel('E-mail').fill('editor@newsroom.test');
-      await page.getByLabel('Password').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(`${base}/admin`);
+      await signInInBrowser(page, base, 'editor@newsroom.test', PASSWORD);
     }, 300_000);
 
     afterAll(async () => {
@@ -166,11 +162,7 @@ for (const database of testDatabases()) {
       expect(await axeViolations(page)).toEqual([]);
 
       const plain = await (await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } })).newPage();
-      await plain.goto(`${base}/admin/login`);
-      await plain.getByLabel('E-mail').fill('editor@newsroom.test');
-      await plain.getByLabel('Password').fill(PASSWORD);
-      await plain.getByRole('button', { name: 'Sign in' }).click();
-      await plain.waitForURL(`${base}/admin`);
+      await signInInBrowser(plain, base, 'editor@newsroom.test', PASSWORD);
       await plain.goto(`${base}/admin/articles/${draftId}`);
       await plain.getByRole('link', { name: 'Choose from the library' }).click();
       await plain.waitForURL(`${base}/admin/articles/${draftId}/picture`);

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { axeViolations, launchChromium, openBrowserApp } from '../support/browser.js';
+import { axeViolations, launchChromium, openBrowserApp, signInInBrowser } from '../support/browser.js';
 import { testDatabases } from '../support/databases.js';
 import { AdminClient, makeUser, PASSWORD } from '../support/admin-session.js';
 import { describeWithTool } from '../support/required-tools.js';
@@ -93,11 +93,7 @@ describeWithTool('chromium', 'every newsroom page passes axe, light and dark', (
         await check(`signed out: ${path}`);
       }
       await page.getByRole('link', { name: /sign in/i }).first().click().catch(() => undefined);
-      await page.goto(`${base}/admin/login`);
-      await page.getByLabel('E-mail').fill('admin@newsroom.test');
-      await page.getByLabel('Password').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(`${base}/admin`);
+      await signInInBrowser(page, base, 'admin@newsroom.test', PASSWORD);
       for (const entry of pages) {
         await page.goto(`${base}${entry.path}`);
         if (entry.then) await entry.then(page);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { axeViolations, launchChromium, openBrowserApp } from '../support/browser.js';
+import { axeViolations, launchChromium, openBrowserApp, signInInBrowser } from '../support/browser.js';
 import { testDatabases } from '../support/databases.js';
 import { describeWithTool } from '../support/required-tools.js';
 import { TEST_NOW, type TestApp } from '../support/test-app.js';
@@ -28,11 +28,7 @@ describeWithTool('chromium', 'the newsroom in real Chromium', () => {
     // bypassCSP lets the test inject axe-core; the newsroom itself allows no inline script.
     const page = await (await browser.newContext({ bypassCSP: true })).newPage();
     page.setDefaultTimeout(ACTION_TIMEOUT_MS);
-    await page.goto(`${base}/admin/login`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${base}/admin`);
+    await signInInBrowser(page, base, email, password);
     return page;
   }
 

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchChromium, openBrowserApp } from '../support/browser.js';
+import { axeViolations, launchChromium, openBrowserApp, signInInBrowser } from '../support/browser.js';
 import { testDatabases } from '../support/databases.js';
 import { makeUser, PASSWORD } from '../support/admin-session.js';
 import { describeWithTool } from '../support/required-tools.js';
@@ -26,11 +26,7 @@ describeWithTool('chromium', 'a desk that loses nothing, in real Chromium', () =
         const page = await context.newPage();
         page.setDefaultTimeout(ACTION_TIMEOUT_MS);
         await page.clock.install({ time: TEST_NOW });
-        await page.goto(`${base}/admin/login`);
-        await page.getByLabel('E-mail').fill(email);
-        await page.getByLabel('Password').fill(PASSWORD);
-        await page.getByRole('button', { name: 'Sign in' }).click();
-        await page.waitForURL(`${base}/admin`);
+        await signInInBrowser(page, base, email, PASSWORD);
         return page;
       }
       const publicTitle = async (slug: string) => {

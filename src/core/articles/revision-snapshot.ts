@@ -1,5 +1,6 @@
 import type { RevisionKind, RevisionSnapshot, Store } from '../ports.js';
 import type { Article } from './article.js';
+import { fieldsOfArticle } from './editable-fields.js';
 import type { ArticleFacts } from '../publishing/cache-keys.js';
 
 export function snapshotOf(
@@ -7,22 +8,10 @@ export function snapshotOf(
   links: { authorIds: readonly number[]; tagIds: readonly number[]; tagNames: readonly string[] },
 ): RevisionSnapshot {
   return {
-    title: article.title,
-    dek: article.dek,
-    bodyMd: article.bodyMd,
-    excerpt: article.excerpt,
-    slug: article.slug,
+    ...fieldsOfArticle(article, links),
     status: article.status,
     publishedAt: article.publishedAt?.toISOString() ?? null,
-    primaryCategoryId: article.primaryCategoryId,
-    authorIds: [...links.authorIds],
     tagIds: [...links.tagIds],
-    tagNames: [...links.tagNames],
-    seoTitle: article.seoTitle,
-    seoDescription: article.seoDescription,
-    canonicalUrl: article.canonicalUrl,
-    noindex: article.noindex,
-    featuredMediaId: article.featuredMediaId,
   };
 }
 

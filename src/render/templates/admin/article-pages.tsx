@@ -1,3 +1,4 @@
+import { PictureUploadFields } from './picture-upload.js';
 import { ARTICLE_LIMITS } from '../../../core/articles/limits.js';
 import { AdminLayout, type AdminChrome } from './admin-layout.js';
 import type { DeskBadge, DeskTime } from '../../view-models/desk-articles.js';
@@ -260,15 +261,7 @@ export function EditorPage(props: { chrome: AdminChrome; view: EditorView }): JS
         aria-labelledby="uploader-heading"
       >
         <h2 id="uploader-heading">Upload a picture</h2>
-        <input type="hidden" name="_csrf" value={csrf} />
-        <input type="hidden" name="revision" value={String(view.revision)} />
-        <label for="alt">Alt text (what the picture shows)</label>
-        <input id="alt" name="alt" required maxlength="500" />
-        <label for="file">Picture (JPEG, PNG, WebP, GIF or AVIF)</label>
-        <input id="file" name="file" type="file" accept="image/jpeg,image/png,image/webp,image/gif,image/avif" required />
-        <button type="submit" class="secondary">
-          Upload and use
-        </button>
+        <PictureUploadFields csrf={csrf} revision={view.revision} />
         <span id="upload-status" role="status"></span>
       </form>
       {view.notes ? <NotesPanel view={view.notes} /> : ''}

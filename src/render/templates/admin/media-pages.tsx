@@ -1,3 +1,4 @@
+import { PictureUploadFields } from './picture-upload.js';
 import { AdminLayout, type AdminChrome } from './admin-layout.js';
 import type { LibraryCard, LibraryView, Paging, PicturePageView, PickerView } from '../../view-models/media-library.js';
 
@@ -229,15 +230,7 @@ export function PicturePickerPage(props: { chrome: AdminChrome; view: PickerView
         <h1 id="picker-heading" safe>{`Pictures for “${view.article.title}”`}</h1>
         <form method="post" action={`/admin/articles/${view.article.id}/image`} enctype="multipart/form-data" class="admin-form narrow" aria-labelledby="picker-upload">
           <h2 id="picker-upload">Upload a new picture</h2>
-          <input type="hidden" name="_csrf" value={csrf} />
-          <input type="hidden" name="revision" value={String(view.article.revision)} />
-          <label for="picker-alt">Alt text (what the picture shows)</label>
-          <input id="picker-alt" name="alt" required maxlength="500" />
-          <label for="picker-file">Picture (JPEG, PNG, WebP, GIF or AVIF)</label>
-          <input id="picker-file" name="file" type="file" accept="image/jpeg,image/png,image/webp,image/gif,image/avif" required />
-          <button type="submit" class="secondary">
-            Upload and use
-          </button>
+          <PictureUploadFields csrf={csrf} revision={view.article.revision} idPrefix="picker-" />
         </form>
         <h2>Or choose one from the library</h2>
         <SearchForm action={`/admin/articles/${view.article.id}/picture`} query={view.query} label="Search the library" />
