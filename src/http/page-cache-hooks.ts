@@ -6,6 +6,8 @@ import { etagFor, isNotModified } from './conditional.js';
 /** Route option: this GET is cached; `query` names the parameters that are part of the cache key. */
 export interface RouteCacheOptions {
   query?: readonly string[];
+  /** How a parameter's value is put in the key, so that addresses asking for the same page share one entry. */
+  normalize?: Readonly<Record<string, (value: string) => string>>;
   /** Longest life in memory, in seconds. Default 300. */
   ttlSeconds?: number;
 }
@@ -37,12 +39,13 @@ export interface PageCacheHooksOptions {
 }
 
 /** Cache key: the path and, in a fixed order, only the query parameters the route declares. */
-export function cacheKeyOf(url: string, allowed: readonly string[]): string {
+export function cacheKeyOf(url: string, allowed: readonly string[], normalize: RouteCacheOptions['normalize'] = {}): string {
   const [path = '/', search = ''] = url.split('?', 2);
   if (allowed.length === 0 || search === '') return path;
   const params = new URLSearchParams(search);
   const kept = allowed.flatMap((name) => {
-    const value = params.get(name);
+    const raw = params.get(name);
+    const value = raw === null ? null : (normalize[name]?.(raw) ?? raw);
     return value === null ? [] : [`${encodeURIComponent(name)}=${encodeURIComponent(value)}`];
   });
   return kept.length === 0 ? path : `${path}?${kept.join('&')}`;
@@ -112,7 +115,7 @@ export function registerPageCacheHooks(app: FastifyInstance, options: PageCacheH
     if (!config || (request.method !== 'GET' && request.method !== 'HEAD')) return;
     // Only a session cookie this site signed (checked in memory by session-cookie.ts) skips the cache.
     if (request.sessionToken) return;
-    const key = cacheKeyOf(request.url, config.query ?? []);
+    const key = cacheKeyOf(request.url, config.query ?? [], config.normalize);
     const entry = cache.get(key, options.now());
     if (entry) return sendCached(request, reply, entry, options.baseHeaders);
     request.pageCache = { key, deps: new Set(), ttlSeconds: config.ttlSeconds ?? 300 };

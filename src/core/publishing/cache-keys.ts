@@ -22,6 +22,8 @@ export const cacheKey = {
   listTag: (id: number) => `list:tag:${id}`,
   listAuthor: (id: number) => `list:author:${id}`,
   nav: 'nav',
+  /** Every search result page: any change to a story readers see (or will see) may change what a search finds. */
+  search: 'list:search',
   sitemapIndex: 'sitemap:index',
   /** A monthly article sitemap, by a date in the month or its 'YYYY-MM'. */
   sitemapMonth: (month: Date | string) => `sitemap:${typeof month === 'string' ? month : month.toISOString().slice(0, 7)}`,
@@ -61,6 +63,7 @@ export function articleChangeKeys(before: ArticleFacts | undefined, after: Artic
     if (!facts?.listed) continue;
     if (facts.publishedAt) keys.add(cacheKey.sitemapMonth(facts.publishedAt));
     keys.add(cacheKey.sitemapIndex);
+    keys.add(cacheKey.search);
     if (!membershipChanged) continue;
     keys.add(cacheKey.listAll);
     keys.add(cacheKey.sitemapTaxonomy);
