@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArticle } from '../../src/core/articles/create-article.js';
 import { createMarkdownRenderer } from '../../src/render/markdown.js';
 import { makeUser, PASSWORD } from '../support/admin-session.js';
-import { axeViolations, launchChromium, openBrowserApp, signInInBrowser } from '../support/browser.js';
+import { axeViolations, launchChromium, openBrowserApp, signedInPage } from '../support/browser.js';
 import { testDatabases } from '../support/databases.js';
 import { describeWithTool } from '../support/required-tools.js';
 import { TEST_NOW, type TestApp } from '../support/test-app.js';
@@ -37,10 +37,7 @@ describeWithTool('chromium', "the desk's dashboard and list in real Chromium at 
         // A scheduled story, for the dashboard's queue with a time: 30 Nov 2026 09:00 UTC, 14:00 in Karachi.
         await createArticle(deps, { title: 'Harbour reopens on Monday', bodyMd: 'Soon.', status: 'published', publishedAt: new Date('2026-11-30T09:00:00.000Z'), authorIds: [editor.id], updatedAt: new Date(TEST_NOW.getTime() - 90 * MINUTE) });
         browser = await launchChromium();
-        // bypassCSP lets the test inject axe-core; the newsroom itself allows no inline script.
-        page = await (await browser.newContext({ bypassCSP: true, viewport: { width: 375, height: 800 } })).newPage();
-        page.setDefaultTimeout(ACTION_TIMEOUT_MS);
-        await signInInBrowser(page, base, 'editor@newsroom.test', PASSWORD);
+        page = await signedInPage(browser, base, { email: 'editor@newsroom.test', password: PASSWORD, width: 375, height: 800, timeoutMs: ACTION_TIMEOUT_MS });
       }, 300_000);
 
       afterAll(async () => {

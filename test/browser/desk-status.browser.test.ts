@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { axeViolations, launchChromium, openBrowserApp, signInInBrowser } from '../support/browser.js';
+import { axeViolations, launchChromium, openBrowserApp, signedInPage } from '../support/browser.js';
 import { testDatabases } from '../support/databases.js';
 import { AdminClient, makeUser, PASSWORD } from '../support/admin-session.js';
 import { describeWithTool } from '../support/required-tools.js';
@@ -21,10 +21,7 @@ describeWithTool('chromium', 'the desk sees scheduled stories and reads the hist
     ({ app, base } = await openBrowserApp(testDatabases()[0]!, { env: { NEWSDESK_TIME_ZONE: 'Asia/Karachi' } }));
     await makeUser(app, 'editor');
     browser = await launchChromium();
-    // bypassCSP lets the test inject axe-core; the newsroom itself allows no inline script.
-    page = await (await browser.newContext({ bypassCSP: true, viewport: { width: 375, height: 800 } })).newPage();
-    page.setDefaultTimeout(ACTION_TIMEOUT_MS);
-    await signInInBrowser(page, base, 'editor@newsroom.test', PASSWORD);
+    page = await signedInPage(browser, base, { email: 'editor@newsroom.test', password: PASSWORD, width: 375, height: 800, timeoutMs: ACTION_TIMEOUT_MS });
   }, 300_000);
 
   afterAll(async () => {

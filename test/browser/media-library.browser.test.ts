@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { axeViolations, launchChromium, openBrowserApp, signInInBrowser } from '../support/browser.js';
+import { axeViolations, launchChromium, openBrowserApp, signInInBrowser, signedInPage } from '../support/browser.js';
 import { testDatabases } from '../support/databases.js';
 import { AdminClient, makeUser, PASSWORD } from '../support/admin-session.js';
 import { describeWithTool } from '../support/required-tools.js';
@@ -51,10 +51,7 @@ for (const database of testDatabases()) {
       draftId = (await upload('Ferry crossings resume', 'The morning ferry leaving the quay', 'ferry.png', await picture({ r: 20, g: 160, b: 60 }))).articleId;
 
       browser = await launchChromium();
-      // bypassCSP lets the test inject axe-core; the newsroom itself allows no inline script.
-      page = await (await browser.newContext({ bypassCSP: true, viewport: { width: 375, height: 800 } })).newPage();
-      page.setDefaultTimeout(ACTION_TIMEOUT_MS);
-      await signInInBrowser(page, base, 'editor@newsroom.test', PASSWORD);
+      page = await signedInPage(browser, base, { email: 'editor@newsroom.test', password: PASSWORD, width: 375, height: 800, timeoutMs: ACTION_TIMEOUT_MS });
     }, 300_000);
 
     afterAll(async () => {

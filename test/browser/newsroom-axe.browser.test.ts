@@ -94,12 +94,15 @@ describeWithTool('chromium', 'every newsroom page passes axe, light and dark', (
       }
       await page.getByRole('link', { name: /sign in/i }).first().click().catch(() => undefined);
       await signInInBrowser(page, base, 'admin@newsroom.test', PASSWORD);
+      const statuses: Record<string, number> = {};
       for (const entry of pages) {
-        await page.goto(`${base}${entry.path}`);
+        // Each page must be the page named (a typo would put axe on an error page and pass for nothing).
+        statuses[entry.name] = (await page.goto(`${base}${entry.path}`))?.status() ?? 0;
         if (entry.then) await entry.then(page);
         await check(entry.name);
       }
       expect(found).toEqual({});
+      expect(Object.entries(statuses).filter(([name, status]) => status !== (name === 'newsroom 404' ? 404 : 200))).toEqual([]);
       await context.close();
     }, 600_000);
   }

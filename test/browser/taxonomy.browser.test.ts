@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { axeViolations, launchChromium, openBrowserApp, signInInBrowser } from '../support/browser.js';
+import { axeViolations, launchChromium, openBrowserApp, signedInPage } from '../support/browser.js';
 import { testDatabases } from '../support/databases.js';
 import { makeUser, PASSWORD } from '../support/admin-session.js';
 import { describeWithTool } from '../support/required-tools.js';
@@ -15,18 +15,13 @@ for (const database of testDatabases()) {
     let app: TestApp;
     let browser: Browser;
     let base: string;
-    let desk: BrowserContext;
     let page: Page;
 
     beforeAll(async () => {
       ({ app, base } = await openBrowserApp(database));
       await makeUser(app, 'editor');
       browser = await launchChromium();
-      // bypassCSP lets the test inject axe-core; the newsroom itself allows no inline script.
-      desk = await browser.newContext({ bypassCSP: true, viewport: { width: 1000, height: 900 } });
-      page = await desk.newPage();
-      page.setDefaultTimeout(ACTION_TIMEOUT_MS);
-      await signInInBrowser(page, base, 'editor@newsroom.test', PASSWORD);
+      page = await signedInPage(browser, base, { email: 'editor@newsroom.test', password: PASSWORD, width: 1000, height: 900, timeoutMs: ACTION_TIMEOUT_MS });
     }, 300_000);
 
     afterAll(async () => {

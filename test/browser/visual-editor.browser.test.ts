@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchChromium, openBrowserApp, signInInBrowser } from '../support/browser.js';
+import { axeViolations, launchChromium, openBrowserApp, signedInPage } from '../support/browser.js';
 import { testDatabases } from '../support/databases.js';
 import { makeUser, PASSWORD } from '../support/admin-session.js';
 import { describeWithTool } from '../support/required-tools.js';
@@ -35,10 +35,7 @@ describeWithTool('chromium', 'the visual editor in real Chromium', () => {
       beforeAll(async () => {
         ({ app, base } = await openBrowserApp(database));
         await makeUser(app, 'editor');
-        // bypassCSP lets the test inject axe-core; the newsroom itself allows no inline script.
-        page = await (await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } })).newPage();
-        page.setDefaultTimeout(ACTION_TIMEOUT_MS);
-        await signInInBrowser(page, base, 'editor@newsroom.test', PASSWORD);
+        page = await signedInPage(browser, base, { email: 'editor@newsroom.test', password: PASSWORD, width: 1280, height: 900, timeoutMs: ACTION_TIMEOUT_MS });
         await page.goto(`${base}/admin/articles/new`);
         await page.getByLabel('Headline').fill(HEADLINE);
         await page.getByRole('button', { name: 'Start the draft' }).click();

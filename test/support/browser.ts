@@ -74,3 +74,19 @@ export async function signInInBrowser(page: Page, base: string, email: string, p
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${base}/admin`);
 }
+
+/**
+ * A page of its own (a fresh context, so its own cookies) signed in as `email`, at the given window size, with
+ * the one-step wait given. bypassCSP lets tests inject axe-core; the newsroom itself allows no inline script.
+ */
+export async function signedInPage(
+  browser: Browser,
+  base: string,
+  input: { email: string; password: string; width: number; height: number; timeoutMs: number },
+): Promise<Page> {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: input.width, height: input.height } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(input.timeoutMs);
+  await signInInBrowser(page, base, input.email, input.password);
+  return page;
+}
