@@ -1,5 +1,7 @@
 import type { ColumnDefinitionBuilder, Dialect, Kysely, Migration } from 'kysely';
 import type { Database } from './schema.js';
+import type { SearchMatch } from '../core/ports/article-search.js';
+import type { SearchDocument } from '../core/fulltext/document.js';
 
 /** What differs between the databases, kept to this one seam (DESIGN.md §4). */
 export interface DialectAdapter {
@@ -12,13 +14,14 @@ export interface DialectAdapter {
   autoId(column: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
   /** The schema our tables live in, when not the database's default; Kysely's migrator must be told. */
   readonly schema?: string;
-  /** Creates the full-text index over articles (FTS5 on SQLite, a weighted tsvector + GIN on PostgreSQL). */
+  /** Migration 0002's first full-text index (kept so the history replays; 0017 replaces it). */
   readonly searchMigration: Migration;
-  /**
-   * Public articles matching the reader's words, best first (ties: newest first), as article ids.
-   * `terms` are plain words already cleaned by the caller; every term must match.
-   */
-  searchIds(db: Kysely<Database>, query: { terms: readonly string[]; now: Date; limit: number; offset: number }): Promise<number[]>;
+  /** Creates the search index of migration 0017 (FTS5 on SQLite, a tsvector table with GIN on PostgreSQL). */
+  createSearchIndex(db: Kysely<unknown>): Promise<void>;
+  /** Replaces the index entries of these articles with these documents (articles without one are removed). */
+  writeSearchDocs(db: Kysely<Database>, articleIds: readonly number[], docs: readonly SearchDocument[]): Promise<void>;
+  /** For each question, the newest `limit` matching index keys, newest first. */
+  searchKeys(db: Kysely<Database>, matches: readonly SearchMatch[]): Promise<number[][]>;
   /** PostgreSQL can skip rows another transaction has locked; SQLite has one writer at a time anyway. */
   readonly supportsSkipLocked: boolean;
   /** Throws a StorageError with a clear message when the database cannot be reached. */

@@ -34,7 +34,8 @@ for (const database of testDatabases()) {
       const story = await addArticle(app, { title: 'Lighthouse keepers return to the point', bodyMd: 'The lighthouse is staffed again.', authorSlugs: ['nadia-editor'] });
       const after = await get('/search?q=lighthouse');
       expect(after.headers['x-cache']).not.toBe('HIT');
-      expect(after.body).toContain('Lighthouse keepers return to the point');
+      // The headline shows with the searched word marked.
+      expect(after.body).toContain('<mark>Lighthouse</mark> keepers return to the point');
 
       // Unpublished changes to it change nothing readers see: the cached results stay.
       expect((await get('/search?q=lighthouse')).headers['x-cache']).toBe('HIT');
@@ -47,7 +48,8 @@ for (const database of testDatabases()) {
       await editor.post(`/admin/articles/${story.id}/action`, { action: 'unpublish', revision });
       const gone = await get('/search?q=lighthouse');
       expect(gone.headers['x-cache']).not.toBe('HIT');
-      expect(gone.body).not.toContain('Lighthouse keepers');
+      expect(gone.body).not.toContain('Lighthouse</mark> keepers');
+      expect(gone.body).not.toContain(`/${story.slug}"`);
     });
 
     it('never serves a signed-in member of staff from the cache', async () => {

@@ -8,6 +8,12 @@ import {
 } from '../../core/permalinks/permalinks.js';
 import { formatTime, isoWithOffset, type DateFormat } from './format.js';
 import { archiveJsonLd, articleJsonLd, homeJsonLd } from './structured-data.js';
+import { htmlToText } from '../../core/text/plain-text.js';
+import type { ParsedQuery } from '../../core/fulltext/query.js';
+import { MAX_RESULTS } from '../../core/fulltext/search.js';
+import { markedTitleHtml, snippetHtml } from '../../core/fulltext/snippet.js';
+import { sectionTree } from '../../core/taxonomy/section-order.js';
+import { SEARCH_PARAMS, type ResolvedFilters, type SearchParams } from '../../core/fulltext/params.js';
 import type { ArchiveVM, ArticleVM, FeedLink, HomeVM, ListItemVM, PageVM, PictureVM, SearchVM, SiteVM } from './view-models.js';
 import type { Media as Image } from '../../core/images/image.js';
 
@@ -189,20 +195,57 @@ export function archiveView(
 }
 
 export function searchView(
-  input: { query: string; page: number; items: ArticleSummary[]; categories: Map<number, Category>; hasMore: boolean },
+  input: {
+    params: SearchParams;
+    query: ParsedQuery;
+    filters: ResolvedFilters;
+    items: ArticleSummary[];
+    bodies: Map<number, string>;
+    categories: Map<number, Category>;
+    found: number;
+    capped: boolean;
+    lastPage: number;
+  },
   ctx: RenderContext,
 ): PageVM<SearchVM> {
-  const href = (page: number) => `/search?q=${encodeURIComponent(input.query)}${page > 1 ? `&page=${page}` : ''}`;
+  const { params, query, filters } = input;
+  const href = (change: Partial<SearchParams>) => {
+    const next = { ...params, page: 1, ...change };
+    const parts = SEARCH_PARAMS.flatMap((name) => {
+      const value = next[name];
+      const omitted = value === '' || (name === 'page' && value === 1) || (name === 'sort' && value === 'relevance');
+      return omitted ? [] : [`${name}=${encodeURIComponent(String(value))}`];
+    });
+    return `/search?${parts.join('&')}`;
+  };
   const message =
-    input.query.trim() === ''
-      ? 'Type a few words to search every article.'
-      : input.items.length === 0
-        ? `Nothing matched “${input.query}”. Try fewer or different words.`
-        : undefined;
+    filters.unknown !== undefined
+      ? `There is no ${filters.unknown} “${params[filters.unknown]}” to search in.`
+      : query.problem === 'empty'
+        ? 'Type a few words to search every article.'
+        : query.problem === 'only-stopwords'
+          ? `“${params.q}” is made only of very common words, which search leaves out. Add a more telling word.`
+          : query.problem === 'only-exclusions'
+            ? 'Say what to look for as well as what to leave out: words with a minus sign only exclude.'
+            : input.items.length === 0
+              ? `Nothing matched “${params.q}”${Object.keys(filters.labels).length > 0 || params.from || params.to ? ' with these filters' : ''}. Try fewer or different words.`
+              : undefined;
+  const hasMore = params.page * RESULTS_PER_PAGE < input.found && params.page < input.lastPage;
+  const chips = [
+    ...(filters.labels.author ? [{ label: `By ${filters.labels.author}`, removeHref: href({ author: '' }) }] : []),
+    ...(filters.labels.tag ? [{ label: `Tagged ${filters.labels.tag}`, removeHref: href({ tag: '' }) }] : []),
+  ];
+  const depthOf = (category: Category): number => {
+    let depth = 0;
+    for (let parent = category.parentId; parent !== null && depth < 8; depth++) {
+      parent = filters.sections.find((section) => section.id === parent)?.parentId ?? null;
+    }
+    return depth;
+  };
   return {
     site: ctx.site,
     head: {
-      title: input.query ? `Search: ${input.query} | ${ctx.site.name}` : `Search | ${ctx.site.name}`,
+      title: params.q ? `Search: ${params.q} | ${ctx.site.name}` : `Search | ${ctx.site.name}`,
       description: `Search ${ctx.site.name}.`,
       canonical: absoluteUrl(ctx.site.url, '/search'),
       ogType: 'website',
@@ -211,12 +254,31 @@ export function searchView(
       alternates: feedLinks('', ctx.site.name),
     },
     body: {
-      query: input.query,
-      items: input.items.map((item) => listItem(item, ctx, input.categories)),
-      page: input.page,
-      ...(input.hasMore ? { nextHref: href(input.page + 1) } : {}),
-      ...(input.page > 1 ? { prevHref: href(input.page - 1) } : {}),
+      query: params.q,
+      items: input.items.map((item) => {
+        const text = htmlToText(input.bodies.get(item.id) ?? '');
+        const snippet = snippetHtml(`${item.dek ? `${item.dek} ` : ''}${text}`, query.highlight);
+        return {
+          ...listItem(item, ctx, input.categories),
+          titleHtml: markedTitleHtml(item.title, query.highlight),
+          ...(snippet ? { snippetHtml: snippet } : {}),
+        };
+      }),
+      page: params.page,
+      ...(hasMore ? { nextHref: href({ page: params.page + 1 }) } : {}),
+      ...(params.page > 1 ? { prevHref: href({ page: params.page - 1 }) } : {}),
       ...(message ? { message } : {}),
+      ...(message === undefined
+        ? { countText: input.capped ? `More than ${MAX_RESULTS} results` : `${input.found} result${input.found === 1 ? '' : 's'}` }
+        : {}),
+      form: { sort: params.sort, section: params.section, from: params.from, to: params.to, author: params.author, tag: params.tag },
+      sections: sectionTree(filters.sections).flatMap(function flatten(node): Array<{ slug: string; name: string; depth: number }> {
+        return [{ slug: node.category.slug, name: node.category.name, depth: depthOf(node.category) }, ...node.children.flatMap(flatten)];
+      }),
+      chips,
+      sortHref: href({ sort: params.sort === 'date' ? 'relevance' : 'date' }),
     },
   };
 }
+
+const RESULTS_PER_PAGE = 20;

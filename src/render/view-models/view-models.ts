@@ -124,12 +124,29 @@ export interface PageVM<T> {
   body: T;
 }
 
+export interface SearchItemVM extends ListItemVM {
+  /** The headline with the query's words in <mark>, escaped (core/fulltext/snippet.ts). */
+  titleHtml: string;
+  /** A passage around the query's words, marked and escaped; absent when only the headline matched. */
+  snippetHtml?: string;
+}
+
 export interface SearchVM {
   query: string;
-  items: ListItemVM[];
+  items: SearchItemVM[];
   page: number;
   nextHref?: string;
   prevHref?: string;
   /** Shown instead of results: no query yet, or nothing found. */
   message?: string;
+  /** "12 results", "More than 500 results". */
+  countText?: string;
+  /** The form's current values. */
+  form: { sort: 'relevance' | 'date'; section: string; from: string; to: string; author: string; tag: string };
+  /** Sections to narrow to, indented by depth. */
+  sections: Array<{ slug: string; name: string; depth: number }>;
+  /** Filters in force that the form does not show (author, tag), each with a link that drops it. */
+  chips: Array<{ label: string; removeHref: string }>;
+  /** The same search sorted the other way. */
+  sortHref: string;
 }

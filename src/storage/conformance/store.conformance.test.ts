@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseSearchQuery } from '../../core/fulltext/query.js';
+import { articleIdsOf, rankedSearch } from '../../core/fulltext/search.js';
 import type { ArticleDraft, ArticleStatus } from '../../core/articles/article.js';
 import { isDomainError } from '../../core/errors.js';
 import { descendantIds } from '../../core/taxonomy/taxonomy.js';
@@ -152,7 +154,7 @@ for (const database of testDatabases()) {
           const own = await store.tags.ensure({ slug: `rule-tag-${i}`, name: `Rule tag ${i}` });
           const author = await store.users.create({ email: `rule-${i}-${database.name}@example.com`, displayName: `Rule ${i}`, slug: `rule-author-${i}`, role: 'author' });
           const article = await store.articles.create(
-            draft({ slug: `rule-${i}`, status, publishedAt, noindex, primaryCategoryId: section.id, tagIds: [shared.id, own.id], authorIds: [author.id], bodyMd: `Quillwort ${i}` }),
+            draft({ slug: `rule-${i}`, status, publishedAt, noindex, primaryCategoryId: section.id, tagIds: [shared.id, own.id], authorIds: [author.id], bodyMd: `Quillwort ${i}`, bodyHtml: `<p>Quillwort ${i}</p>` }),
           );
           expect(isPublic(article, NOW), `core rule, ${status} ${publishedAt?.toISOString()}`).toBe(nowPublic);
           expect(isPublic(article, later), `core rule later, ${status} ${publishedAt?.toISOString()}`).toBe(laterPublic);
@@ -178,8 +180,10 @@ for (const database of testDatabases()) {
           expect(await store.tags.isInUse(a.tagId, moment), `tag page ${a.slug} ${label}`).toBe(a[key]);
           expect(await store.users.isBylined(a.authorId, moment), `author page ${a.slug} ${label}`).toBe(a[key]);
         }
-        const found = await store.articles.search({ terms: ['quillwort'], now: moment, limit: 100, offset: 0 });
-        expect(sorted(found.map((a) => a.slug)), `search ${label}`).toEqual(slugs);
+        // Search finds what crawlers are told about: public and not marked noindex.
+        const ranked = await rankedSearch(store.articles, { query: parseSearchQuery('quillwort'), filters: {}, sort: 'date', now: moment });
+        const found = await store.articles.searchResults(articleIdsOf(ranked.keys), moment);
+        expect(sorted(found.map((a) => a.slug)), `search ${label}`).toEqual(indexable);
 
         const ownTags = new Set(made.map((a) => a.tagId));
         const inUse = (await store.tags.listInUse({ now: moment, offset: 0, limit: 1000 })).filter((t) => ownTags.has(t.id));

@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { PostgresDialect, sql } from 'kysely';
 import { StorageError, type DialectAdapter } from '../dialect-adapter.js';
-import { postgresSearchIds, postgresSearchMigration } from './postgres-search.js';
+import { postgresSearchMigration } from './postgres-search.js';
+import { createPostgresSearchIndex, postgresSearchKeys, writePostgresSearchDocs } from './postgres-search-index.js';
 
 // COUNT(*) and other bigints arrive as strings by default; our counts fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -38,7 +39,10 @@ export function postgresAdapter(options: PostgresOptions): DialectAdapter {
     autoId: (column) => column.primaryKey().generatedByDefaultAsIdentity(),
     searchMigration: postgresSearchMigration,
     supportsSkipLocked: true,
-    searchIds: postgresSearchIds,
+    createSearchIndex: createPostgresSearchIndex,
+    writeSearchDocs: writePostgresSearchDocs,
+    // Each question on its own pooled connection, at once.
+    searchKeys: (db, matches) => Promise.all(matches.map((match) => postgresSearchKeys(db, match))),
     async checkConnection(db) {
       try {
         if (options.schema) await sql`create schema if not exists ${sql.id(options.schema)}`.execute(db);

@@ -7,7 +7,7 @@ import type { Database } from '../schema.js';
 import { linkPublicRule, publicRule } from './public-read.js';
 import { SUMMARY_COLUMNS, toDate, toSummary } from './rows.js';
 
-type Listings = Pick<PublicArticleReads, 'listPublic' | 'bodies'> & ArticleSearch & SitemapSource;
+type Listings = Pick<PublicArticleReads, 'listPublic' | 'bodies'> & Omit<ArticleSearch, 'reindex'> & SitemapSource;
 
 /** What readers, feeds, search and crawlers list: every query ordered, limited and index-backed. */
 export function createArticleListings(db: Kysely<Database>, adapter: DialectAdapter): Listings {
@@ -74,11 +74,12 @@ export function createArticleListings(db: Kysely<Database>, adapter: DialectAdap
         .slice(0, query.limit);
     },
 
-    async search(query) {
-      if (query.terms.length === 0) return [];
-      const ids = await adapter.searchIds(db, query);
+    searchKeys: (matches) => adapter.searchKeys(db, matches),
+
+    async searchResults(ids, now) {
       if (ids.length === 0) return [];
-      const rows = await db.selectFrom('articles').select(SUMMARY_COLUMNS).where('articles.id', 'in', ids).execute();
+      // The index holds only what readers may find, filed by minute: the exact rule is applied here, last.
+      const rows = await indexable(now).select(SUMMARY_COLUMNS).where('articles.id', 'in', [...ids]).execute();
       const byId = new Map(rows.map((row) => [row.id, toSummary(row)]));
       return ids.flatMap((id) => byId.get(id) ?? []);
     },

@@ -9,6 +9,7 @@ import { ARTICLE_COLUMNS, isUniqueViolation, toArticle, toDate, toTag } from './
 import { createArticleListings } from './article-listings.js';
 import { createArticleRevisions } from './article-revisions.js';
 import { publicAtOf, publicRule } from './public-read.js';
+import { reindexArticles } from './search-index.js';
 import type { ArticleStatus } from '../../core/articles/article.js';
 
 type Transact = <T>(work: (db: Kysely<Database>) => Promise<T>) => Promise<T>;
@@ -34,6 +35,9 @@ async function replaceTags(trx: Kysely<Database>, articleId: number, tagIds: rea
     .values([...new Set(tagIds)].map((tagId) => ({ article_id: articleId, tag_id: tagId, public_at: publicAt })))
     .execute();
 }
+
+/** Changes that alter what search finds or how it files an article (see core/fulltext/document.ts). */
+const SEARCHED_CHANGES = ['title', 'dek', 'bodyHtml', 'status', 'publishedAt', 'noindex', 'primaryCategoryId', 'authorIds', 'tagIds'] as const;
 
 export function createArticleStore(db: Kysely<Database>, transact: Transact, adapter: DialectAdapter): ArticleStore {
   return {
@@ -68,6 +72,7 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
           const publicAt = publicAtOf(draft.status, draft.publishedAt);
           await replaceAuthors(trx, row.id, draft.authorIds, publicAt);
           await replaceTags(trx, row.id, draft.tagIds, publicAt);
+          await reindexArticles(trx, adapter, [row.id]);
           return toArticle(row);
         });
       } catch (error) {
@@ -134,6 +139,7 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
             await trx.updateTable('article_tags').set({ public_at: publicAt }).where('article_id', '=', id).execute();
             await trx.updateTable('article_authors').set({ public_at: publicAt }).where('article_id', '=', id).execute();
           }
+          if (SEARCHED_CHANGES.some((field) => changes[field] !== undefined)) await reindexArticles(trx, adapter, [id]);
           return toArticle(row);
         });
       } catch (error) {
@@ -145,6 +151,8 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
         throw error;
       }
     },
+
+    reindex: (articleIds) => transact((trx) => reindexArticles(trx, adapter, articleIds)),
 
     async links(id) {
       const [authors, tags] = await Promise.all([

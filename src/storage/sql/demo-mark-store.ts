@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Media } from '../../core/images/image.js';
 import type { DemoKind, DemoMarkStore, DemoRemoval } from '../../core/ports.js';
 import type { Database } from '../schema.js';
+import type { DialectAdapter } from '../dialect-adapter.js';
 
-export function createDemoMarkStore(db: Kysely<Database>): DemoMarkStore {
+export function createDemoMarkStore(db: Kysely<Database>, adapter: DialectAdapter): DemoMarkStore {
   const markedIds = (kind: DemoKind) => db.selectFrom('demo_marks').select('row_id').where('kind', '=', kind);
   const unmark = async (kind: DemoKind, ids: readonly number[]) => {
     if (ids.length > 0) await db.deleteFrom('demo_marks').where('kind', '=', kind).where('row_id', 'in', ids).execute();
@@ -29,6 +30,7 @@ export function createDemoMarkStore(db: Kysely<Database>): DemoMarkStore {
       // Articles first, with everything hanging off them: what they used may then be unused.
       const articleIds = (await db.selectFrom('articles').select('id').where('id', 'in', markedIds('article')).execute()).map((row) => row.id);
       if (articleIds.length > 0) {
+        await adapter.writeSearchDocs(db, articleIds, []);
         await db.deleteFrom('article_notes').where('article_id', 'in', articleIds).execute();
         await db.deleteFrom('revisions').where('article_id', 'in', articleIds).execute();
         await db.deleteFrom('article_authors').where('article_id', 'in', articleIds).execute();

@@ -5,8 +5,10 @@ import type { CategoryStore, TagStore } from '../../core/ports.js';
 import type { Database } from '../schema.js';
 import { isUniqueViolation, toCategory, toTag } from './rows.js';
 import { DomainError } from '../../core/errors.js';
+import type { DialectAdapter } from '../dialect-adapter.js';
+import { reindexArticles } from './search-index.js';
 
-export function createCategoryStore(db: Kysely<Database>): CategoryStore {
+export function createCategoryStore(db: Kysely<Database>, adapter: DialectAdapter): CategoryStore {
   return {
     async create(input) {
       try {
@@ -77,8 +79,10 @@ export function createCategoryStore(db: Kysely<Database>): CategoryStore {
       return Number(row.n);
     },
     async moveArticles(fromId, toId) {
-      const result = await db.updateTable('articles').set({ primary_category_id: toId }).where('primary_category_id', '=', fromId).executeTakeFirst();
-      return Number(result.numUpdatedRows);
+      const moved = await db.updateTable('articles').set({ primary_category_id: toId }).where('primary_category_id', '=', fromId).returning('id').execute();
+      // The section is a search filter word.
+      await reindexArticles(db, adapter, moved.map((row) => row.id));
+      return moved.length;
     },
     async reparentChildren(id, parentId) {
       await db.updateTable('categories').set({ parent_id: parentId }).where('parent_id', '=', id).execute();
@@ -89,7 +93,9 @@ export function createCategoryStore(db: Kysely<Database>): CategoryStore {
   };
 }
 
-export function createTagStore(db: Kysely<Database>): TagStore {
+export function createTagStore(db: Kysely<Database>, adapter: DialectAdapter): TagStore {
+  const carriers = async (tagId: number) =>
+    (await db.selectFrom('article_tags').select('article_id').where('tag_id', '=', tagId).execute()).map((row) => row.article_id);
   return {
     async ensure(input) {
       const existing = await db.selectFrom('tags').selectAll().where('slug', '=', input.slug).executeTakeFirst();
@@ -112,6 +118,8 @@ export function createTagStore(db: Kysely<Database>): TagStore {
     },
     async rename(id, name) {
       await db.updateTable('tags').set({ name }).where('id', '=', id).execute();
+      // Tag names are searched.
+      await reindexArticles(db, adapter, await carriers(id));
     },
     async listInUse(query) {
       const rows = await inUse(db, query.now)
@@ -143,7 +151,9 @@ export function createTagStore(db: Kysely<Database>): TagStore {
       return rows.map((row) => ({ ...toTag(row), articles: Number(row.articles) }));
     },
     async remove(id) {
+      const carried = await carriers(id);
       await db.deleteFrom('tags').where('id', '=', id).execute();
+      await reindexArticles(db, adapter, carried);
     },
     async merge(fromId, intoId) {
       const carried = await db.selectFrom('article_tags').select('article_id').where('tag_id', '=', fromId).orderBy('article_id').execute();
@@ -155,6 +165,7 @@ export function createTagStore(db: Kysely<Database>): TagStore {
         .where('article_id', 'not in', db.selectFrom('article_tags as already').select('already.article_id').where('already.tag_id', '=', intoId))
         .execute();
       await db.deleteFrom('tags').where('id', '=', fromId).execute();
+      await reindexArticles(db, adapter, carried.map((row) => row.article_id));
       return carried.map((row) => row.article_id);
     },
   };

@@ -11,10 +11,12 @@ import {
   type Driver,
 } from 'kysely';
 import { StorageError, type DialectAdapter } from '../dialect-adapter.js';
-import { sqliteSearchIds, sqliteSearchMigration } from './sqlite-search.js';
+import { sqliteSearchMigration } from './sqlite-search.js';
+import { createSqliteSearchIndex, SqliteSearchWorker, sqliteSearchInline, writeSqliteSearchDocs } from './sqlite-search-index.js';
 
 /** SQLite through better-sqlite3: one file, WAL, foreign keys on, a busy timeout for concurrent writers. */
 export function sqliteAdapter(file: string): DialectAdapter {
+  const searchWorker = file === ':memory:' ? undefined : new SqliteSearchWorker(file);
   return {
     name: 'sqlite',
     timestampType: 'text',
@@ -33,13 +35,15 @@ export function sqliteAdapter(file: string): DialectAdapter {
       // Lets SQLite gather the statistics its planner needs, cheaply, as SQLite recommends at open.
       database.pragma('optimize = 0x10002');
       cachePreparedStatements(database);
-      return new TransactionalSqliteDialect(database);
+      return new TransactionalSqliteDialect(database, () => searchWorker?.close());
     },
     autoId: (column) => column.primaryKey().autoIncrement(),
     // Instants are stored as toISOString() text, so the month is its first seven characters.
     searchMigration: sqliteSearchMigration,
     supportsSkipLocked: false,
-    searchIds: sqliteSearchIds,
+    createSearchIndex: createSqliteSearchIndex,
+    writeSearchDocs: writeSqliteSearchDocs,
+    searchKeys: (db, matches) => (searchWorker ? searchWorker.search(matches) : sqliteSearchInline(db, matches)),
     async checkConnection(db) {
       await sql`select 1`.execute(db);
     },
@@ -56,7 +60,10 @@ export function sqliteAdapter(file: string): DialectAdapter {
  *   the one that says why.
  */
 class TransactionalSqliteDialect extends SqliteDialect {
-  constructor(private readonly database: Database.Database) {
+  constructor(
+    private readonly database: Database.Database,
+    private readonly onDestroy: () => Promise<void> | undefined,
+  ) {
     super({ database });
   }
 
@@ -66,7 +73,12 @@ class TransactionalSqliteDialect extends SqliteDialect {
 
   override createDriver(): Driver {
     const database = this.database;
+    const onDestroy = this.onDestroy;
     return new (class extends SqliteDriver {
+      override async destroy(): Promise<void> {
+        await onDestroy();
+        await super.destroy();
+      }
       override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
         if (database.inTransaction) await super.rollbackTransaction(connection);
       }

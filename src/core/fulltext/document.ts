@@ -1,0 +1,95 @@
+import { htmlToText } from '../text/plain-text.js';
+import { indexWords } from './words.js';
+
+/**
+ * What the search index holds for one article, in indexed words (see words.ts), and the key it is filed
+ * under. Only articles a reader may find are indexed (see `isSearchable`); the key orders them newest first.
+ */
+export interface SearchDocument {
+  articleId: number;
+  key: number;
+  title: string[];
+  dek: string[];
+  tags: string[];
+  body: string[];
+  /** Section, authors and tags as ids, for filters: see `facet`. */
+  facets: string[];
+}
+
+export interface SearchSource {
+  id: number;
+  title: string;
+  dek: string;
+  bodyHtml: string;
+  status: string;
+  publishedAt: Date | null;
+  noindex: boolean;
+  primaryCategoryId: number | null;
+  authorIds: readonly number[];
+  tags: ReadonlyArray<{ id: number; name: string }>;
+}
+
+/**
+ * Body words beyond this are not indexed, on both databases alike: PostgreSQL keeps word positions only up
+ * to 16,383, and phrases must match the same way on both. (About 60 pages of text.)
+ */
+export const MAX_BODY_WORDS = 15_000;
+
+/** Bits of the key that hold the article id: ids up to 67 million. */
+const ID_BITS = 2 ** 26;
+const MINUTE_MS = 60_000;
+
+/**
+ * The index key: the publication minute (rounded up) in the high part, the article id in the low part, so
+ * keys sort newest first with ids breaking ties, and stay exact in a JavaScript number until the year 2225.
+ * Rounding up means a key never comes before its article is public; the last step of every search checks
+ * the exact time anyway (`publicRule`).
+ */
+export function searchKey(publishedAt: Date, articleId: number): number {
+  if (!Number.isInteger(articleId) || articleId <= 0 || articleId >= ID_BITS) throw new RangeError(`Article id ${articleId} cannot be indexed for search.`);
+  return Math.ceil(publishedAt.getTime() / MINUTE_MS) * ID_BITS + articleId;
+}
+
+/** The highest key public at `now`: everything filed up to the current minute. */
+export function maxKeyAt(now: Date): number {
+  return Math.floor(now.getTime() / MINUTE_MS) * ID_BITS + (ID_BITS - 1);
+}
+
+/** The lowest key of articles published at or after `from`. */
+export function minKeyFrom(from: Date): number {
+  return Math.ceil(from.getTime() / MINUTE_MS) * ID_BITS;
+}
+
+export const articleIdOfKey = (key: number): number => key % ID_BITS;
+/** The (rounded-up) publication instant a key was filed under. */
+export const publishedAtOfKey = (key: number): Date => new Date(Math.floor(key / ID_BITS) * MINUTE_MS);
+
+/** Readers may find an article when it is published (now or at its scheduled time) and not marked noindex. */
+export function isSearchable(source: Pick<SearchSource, 'status' | 'publishedAt' | 'noindex'>): boolean {
+  return source.status === 'published' && source.publishedAt !== null && !source.noindex;
+}
+
+/** Filter words: `s12` section, `a5` author, `t33` tag. They live apart from text, so a query cannot hit one. */
+export const facet = {
+  section: (id: number) => `s${id}`,
+  author: (id: number) => `a${id}`,
+  tag: (id: number) => `t${id}`,
+};
+
+/** The document for an article, or undefined when readers may not find it. */
+export function searchDocument(source: SearchSource): SearchDocument | undefined {
+  if (!isSearchable(source) || source.publishedAt === null) return undefined;
+  return {
+    articleId: source.id,
+    key: searchKey(source.publishedAt, source.id),
+    title: indexWords(source.title),
+    dek: indexWords(source.dek),
+    tags: source.tags.flatMap((tag) => indexWords(tag.name)),
+    body: indexWords(htmlToText(source.bodyHtml)).slice(0, MAX_BODY_WORDS),
+    facets: [
+      ...(source.primaryCategoryId === null ? [] : [facet.section(source.primaryCategoryId)]),
+      ...[...new Set(source.authorIds)].map(facet.author),
+      ...[...new Set(source.tags.map((tag) => tag.id))].map(facet.tag),
+    ],
+  };
+}

@@ -1,0 +1,147 @@
+import { sql, type Kysely } from 'kysely';
+import type { SearchField, SearchMatch } from '../../core/ports/article-search.js';
+import { publishedAtOfKey, type SearchDocument } from '../../core/fulltext/document.js';
+import type { Clause } from '../../core/fulltext/query.js';
+import type { Database } from '../schema.js';
+
+/**
+ * The search index on PostgreSQL (migration 0017): one narrow row per readable article, its words as a
+ * tsvector made by our own code (core/fulltext/words.ts) and cast, never parsed by a text-search configuration,
+ * so PostgreSQL and SQLite index exactly the same words. Besides each word (with its position, for phrases)
+ * the vector holds:
+ * - the words of the headline, standfirst and tags again with a mark (`^`, `>`, `#`) for the ranking tiers;
+ * - filter words (`~s12` section, `~a5` author, `~t33` tag);
+ * - the publication day and month (`~d2026-11-29`, `~m2026-11`), so a search can ask GIN for the newest
+ *   matches only: a GIN index cannot return rows in key order, and sorting every match of a common word is
+ *   what made search slow. See docs/adr/0010-search.md.
+ */
+export async function createPostgresSearchIndex(db: Kysely<unknown>): Promise<void> {
+  await sql`drop index if exists articles_search_idx`.execute(db);
+  await sql`alter table articles drop column if exists search`.execute(db);
+  await sql`create table search_docs (
+    key bigint primary key,
+    article_id integer not null unique,
+    doc tsvector not null
+  )`.execute(db);
+  await sql`create index search_docs_doc_idx on search_docs using gin (doc)`.execute(db);
+}
+
+/** PostgreSQL keeps positions 1…16,383 and at most 256 of them per word. */
+const MAX_POSITION = 16_383;
+const MAX_POSITIONS_PER_WORD = 256;
+
+const lexeme = (word: string) => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+const utcDay = (at: Date) => at.toISOString().slice(0, 10);
+const utcMonth = (at: Date) => at.toISOString().slice(0, 7);
+
+/** The tsvector literal of a document. Fields are set apart by a gap of positions, so no phrase spans two. */
+export function tsvectorLiteral(doc: SearchDocument): string {
+  const positions = new Map<string, number[]>();
+  const add = (word: string, position?: number) => {
+    let list = positions.get(word);
+    if (!list) positions.set(word, (list = []));
+    if (position !== undefined && list.length < MAX_POSITIONS_PER_WORD) list.push(Math.min(position, MAX_POSITION));
+  };
+  let position = 1;
+  const fields: Array<[string[], string]> = [
+    [doc.title, '^'],
+    [doc.dek, '>'],
+    [doc.tags, '#'],
+    [doc.body, ''],
+  ];
+  for (const [words, mark] of fields) {
+    for (const word of words) {
+      add(word, position);
+      if (mark) add(mark + word, position);
+      position++;
+    }
+    position += 2;
+  }
+  for (const facetWord of doc.facets) add(`~${facetWord}`);
+  const at = publishedAtOfKey(doc.key);
+  add(`~d${utcDay(at)}`);
+  add(`~m${utcMonth(at)}`);
+  return [...positions]
+    .map(([word, list]) => (list.length === 0 ? lexeme(word) : `${lexeme(word)}:${[...new Set(list)].join(',')}`))
+    .join(' ');
+}
+
+export async function writePostgresSearchDocs(db: Kysely<Database>, articleIds: readonly number[], docs: readonly SearchDocument[]): Promise<void> {
+  if (articleIds.length === 0) return;
+  await sql`delete from search_docs where article_id = any(${[...articleIds]}::int[])`.execute(db);
+  for (let start = 0; start < docs.length; start += 200) {
+    const rows = docs.slice(start, start + 200).map((doc) => sql`(${doc.key}, ${doc.articleId}, ${tsvectorLiteral(doc)}::tsvector)`);
+    await sql`insert into search_docs (key, article_id, doc) values ${sql.join(rows)}`.execute(db);
+  }
+}
+
+const MARK: Record<SearchField, string> = { any: '', title: '^', dek: '>', tags: '#' };
+
+function clauseQuery(clause: Clause, mark: string): string {
+  if (clause.kind === 'word') return lexeme(mark + clause.word);
+  if (clause.kind === 'prefix') return `${lexeme(mark + clause.prefix)}:*`;
+  return `(${clause.words.map((word) => lexeme(mark + word)).join(' <-> ')})`;
+}
+
+/** The tsquery of one question, without its time window. */
+export function tsqueryText(match: SearchMatch): string {
+  const parts = match.must.map((clause) => clauseQuery(clause, MARK[match.field]));
+  if (match.sectionIds) parts.push(`(${match.sectionIds.map((id) => lexeme(`~s${id}`)).join(' | ') || lexeme('~s0')})`);
+  if (match.authorId !== undefined) parts.push(lexeme(`~a${match.authorId}`));
+  if (match.tagId !== undefined) parts.push(lexeme(`~t${match.tagId}`));
+  if (match.not.length > 0) parts.push(`!(${match.not.map((clause) => clauseQuery(clause, '')).join(' | ')})`);
+  return parts.join(' & ');
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Ever wider windows of time ending at the newest key asked for, as day or month words: the newest matches
+ * are found inside a window that holds at least `limit` of them, so a common word costs what its last day
+ * or two of matches cost, and a rare word falls through to the whole index, where it has few matches anyway.
+ */
+export function timeWindows(maxKey: number, minKey: number | undefined): Array<{ words: string[]; reachesMin: boolean }> {
+  const end = publishedAtOfKey(maxKey);
+  const from = minKey === undefined ? undefined : publishedAtOfKey(minKey);
+  const windows: Array<{ words: string[]; start: Date }> = [];
+  for (const days of [2, 8]) {
+    const words = Array.from({ length: days }, (_, i) => `~d${utcDay(new Date(end.getTime() - i * DAY_MS))}`);
+    windows.push({ words, start: new Date(Date.parse(`${utcDay(new Date(end.getTime() - (days - 1) * DAY_MS))}T00:00:00Z`)) });
+  }
+  for (const months of [2, 6, 24]) {
+    const words: string[] = [];
+    let start = end;
+    for (let i = 0; i < months; i++) {
+      start = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - i, 1));
+      words.push(`~m${utcMonth(start)}`);
+    }
+    windows.push({ words, start });
+  }
+  const result: Array<{ words: string[]; reachesMin: boolean }> = [];
+  for (const window of windows) {
+    const reachesMin = from !== undefined && window.start.getTime() <= from.getTime();
+    result.push({ words: window.words, reachesMin });
+    if (reachesMin) break;
+  }
+  return result;
+}
+
+/** The newest `limit` keys matching, searching ever wider windows of time (see `timeWindows`). */
+export async function postgresSearchKeys(db: Kysely<Database>, match: SearchMatch): Promise<number[]> {
+  const base = tsqueryText(match);
+  const minKey = match.minKey ?? Number.MIN_SAFE_INTEGER;
+  const run = async (query: string) => {
+    const result = await sql<{ key: string | number }>`select key from search_docs
+      where doc @@ ${query}::tsquery and key <= ${match.maxKey} and key >= ${minKey}
+      order by key desc limit ${match.limit}`.execute(db);
+    return result.rows.map((row) => Number(row.key));
+  };
+  for (const window of timeWindows(match.maxKey, match.minKey)) {
+    const keys = await run(`${base} & (${window.words.map(lexeme).join(' | ')})`);
+    // Enough within the window: these are the newest overall. A window that reaches back past `minKey`
+    // already holds every match there is.
+    if (keys.length >= match.limit || window.reachesMin) return keys;
+  }
+  return run(base);
+}

@@ -1,0 +1,85 @@
+import type { Kysely } from 'kysely';
+import { searchDocument, type SearchDocument } from '../../core/fulltext/document.js';
+import type { DialectAdapter } from '../dialect-adapter.js';
+import type { Database } from '../schema.js';
+import { toDate } from './rows.js';
+
+/** Articles read per statement when (re)indexing many. */
+const BATCH = 500;
+
+/**
+ * Brings the search index entries of these articles in line with what is stored: readable ones (re)filed,
+ * the rest removed. Called inside the transaction of every write that changes what search shows (an
+ * article's text, status, time, noindex flag, section, byline or tags, a tag's name), so the index never
+ * disagrees with a committed article.
+ */
+export async function reindexArticles(db: Kysely<Database>, adapter: DialectAdapter, articleIds: Iterable<number>): Promise<void> {
+  const ids = [...new Set(articleIds)];
+  for (let start = 0; start < ids.length; start += BATCH) {
+    const batch = ids.slice(start, start + BATCH);
+    await adapter.writeSearchDocs(db, batch, await searchDocuments(db, batch));
+  }
+}
+
+/** The documents of these articles (the ones readers may find). */
+async function searchDocuments(db: Kysely<Database>, ids: readonly number[]): Promise<SearchDocument[]> {
+  if (ids.length === 0) return [];
+  const [articles, authors, tags] = await Promise.all([
+    db
+      .selectFrom('articles')
+      .select(['id', 'title', 'dek', 'body_html', 'status', 'published_at', 'noindex', 'primary_category_id'])
+      .where('id', 'in', ids)
+      .orderBy('id')
+      .execute(),
+    db.selectFrom('article_authors').select(['article_id', 'user_id']).where('article_id', 'in', ids).orderBy('article_id').orderBy('position').execute(),
+    db
+      .selectFrom('article_tags')
+      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+      .select(['article_tags.article_id', 'tags.id', 'tags.name'])
+      .where('article_tags.article_id', 'in', ids)
+      .orderBy('article_tags.article_id')
+      .orderBy('tags.id')
+      .execute(),
+  ]);
+  const authorsOf = groupBy(authors, (row) => row.article_id);
+  const tagsOf = groupBy(tags, (row) => row.article_id);
+  return articles.flatMap((row) => {
+    const document = searchDocument({
+      id: row.id,
+      title: row.title,
+      dek: row.dek,
+      bodyHtml: row.body_html,
+      status: row.status,
+      publishedAt: row.published_at === null ? null : toDate(row.published_at as Date | string),
+      noindex: Number(row.noindex) === 1,
+      primaryCategoryId: row.primary_category_id,
+      authorIds: (authorsOf.get(row.id) ?? []).map((author) => author.user_id),
+      tags: (tagsOf.get(row.id) ?? []).map((tag) => ({ id: tag.id, name: tag.name })),
+    });
+    return document ? [document] : [];
+  });
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}
+
+/** Every article id, in batches, for building the index from scratch (migration 0017, `reindex` tools). */
+export async function reindexAll(db: Kysely<Database>, adapter: DialectAdapter, onProgress?: (done: number) => void): Promise<number> {
+  let after = 0;
+  let done = 0;
+  for (;;) {
+    const rows = await db.selectFrom('articles').select('id').where('id', '>', after).orderBy('id').limit(BATCH).execute();
+    if (rows.length === 0) return done;
+    await reindexArticles(db, adapter, rows.map((row) => row.id));
+    after = rows[rows.length - 1]!.id;
+    done += rows.length;
+    onProgress?.(done);
+  }
+}
