@@ -25,6 +25,8 @@ import { createDemoMarkStore } from './sql/demo-mark-store.js';
 export interface StoreHandle extends Store {
   /** The query builder, for storage-level tools (bulk generators, EXPLAIN tests). */
   readonly db: Kysely<Database>;
+  /** The database's dialect seam, for storage-level tools that write through `db` (bulk generators). */
+  readonly adapter: DialectAdapter;
   /**
    * Why the database cannot serve yet (every migration applied, checked with one cheap query), or
    * undefined when it can. Throws when the database does not answer.
@@ -71,6 +73,7 @@ function bind(db: Kysely<Database>, adapter: DialectAdapter, now: () => Date, in
   return {
     dialect: adapter.name,
     db,
+    adapter,
     articles: createArticleStore(db, transact, adapter),
     categories: createCategoryStore(db, adapter),
     tags: createTagStore(db, adapter),

@@ -1,4 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
+import { reindexArticles } from '../../storage/sql/search-index.js';
 import { excerptFor } from '../../core/articles/excerpt.js';
 import { slugify } from '../../core/articles/slug.js';
 import type { StoreHandle } from '../../storage/create-store.js';
@@ -87,9 +88,11 @@ export async function generateArticles(input: GenerateArticlesInput): Promise<Ge
     await db.transaction().execute(async (trx) => {
       const authorRows: Array<{ article_id: number; user_id: number; position: number; public_at: string }> = [];
       const tagRows: Array<{ article_id: number; tag_id: number; public_at: string }> = [];
+      const insertedIds: number[] = [];
       for (const chunk of chunks(rows, Object.keys(rows[0]!).length)) {
         const inserted = await trx.insertInto('articles').values(chunk).returning(['id', 'slug']).execute();
         for (const { id, slug } of inserted) {
+          insertedIds.push(id);
           const link = links.get(slug)!;
           link.authors.forEach((userId, position) => authorRows.push({ article_id: id, user_id: userId, position, public_at: link.publicAt }));
           for (const tagId of link.tags) tagRows.push({ article_id: id, tag_id: tagId, public_at: link.publicAt });
@@ -97,6 +100,8 @@ export async function generateArticles(input: GenerateArticlesInput): Promise<Ge
       }
       for (const chunk of chunks(authorRows, 4)) await trx.insertInto('article_authors').values(chunk).execute();
       for (const chunk of chunks(tagRows, 3)) await trx.insertInto('article_tags').values(chunk).execute();
+      // Filed for search in the same transaction, as every write does.
+      await reindexArticles(trx, store.adapter, insertedIds);
     });
     input.onProgress?.(end);
   }
