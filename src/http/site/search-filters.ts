@@ -27,13 +27,20 @@ export function searchQuerySchema(maxPage: number) {
 
 /** The instant a calendar day of the site's zone starts; a 400 for a day that is not on the calendar. */
 function dayStart(day: string, timeZone: string, field: 'from' | 'to'): Date {
-  const reading = readWallTime(`${day}T00:00`, timeZone);
+  const reading = isCalendarDay(day) ? readWallTime(`${day}T00:00`, timeZone) : undefined;
   if (!reading) throw new DomainError('VALIDATION_FAILED', `“${day}” is not a date: use YYYY-MM-DD, such as 2026-11-29.`, { field });
   // Midnight skipped by a clock change: the day starts when the clocks resume.
   if (reading.kind === 'exact') return reading.instant;
   if (reading.kind === 'repeated') return reading.choices[0].instant;
   const resumed = readWallTime(`${day}T${reading.gapEnd}`, timeZone);
   return resumed?.kind === 'exact' ? resumed.instant : new Date(Date.parse(`${day}T00:00:00Z`));
+}
+
+/** YYYY-MM-DD naming a day the calendar has (not 2026-02-30). */
+function isCalendarDay(day: string): boolean {
+  const [year = NaN, month = NaN, date = NaN] = day.split('-').map(Number);
+  const at = new Date(Date.UTC(year, month - 1, date));
+  return at.getUTCFullYear() === year && at.getUTCMonth() === month - 1 && at.getUTCDate() === date;
 }
 
 function nextDay(day: string): string {
@@ -59,7 +66,10 @@ export async function resolveSearchFilters(deps: SiteDeps, params: SearchParams)
   const timeZone = deps.config.timeZone;
   const search: SearchFilters = {};
   if (params.from) search.from = dayStart(params.from, timeZone, 'from');
-  if (params.to) search.to = new Date(dayStart(nextDay(params.to), timeZone, 'to').getTime() - 1);
+  if (params.to) {
+    dayStart(params.to, timeZone, 'to');
+    search.to = new Date(dayStart(nextDay(params.to), timeZone, 'to').getTime() - 1);
+  }
   if (search.from && search.to && search.from > search.to) {
     throw new DomainError('VALIDATION_FAILED', `The date range ends (${params.to}) before it starts (${params.from}).`, { field: 'to' });
   }
