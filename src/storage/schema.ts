@@ -252,7 +252,14 @@ export interface DemoMarksTable {
   row_id: number;
 }
 
+/** Every word the search index has filed, with how many documents were filed with it (migration 0017). */
+export interface SearchWordsTable {
+  word: string;
+  docs: number;
+}
+
 export interface Database {
+  search_words: SearchWordsTable;
   article_notes: ArticleNotesTable;
   demo_marks: DemoMarksTable;
   media: MediaTable;

@@ -12,6 +12,9 @@ export interface SearchDocument {
   dek: string[];
   tags: string[];
   body: string[];
+  /** Adjacent word pairs within each field (see `wordPair`): a phrase search walks these instead of every
+   * article holding both words. */
+  pairs: string[];
   /** Section, authors and tags as ids, for filters: see `facet`. */
   facets: string[];
 }
@@ -76,16 +79,34 @@ export const facet = {
   tag: (id: number) => `t${id}`,
 };
 
+/**
+ * Two adjacent words as one indexed word. The joiner (U+00B7) is never part of a word (words.ts), and is a
+ * word character to FTS5's ascii tokenizer, so the pair stays one token.
+ */
+export const wordPair = (first: string, second: string): string => `${first}\u00b7${second}`;
+
+/** The pairs of a run of words: [a, b, c] → a·b, b·c. */
+export function adjacentPairs(words: readonly string[]): string[] {
+  const pairs: string[] = [];
+  for (let i = 1; i < words.length; i++) pairs.push(wordPair(words[i - 1]!, words[i]!));
+  return pairs;
+}
+
 /** The document for an article, or undefined when readers may not find it. */
 export function searchDocument(source: SearchSource): SearchDocument | undefined {
   if (!isSearchable(source) || source.publishedAt === null) return undefined;
+  const title = indexWords(source.title);
+  const dek = indexWords(source.dek);
+  const tagWords = source.tags.map((tag) => indexWords(tag.name));
+  const body = indexWords(htmlToText(source.bodyHtml)).slice(0, MAX_BODY_WORDS);
   return {
     articleId: source.id,
     key: searchKey(source.publishedAt, source.id),
-    title: indexWords(source.title),
-    dek: indexWords(source.dek),
-    tags: source.tags.flatMap((tag) => indexWords(tag.name)),
-    body: indexWords(htmlToText(source.bodyHtml)).slice(0, MAX_BODY_WORDS),
+    title,
+    dek,
+    tags: tagWords.flat(),
+    body,
+    pairs: [...new Set([title, dek, ...tagWords, body].flatMap(adjacentPairs))],
     facets: [
       ...(source.primaryCategoryId === null ? [] : [facet.section(source.primaryCategoryId)]),
       ...[...new Set(source.authorIds)].map(facet.author),

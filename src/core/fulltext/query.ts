@@ -9,7 +9,7 @@ export const MIN_PREFIX_LENGTH = 2;
 export type Clause =
   | { kind: 'word'; word: string }
   | { kind: 'phrase'; words: string[] }
-  | { kind: 'prefix'; prefix: string };
+  | { kind: 'prefix'; prefix: string; /** The indexed words it stands for, once looked up (see `expandPrefixes`). */ words?: readonly string[] };
 
 export interface ParsedQuery {
   /** Every one must match. */

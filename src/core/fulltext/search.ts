@@ -1,6 +1,6 @@
 import type { ArticleSearch, SearchField, SearchMatch } from '../ports/article-search.js';
 import { articleIdOfKey, maxKeyAt, minKeyFrom, publishedAtOfKey } from './document.js';
-import type { ParsedQuery } from './query.js';
+import type { Clause, ParsedQuery } from './query.js';
 
 /**
  * Search as readers get it: a bounded set of candidates, ranked here. See docs/adr/0010-search.md.
@@ -67,9 +67,26 @@ export function rankCandidates(found: ReadonlyArray<{ field: SearchField; keys: 
   return [...best].sort((a, b) => b[1] - a[1] || b[0] - a[0]).map(([key]) => key);
 }
 
-export async function rankedSearch(index: Pick<ArticleSearch, 'searchKeys'>, request: SearchRequest): Promise<RankedKeys> {
-  const { query, filters } = request;
-  if (query.must.length === 0) return { keys: [], capped: false };
+/**
+ * Prefix clauses with the words they stand for (looked up once, so both databases get the same words).
+ * A required prefix that stands for nothing makes the query find nothing (undefined); an excluded one is dropped.
+ */
+export async function withPrefixWords(index: Pick<ArticleSearch, 'expandPrefixes'>, query: ParsedQuery): Promise<Pick<ParsedQuery, 'must' | 'not'> | undefined> {
+  const prefixes = [...query.must, ...query.not].flatMap((clause) => (clause.kind === 'prefix' ? [clause.prefix] : []));
+  if (prefixes.length === 0) return query;
+  const words = await index.expandPrefixes(prefixes);
+  const expand = (clause: Clause): Clause => (clause.kind === 'prefix' ? { ...clause, words: words.get(clause.prefix) ?? [] } : clause);
+  const isEmpty = (clause: Clause) => clause.kind === 'prefix' && (clause.words ?? []).length === 0;
+  const must = query.must.map(expand);
+  if (must.some(isEmpty)) return undefined;
+  return { must, not: query.not.map(expand).filter((clause) => !isEmpty(clause)) };
+}
+
+export async function rankedSearch(index: Pick<ArticleSearch, 'searchKeys' | 'expandPrefixes'>, request: SearchRequest): Promise<RankedKeys> {
+  const { filters } = request;
+  if (request.query.must.length === 0) return { keys: [], capped: false };
+  const query = await withPrefixWords(index, request.query);
+  if (!query) return { keys: [], capped: false };
   const maxKey = Math.min(maxKeyAt(request.now), filters.to ? maxKeyAt(filters.to) : Infinity);
   const minKey = filters.from ? minKeyFrom(filters.from) : undefined;
   const base = {

@@ -24,6 +24,8 @@ export interface SearchMatch {
 export interface ArticleSearch {
   /** Answers several index questions at once (one trip to a search worker on SQLite). */
   searchKeys(matches: readonly SearchMatch[]): Promise<number[][]>;
+  /** The indexed words each prefix stands for, most used first (at most a few dozen). */
+  expandPrefixes(prefixes: readonly string[]): Promise<Map<string, string[]>>;
   /** Public, indexable articles by id, in the order given; others are left out (the exact read rule, last). */
   searchResults(ids: readonly number[], now: Date): Promise<ArticleSummary[]>;
   /** Rebuilds the index entries of these articles from what is stored now (an operator's repair tool). */

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { SearchField, SearchMatch } from '../../core/ports/article-search.js';
-import { publishedAtOfKey, type SearchDocument } from '../../core/fulltext/document.js';
+import { adjacentPairs, publishedAtOfKey, type SearchDocument } from '../../core/fulltext/document.js';
 import type { Clause } from '../../core/fulltext/query.js';
 import type { Database } from '../schema.js';
 
@@ -24,6 +24,8 @@ export async function createPostgresSearchIndex(db: Kysely<unknown>): Promise<vo
     doc tsvector not null
   )`.execute(db);
   await sql`create index search_docs_doc_idx on search_docs using gin (doc)`.execute(db);
+  // Code-point order, as SQLite compares text: prefixes expand to the same words on both databases.
+  await sql`create table search_words (word text collate "C" primary key, docs integer not null)`.execute(db);
 }
 
 /** PostgreSQL keeps positions 1…16,383 and at most 256 of them per word. */
@@ -58,6 +60,7 @@ export function tsvectorLiteral(doc: SearchDocument): string {
     }
     position += 2;
   }
+  for (const pair of doc.pairs) add(pair);
   for (const facetWord of doc.facets) add(`~${facetWord}`);
   const at = publishedAtOfKey(doc.key);
   add(`~d${utcDay(at)}`);
@@ -78,10 +81,12 @@ export async function writePostgresSearchDocs(db: Kysely<Database>, articleIds: 
 
 const MARK: Record<SearchField, string> = { any: '', title: '^', dek: '>', tags: '#' };
 
+/** One clause as tsquery text; on the whole document a phrase also names its word pairs, which GIN finds first. */
 function clauseQuery(clause: Clause, mark: string): string {
   if (clause.kind === 'word') return lexeme(mark + clause.word);
-  if (clause.kind === 'prefix') return `${lexeme(mark + clause.prefix)}:*`;
-  return `(${clause.words.map((word) => lexeme(mark + word)).join(' <-> ')})`;
+  if (clause.kind === 'prefix') return `(${(clause.words ?? []).map((word) => lexeme(mark + word)).join(' | ')})`;
+  const phrase = `(${clause.words.map((word) => lexeme(mark + word)).join(' <-> ')})`;
+  return mark === '' ? `(${adjacentPairs(clause.words).map(lexeme).join(' & ')} & ${phrase})` : phrase;
 }
 
 /** The tsquery of one question, without its time window. */

@@ -5,6 +5,7 @@ import { utcMonths } from '../../core/time/utc-months.js';
 import type { DialectAdapter } from '../dialect-adapter.js';
 import type { Database } from '../schema.js';
 import { linkPublicRule, publicRule } from './public-read.js';
+import { expandPrefixes } from './search-index.js';
 import { SUMMARY_COLUMNS, toDate, toSummary } from './rows.js';
 
 type Listings = Pick<PublicArticleReads, 'listPublic' | 'bodies'> & Omit<ArticleSearch, 'reindex'> & SitemapSource;
@@ -75,6 +76,7 @@ export function createArticleListings(db: Kysely<Database>, adapter: DialectAdap
     },
 
     searchKeys: (matches) => adapter.searchKeys(db, matches),
+    expandPrefixes: (prefixes) => expandPrefixes(db, prefixes),
 
     async searchResults(ids, now) {
       if (ids.length === 0) return [];

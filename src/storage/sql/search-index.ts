@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { searchDocument, type SearchDocument } from '../../core/fulltext/document.js';
 import type { DialectAdapter } from '../dialect-adapter.js';
 import type { Database } from '../schema.js';
@@ -17,8 +17,60 @@ export async function reindexArticles(db: Kysely<Database>, adapter: DialectAdap
   const ids = [...new Set(articleIds)];
   for (let start = 0; start < ids.length; start += BATCH) {
     const batch = ids.slice(start, start + BATCH);
-    await adapter.writeSearchDocs(db, batch, await searchDocuments(db, batch));
+    const docs = await searchDocuments(db, batch);
+    await adapter.writeSearchDocs(db, batch, docs);
+    await countWords(db, docs);
   }
+}
+
+/**
+ * Adds the batch's words to `search_words` (prefix searches look words up there). A word's count grows by
+ * the documents filed with it and never shrinks: it ranks a prefix's words by use, it does not promise a match.
+ */
+async function countWords(db: Kysely<Database>, docs: readonly SearchDocument[]): Promise<void> {
+  const counts = new Map<string, number>();
+  for (const doc of docs) {
+    for (const word of new Set([...doc.title, ...doc.dek, ...doc.tags, ...doc.body])) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  const rows = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([word, docs]) => ({ word, docs }));
+  for (let start = 0; start < rows.length; start += WORD_ROWS) {
+    await db
+      .insertInto('search_words')
+      .values(rows.slice(start, start + WORD_ROWS))
+      .onConflict((conflict) => conflict.column('word').doUpdateSet({ docs: sql<number>`search_words.docs + excluded.docs` }))
+      .execute();
+  }
+}
+
+/** Rows per statement: well under either database's limit on parameters. */
+const WORD_ROWS = 2000;
+
+/** At most this many words stand for one prefix, the most used first. */
+export const MAX_PREFIX_WORDS = 40;
+
+/** The next string after every string starting with `prefix`, in code-point order (both databases compare so). */
+function prefixEnd(prefix: string): string {
+  const points = [...prefix];
+  const last = points.pop()!.codePointAt(0)!;
+  return points.join('') + String.fromCodePoint(last + 1);
+}
+
+/** The indexed words each prefix stands for, most used first (ties in code-point order). */
+export async function expandPrefixes(db: Kysely<Database>, prefixes: readonly string[]): Promise<Map<string, string[]>> {
+  const result = new Map<string, string[]>();
+  for (const prefix of new Set(prefixes)) {
+    const rows = await db
+      .selectFrom('search_words')
+      .select('word')
+      .where('word', '>=', prefix)
+      .where('word', '<', prefixEnd(prefix))
+      .orderBy('docs', 'desc')
+      .orderBy('word')
+      .limit(MAX_PREFIX_WORDS)
+      .execute();
+    result.set(prefix, rows.map((row) => row.word));
+  }
+  return result;
 }
 
 /** The documents of these articles (the ones readers may find). */

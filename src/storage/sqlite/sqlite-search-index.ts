@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { sql, type Kysely } from 'kysely';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
 import type { SearchField, SearchMatch } from '../../core/ports/article-search.js';
-import type { SearchDocument } from '../../core/fulltext/document.js';
+import { adjacentPairs, type SearchDocument } from '../../core/fulltext/document.js';
 import type { Clause } from '../../core/fulltext/query.js';
 import type { Database } from '../schema.js';
 
@@ -18,21 +18,31 @@ export async function createSqliteSearchIndex(db: Kysely<unknown>): Promise<void
   await sql`drop trigger if exists articles_search_update`.execute(db);
   await sql`drop table if exists article_search`.execute(db);
   await sql`create virtual table search_index using fts5(
-    title, dek, tags, body, facets,
-    content = '', contentless_delete = 1,
-    tokenize = 'ascii', prefix = '2 3 4'
+    title, dek, tags, body, pairs, facets,
+    content = '', contentless_delete = 1, tokenize = 'ascii'
+  )`.execute(db);
+  // The headline, standfirst and tags again, alone: the ranking tiers ask "all of it in the headline", and
+  // walking short lists of headline words is far cheaper than checking where in each whole article they are.
+  await sql`create virtual table search_heads using fts5(
+    title, dek, tags, facets,
+    content = '', contentless_delete = 1, tokenize = 'ascii'
   )`.execute(db);
   await sql`create table search_keys (article_id integer primary key, key integer not null)`.execute(db);
+  await sql`create table search_words (word text primary key, docs integer not null) without rowid`.execute(db);
 }
 
 export async function writeSqliteSearchDocs(db: Kysely<Database>, articleIds: readonly number[], docs: readonly SearchDocument[]): Promise<void> {
   if (articleIds.length === 0) return;
   const ids = sql.join(articleIds.map((id) => sql`${id}`));
-  await sql`delete from search_index where rowid in (select key from search_keys where article_id in (${ids}))`.execute(db);
+  const old = sql`select key from search_keys where article_id in (${ids})`;
+  await sql`delete from search_index where rowid in (${old})`.execute(db);
+  await sql`delete from search_heads where rowid in (${old})`.execute(db);
   await sql`delete from search_keys where article_id in (${ids})`.execute(db);
   for (const doc of docs) {
-    await sql`insert into search_index (rowid, title, dek, tags, body, facets)
-      values (${doc.key}, ${doc.title.join(' ')}, ${doc.dek.join(' ')}, ${doc.tags.join(' ')}, ${doc.body.join(' ')}, ${doc.facets.join(' ')})`.execute(db);
+    const [title, dek, tags, facets] = [doc.title.join(' '), doc.dek.join(' '), doc.tags.join(' '), doc.facets.join(' ')];
+    await sql`insert into search_index (rowid, title, dek, tags, body, pairs, facets)
+      values (${doc.key}, ${title}, ${dek}, ${tags}, ${doc.body.join(' ')}, ${doc.pairs.join(' ')}, ${facets})`.execute(db);
+    await sql`insert into search_heads (rowid, title, dek, tags, facets) values (${doc.key}, ${title}, ${dek}, ${tags}, ${facets})`.execute(db);
     await sql`insert into search_keys (article_id, key) values (${doc.articleId}, ${doc.key})`.execute(db);
   }
 }
@@ -42,28 +52,44 @@ const COLUMNS: Record<SearchField, string> = { any: '{title dek tags body}', tit
 /** A word as an FTS5 string: words.ts makes only letters and digits, but quoting keeps that a promise, not a hope. */
 const quote = (word: string) => `"${word.replace(/"/g, '""')}"`;
 
-function clauseExpression(clause: Clause): string {
-  if (clause.kind === 'word') return quote(clause.word);
-  if (clause.kind === 'prefix') return `${quote(clause.prefix)}*`;
-  return quote(clause.words.join(' '));
+/** One clause in FTS5 syntax; on the whole index a phrase also names its word pairs, which FTS5 walks first. */
+function clauseExpression(clause: Clause, columns: string, withPairs: boolean): string {
+  if (clause.kind === 'word') return `${columns} : ${quote(clause.word)}`;
+  if (clause.kind === 'prefix') return `${columns} : (${(clause.words ?? []).map(quote).join(' OR ')})`;
+  const phrase = `${columns} : ${quote(clause.words.join(' '))}`;
+  return withPairs ? `({pairs} : (${adjacentPairs(clause.words).map(quote).join(' AND ')})) AND ${phrase}` : phrase;
 }
 
-/** The FTS5 MATCH expression for one question. */
-export function ftsExpression(match: SearchMatch): string {
-  const parts = [`${COLUMNS[match.field]} : (${match.must.map(clauseExpression).join(' AND ')})`];
+const anyOf = (clauses: readonly Clause[]) => clauses.map((clause) => `(${clauseExpression(clause, COLUMNS.any, true)})`).join(' OR ');
+
+/** The FTS5 MATCH expression for one question (on search_index for `any`, search_heads for the tiers). */
+export function ftsExpression(match: SearchMatch, withExclusions: boolean): string {
+  const parts = match.must.map((clause) => clauseExpression(clause, COLUMNS[match.field], match.field === 'any'));
   if (match.sectionIds) parts.push(`{facets} : (${match.sectionIds.map((id) => quote(`s${id}`)).join(' OR ') || quote('s0')})`);
   if (match.authorId !== undefined) parts.push(`{facets} : ${quote(`a${match.authorId}`)}`);
   if (match.tagId !== undefined) parts.push(`{facets} : ${quote(`t${match.tagId}`)}`);
   const positive = parts.map((part) => `(${part})`).join(' AND ');
-  if (match.not.length === 0) return positive;
-  return `(${positive}) NOT (${COLUMNS.any} : (${match.not.map(clauseExpression).join(' OR ')}))`;
+  if (!withExclusions || match.not.length === 0) return positive;
+  return `(${positive}) NOT (${anyOf(match.not)})`;
 }
 
-const SEARCH_SQL =
-  'select rowid from search_index where search_index match ? and rowid <= ? and rowid >= ? order by rowid desc limit ?';
+const LIMITS = 'rowid <= ? and rowid >= ? order by rowid desc limit ?';
 
-function statementParameters(match: SearchMatch): [string, number, number, number] {
-  return [ftsExpression(match), match.maxKey, match.minKey ?? Number.MIN_SAFE_INTEGER, match.limit];
+/** The statement and parameters of one question. */
+function statement(match: SearchMatch): { sql: string; parameters: Array<string | number> } {
+  const bounds = [match.maxKey, match.minKey ?? Number.MIN_SAFE_INTEGER, match.limit];
+  if (match.field === 'any') {
+    return { sql: `select rowid from search_index where search_index match ? and ${LIMITS}`, parameters: [ftsExpression(match, true), ...bounds] };
+  }
+  if (match.not.length === 0) {
+    return { sql: `select rowid from search_heads where search_heads match ? and ${LIMITS}`, parameters: [ftsExpression(match, false), ...bounds] };
+  }
+  // Exclusions reach the whole article: each headline candidate is looked up in the full index.
+  return {
+    sql: `select rowid from search_heads where search_heads match ? and not exists (
+      select 1 from search_index where search_index match ? and search_index.rowid = search_heads.rowid) and ${LIMITS}`,
+    parameters: [ftsExpression(match, false), anyOf(match.not), ...bounds],
+  };
 }
 
 /**
@@ -83,7 +109,7 @@ export class SqliteSearchWorker {
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, queries: matches.map(statementParameters) });
+      worker.postMessage({ id, queries: matches.map(statement) });
     });
   }
 
@@ -96,7 +122,7 @@ export class SqliteSearchWorker {
   private start(): Worker {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     // Plain CommonJS evaluated in the worker: the same text runs from dist/, under tsx and under Vitest.
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: this.file, sql: SEARCH_SQL } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: this.file } });
     worker.unref();
     worker.on('message', (message: { id: number; rows?: number[][]; error?: string }) => {
       const waiting = this.pending.get(message.id);
@@ -122,10 +148,15 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 5000');
-const statement = db.prepare(workerData.sql).pluck();
+const statements = new Map();
+const prepared = (sql) => {
+  let statement = statements.get(sql);
+  if (!statement) statements.set(sql, (statement = db.prepare(sql).pluck()));
+  return statement;
+};
 parentPort.on('message', ({ id, queries }) => {
   try {
-    parentPort.postMessage({ id, rows: queries.map((parameters) => statement.all(...parameters)) });
+    parentPort.postMessage({ id, rows: queries.map((query) => prepared(query.sql).all(...query.parameters)) });
   } catch (error) {
     parentPort.postMessage({ id, error: String(error && error.message) });
   }
@@ -136,9 +167,8 @@ parentPort.on('message', ({ id, queries }) => {
 export async function sqliteSearchInline(db: Kysely<Database>, matches: readonly SearchMatch[]): Promise<number[][]> {
   const results: number[][] = [];
   for (const match of matches) {
-    const [expression, maxKey, minKey, limit] = statementParameters(match);
-    const result = await sql<{ rowid: number }>`select rowid from search_index where search_index match ${expression}
-      and rowid <= ${maxKey} and rowid >= ${minKey} order by rowid desc limit ${limit}`.execute(db);
+    const { sql: text, parameters } = statement(match);
+    const result = await db.executeQuery<{ rowid: number }>(CompiledQuery.raw(text, parameters));
     results.push(result.rows.map((row) => row.rowid));
   }
   return results;
