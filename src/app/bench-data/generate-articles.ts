@@ -183,11 +183,29 @@ function sentence(random: Random, words: number): string {
   for (let i = 0; i < words; i++) {
     const r = random();
     let word: string =
-      r < 0.5 ? pick(random, FILLER) : r < 0.7 ? pick(random, NOUNS) : r < 0.85 ? pick(random, ADJECTIVES) : r < 0.97 ? pick(random, VERBS) : pick(random, PLACES);
+      r < 0.015 ? rareWord(random) : r < 0.5 ? pick(random, FILLER) : r < 0.7 ? pick(random, NOUNS) : r < 0.85 ? pick(random, ADJECTIVES) : r < 0.97 ? pick(random, VERBS) : pick(random, PLACES);
     if (i > 2 && i < words - 2 && random() < 0.06) word += ',';
     out.push(word);
   }
   return `${capitalise(out.join(' ').replace(/,$/, ''))}.`;
+}
+
+const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'ze', 'ba', 'do', 'fe', 'gu', 'hi', 'jo', 'pe', 'ri', 'so', 'tu', 'ya'] as const;
+/** Distinct made-up words in generated bodies. */
+const RARE_WORDS = 50_000;
+
+/**
+ * A made-up word ("kalomine") drawn so that a few are common and most are rare, as names and terms are in
+ * real news: search benchmarks need words of every frequency, which the short word lists above cannot give.
+ */
+function rareWord(random: Random): string {
+  let rank = Math.floor(RARE_WORDS ** random());
+  let word = '';
+  for (let i = 0; i < 4; i++) {
+    word += SYLLABLES[rank % SYLLABLES.length];
+    rank = Math.floor(rank / SYLLABLES.length);
+  }
+  return word;
 }
 
 function paragraph(random: Random): string {

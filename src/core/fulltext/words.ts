@@ -64,8 +64,18 @@ export function foldWord(word: string): string {
 
 /** The indexed form of a folded word: English words stemmed (Porter), anything else as it is. */
 export function stemWord(folded: string): string {
-  return /^[a-z]+$/.test(folded) ? stemmer(folded) : folded;
+  let stem = stems.get(folded);
+  if (stem === undefined) {
+    stem = /^[a-z]+$/.test(folded) ? stemmer(folded) : folded;
+    if (stems.size >= MAX_REMEMBERED_STEMS) stems.clear();
+    stems.set(folded, stem);
+  }
+  return stem;
 }
+
+/** Stemming is the costly step of indexing, and a language has few words: remember the last many. */
+const MAX_REMEMBERED_STEMS = 50_000;
+const stems = new Map<string, string>();
 
 /**
  * The indexed words of a text in order, stopwords left out (so "Bank of England" is the two adjacent words
