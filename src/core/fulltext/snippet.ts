@@ -10,13 +10,20 @@ const LEAD_IN = 4;
 /** Whether a word of the text is one the query looks for (as search matches it: folded, stemmed, or by prefix). */
 function matcher(highlight: ParsedQuery['highlight']): (span: WordSpan) => string | undefined {
   const words = new Set(highlight.words);
+  // Text repeats its words: each distinct spelling is folded and stemmed once per snippet.
+  const seen = new Map<string, string | undefined>();
   return (span) => {
+    if (seen.has(span.text)) return seen.get(span.text);
     const folded = foldWord(span.text);
     const stem = stemWord(folded);
-    if (words.has(stem)) return stem;
-    return highlight.prefixes.find((prefix) => stem.startsWith(prefix) || folded.startsWith(prefix));
+    const found = words.has(stem) ? stem : highlight.prefixes.find((prefix) => stem.startsWith(prefix) || folded.startsWith(prefix));
+    seen.set(span.text, found);
+    return found;
   };
 }
+
+/** Snippets come from the start of a story: this many characters of it are read at most. */
+export const SNIPPET_SCAN_CHARS = 12_000;
 
 /**
  * A passage of `text` around the query's words, as HTML: the text escaped, each matched word wrapped in
@@ -24,8 +31,12 @@ function matcher(highlight: ParsedQuery['highlight']): (span: WordSpan) => strin
  * different matched words (earliest on ties). Undefined when no word of the text matches (the caller then
  * shows the excerpt), or the text is empty.
  */
-export function snippetHtml(text: string, highlight: ParsedQuery['highlight']): string | undefined {
+export function snippetHtml(fullText: string, highlight: ParsedQuery['highlight']): string | undefined {
+  const cut = fullText.length > SNIPPET_SCAN_CHARS;
+  const text = cut ? fullText.slice(0, SNIPPET_SCAN_CHARS) : fullText;
   const spans = wordSpans(text);
+  // The last word of a cut text may be cut too.
+  if (cut) spans.pop();
   if (spans.length === 0) return undefined;
   const match = matcher(highlight);
   const found = spans.map(match);
@@ -53,7 +64,7 @@ export function snippetHtml(text: string, highlight: ParsedQuery['highlight']): 
     at = span.end;
   }
   html += htmlText(text.slice(at, spans[last]!.end));
-  if (last < spans.length - 1) html += '…';
+  if (last < spans.length - 1 || cut) html += '…';
   return html;
 }
 
