@@ -99,9 +99,15 @@ export async function rankedSearch(index: Pick<ArticleSearch, 'searchKeys' | 'ex
     ...(filters.tagId === undefined ? {} : { tagId: filters.tagId }),
   };
   const fields: SearchField[] = request.sort === 'date' ? ['any'] : ['any', 'title', 'dek', 'tags'];
-  const matches: SearchMatch[] = fields.map((field) => ({ ...base, field, limit: field === 'any' ? MAX_RESULTS + 1 : TIER_CANDIDATES }));
-  const results = await index.searchKeys(matches);
-  const anyKeys = results[0] ?? [];
+  // The tiers are asked without exclusions (an exclusion reaches the whole article, which is costly to check
+  // for every headline match); their candidates are then kept only where the exact answer, `any`, has them.
+  const matches: SearchMatch[] = fields.map((field) =>
+    field === 'any' ? { ...base, field, limit: MAX_RESULTS + 1 } : { ...base, not: [], field, limit: TIER_CANDIDATES },
+  );
+  const found = await index.searchKeys(matches);
+  const anyKeys = found[0] ?? [];
+  const anySet = new Set(anyKeys);
+  const results = query.not.length === 0 ? found : found.map((keys, i) => (i === 0 ? keys : keys.filter((key) => anySet.has(key))));
   const capped = anyKeys.length > MAX_RESULTS;
   const keys =
     request.sort === 'date'

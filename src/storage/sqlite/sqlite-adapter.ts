@@ -12,7 +12,7 @@ import {
 } from 'kysely';
 import { StorageError, type DialectAdapter } from '../dialect-adapter.js';
 import { sqliteSearchMigration } from './sqlite-search.js';
-import { createSqliteSearchIndex, SqliteSearchWorker, sqliteSearchInline, writeSqliteSearchDocs } from './sqlite-search-index.js';
+import { createSqliteSearchIndex, runInline, searchKeysWith, SqliteSearchWorker, writeSqliteSearchDocs } from './sqlite-search-index.js';
 
 /** SQLite through better-sqlite3: one file, WAL, foreign keys on, a busy timeout for concurrent writers. */
 export function sqliteAdapter(file: string): DialectAdapter {
@@ -43,7 +43,7 @@ export function sqliteAdapter(file: string): DialectAdapter {
     supportsSkipLocked: false,
     createSearchIndex: createSqliteSearchIndex,
     writeSearchDocs: writeSqliteSearchDocs,
-    searchKeys: (db, matches) => (searchWorker ? searchWorker.search(matches) : sqliteSearchInline(db, matches)),
+    searchKeys: (db, matches) => searchKeysWith(searchWorker ? searchWorker.run : runInline(db), matches),
     async checkConnection(db) {
       await sql`select 1`.execute(db);
     },

@@ -75,8 +75,17 @@ export function ftsExpression(match: SearchMatch, withExclusions: boolean): stri
 
 const LIMITS = 'rowid <= ? and rowid >= ? order by rowid desc limit ?';
 
-/** The statement and parameters of one question. */
-function statement(match: SearchMatch): { sql: string; parameters: Array<string | number> } {
+/** One SQL statement for the search runner (the worker thread or the main connection). */
+export interface SearchStatement {
+  sql: string;
+  parameters: Array<string | number>;
+}
+
+/** Runs statements in order and returns each one's rowids. */
+export type RunStatements = (statements: readonly SearchStatement[]) => Promise<number[][]>;
+
+/** The statement of one question: the whole index for `any`, the headline-only table for the tiers. */
+function statement(match: SearchMatch): SearchStatement {
   const bounds = [match.maxKey, match.minKey ?? Number.MIN_SAFE_INTEGER, match.limit];
   if (match.field === 'any') {
     return { sql: `select rowid from search_index where search_index match ? and ${LIMITS}`, parameters: [ftsExpression(match, true), ...bounds] };
@@ -84,12 +93,18 @@ function statement(match: SearchMatch): { sql: string; parameters: Array<string 
   if (match.not.length === 0) {
     return { sql: `select rowid from search_heads where search_heads match ? and ${LIMITS}`, parameters: [ftsExpression(match, false), ...bounds] };
   }
-  // Exclusions reach the whole article: each headline candidate is looked up in the full index.
+  // Exclusions reach the whole article, which search_heads does not hold: each candidate is looked up in the
+  // full index. Correct but slow; the search itself never asks this (see core/fulltext/search.ts).
   return {
     sql: `select rowid from search_heads where search_heads match ? and not exists (
       select 1 from search_index where search_index match ? and search_index.rowid = search_heads.rowid) and ${LIMITS}`,
     parameters: [ftsExpression(match, false), anyOf(match.not), ...bounds],
   };
+}
+
+/** Answers the questions of one search in one trip. */
+export function searchKeysWith(run: RunStatements, matches: readonly SearchMatch[]): Promise<number[][]> {
+  return run(matches.map(statement));
 }
 
 /**
@@ -104,14 +119,14 @@ export class SqliteSearchWorker {
 
   constructor(private readonly file: string) {}
 
-  search(matches: readonly SearchMatch[]): Promise<number[][]> {
+  readonly run: RunStatements = (statements) => {
     const worker = this.worker ?? this.start();
     const id = this.next++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, queries: matches.map(statement) });
+      worker.postMessage({ id, queries: statements });
     });
-  }
+  };
 
   async close(): Promise<void> {
     const worker = this.worker;
@@ -163,13 +178,14 @@ parentPort.on('message', ({ id, queries }) => {
 });
 `;
 
-/** The same searches on the main connection: for an in-memory database, which a worker cannot open. */
-export async function sqliteSearchInline(db: Kysely<Database>, matches: readonly SearchMatch[]): Promise<number[][]> {
-  const results: number[][] = [];
-  for (const match of matches) {
-    const { sql: text, parameters } = statement(match);
-    const result = await db.executeQuery<{ rowid: number }>(CompiledQuery.raw(text, parameters));
-    results.push(result.rows.map((row) => row.rowid));
-  }
-  return results;
+/** The same statements on the main connection: for an in-memory database, which a worker cannot open. */
+export function runInline(db: Kysely<Database>): RunStatements {
+  return async (statements) => {
+    const results: number[][] = [];
+    for (const { sql: text, parameters } of statements) {
+      const result = await db.executeQuery<{ rowid: number }>(CompiledQuery.raw(text, parameters));
+      results.push(result.rows.map((row) => row.rowid));
+    }
+    return results;
+  };
 }
