@@ -26,6 +26,8 @@ export interface SiteVM {
   nav: NavItem[];
   stylesheetHref: string;
   scriptHref: string;
+  /** Suggestions under search boxes marked data-suggest; the boxes work as plain forms without it. */
+  suggestScriptHref: string;
   logoHref: string;
 }
 
