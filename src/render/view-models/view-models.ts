@@ -118,6 +118,8 @@ export interface ArchiveVM {
   nextHref?: string;
   /** True on pages after the first. */
   paged: boolean;
+  /** The search form's filter that keeps a search within this archive: `section=economy`, `author=…`, `tag=…`. */
+  searchWithin: { name: 'section' | 'author' | 'tag'; value: string; label: string };
 }
 
 export interface PageVM<T> {
