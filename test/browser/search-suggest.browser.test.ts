@@ -36,6 +36,7 @@ describeWithTool('chromium', 'search suggestions and the search page in real Chr
       tagNames: ['Coast'],
       publishedAt: ago(30),
     });
+    await addArticle(app, { title: '<img src=x onerror="document.title=\'pwned\'"> Gannet colony counted', publishedAt: ago(90) });
     lighthouseHref = `/${lighthouse.slug}`;
     stormHref = `/${storm.slug}`;
     browser = await launchChromium();
@@ -187,6 +188,20 @@ describeWithTool('chromium', 'search suggestions and the search page in real Chr
       release();
       await page.waitForTimeout(500);
       expect(await options(page).allTextContents()).toEqual(['Storm closes the lighthouse road']);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('shows a headline with markup in it as text', async () => {
+    const page = await openPage();
+    try {
+      await page.goto(`${base}/`);
+      const title = await page.title();
+      await box(page).pressSequentially('gann');
+      await expect.poll(() => options(page).allTextContents()).toEqual(['<img src=x onerror="document.title=\'pwned\'"> Gannet colony counted']);
+      expect(await page.locator('#site-search-q-suggestions img').count()).toBe(0);
+      expect(await page.title()).toBe(title);
     } finally {
       await page.context().close();
     }
