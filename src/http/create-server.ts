@@ -30,6 +30,7 @@ import { loadSiteAssets } from './site/assets.js';
 import { icoFromSvg } from '../media/favicon.js';
 import { registerFeedRoutes } from './site/feed-routes.js';
 import { registerSearchRoutes } from './site/search-routes.js';
+import { registerSuggestRoutes } from './site/suggest-routes.js';
 import { registerSitemapRoutes } from './site/sitemap-routes.js';
 import { registerSiteRoutes, sendErrorPage } from './site/site-routes.js';
 
@@ -130,9 +131,10 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     else if (failure.log === 'info') request.log.info({ code: failure.code, status: failure.status, url: request.url }, failure.message);
     const { status, code, message, details } = failure;
     if (failure.retryAfter !== undefined) reply.header('retry-after', String(failure.retryAfter));
-    // Scripts (the REST API, the editor's autosave and uploads) get JSON; people get a page.
+    // Scripts (the REST API, search suggestions, the editor's autosave and uploads) get JSON; people get a page.
     const accept = String(request.headers.accept ?? '');
-    const wantsJson = request.url.startsWith('/api/') || (accept.includes('application/json') && !accept.includes('text/html'));
+    const jsonOnly = request.url.startsWith('/api/') || request.url.split('?', 1)[0] === '/search/suggest';
+    const wantsJson = jsonOnly || (accept.includes('application/json') && !accept.includes('text/html'));
     if (wantsJson) return reply.code(status).header('cache-control', 'no-store').send({ error: code, message, details });
     const plain = () => reply.code(status).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send(message);
     // A newsroom page fails inside the newsroom: its layout, a way back, never the reading site's error page.
@@ -194,6 +196,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerFeedRoutes(app, siteDeps);
   registerSitemapRoutes(app, siteDeps);
   registerSearchRoutes(app, siteDeps);
+  registerSuggestRoutes(app, siteDeps);
   registerSiteRoutes(app, siteDeps);
   await app.ready();
   assertRoutesReserved(app.routeTable);

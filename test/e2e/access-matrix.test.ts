@@ -112,6 +112,7 @@ const ROUTES_BY_HAND = (picture: () => string, asset: () => string): Row[] => [
   publicRow('GET /tag/:slug', '/tag/pakistan'),
   publicRow('GET /author/:slug', '/author/imran-qadir'),
   publicRow('GET /search', '/search?q=pakistan'),
+  publicRow('GET /search/suggest', '/search/suggest?q=pakis'),
   publicRow('GET /rss.xml', '/rss.xml'),
   publicRow('GET /atom.xml', '/atom.xml'),
   publicRow('GET /feed.json', '/feed.json'),

@@ -25,7 +25,7 @@ import { openTestApp, TEST_NOW, type TestApp } from '../support/test-app.js';
  * comparison. Their datetime and title attributes are still compared.
  */
 
-const SEEDS = ['/', '/rss.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/news-sitemap.xml', '/robots.txt', '/search?q=pakistan', '/search?q=bank'];
+const SEEDS = ['/', '/rss.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/news-sitemap.xml', '/robots.txt', '/search?q=pakistan', '/search?q=bank', '/search/suggest?q=pakis', '/search/suggest?q=bank%20'];
 const FEEDS = ['rss.xml', 'atom.xml', 'feed.json'];
 /** Far more than the demo site has; stops a crawl that runs away (a link loop through ?before=). */
 const MAX_URLS = 1500;
@@ -240,6 +240,7 @@ for (const database of testDatabases()) {
         /^\/news-sitemap\.xml$/,
         /^\/robots\.txt$/,
         /^\/search\?q=/,
+        /^\/search\/suggest\?q=/,
       ]) {
         expect(list.some((url) => pattern.test(url)), String(pattern)).toBe(true);
       }

@@ -10,6 +10,8 @@ export interface Asset {
 export interface SiteAssets {
   stylesheetHref: string;
   scriptHref: string;
+  /** Search-as-you-type under the site's search boxes (search-suggest.js). */
+  suggestScriptHref: string;
   logoHref: string;
   adminStylesheetHref: string;
   adminScriptHref: string;
@@ -47,6 +49,7 @@ export function loadSiteAssets(): SiteAssets {
     href,
     stylesheetHref: href('site.css'),
     scriptHref: href('relative-time.js'),
+    suggestScriptHref: href('search-suggest.js'),
     logoHref: href('logo.svg'),
     adminStylesheetHref: href('admin.css'),
     adminScriptHref: href('admin.js'),

@@ -28,6 +28,7 @@ export async function renderContext(deps: SiteDeps, now: Date): Promise<RenderCo
       nav: sectionTree(categories).map(navItem),
       stylesheetHref: assets.stylesheetHref,
       scriptHref: assets.scriptHref,
+      suggestScriptHref: assets.suggestScriptHref,
       logoHref: assets.logoHref,
     },
   };

@@ -18,6 +18,16 @@ export function ArchivePage({ site, head, body }: PageVM<ArchiveVM>): JSX.Elemen
             {body.description}
           </p>
           {body.paged ? <p class="archive__paged">Older articles</p> : ''}
+          <form class="search-within" role="search" aria-label={body.searchWithin.label} action="/search" method="get">
+            <label for="search-within-q" safe>
+              {body.searchWithin.label}
+            </label>
+            <div class="search-within__box">
+              <input id="search-within-q" type="search" name="q" maxlength="200" />
+              <input type="hidden" name={body.searchWithin.name} value={body.searchWithin.value} />
+              <button type="submit">Search</button>
+            </div>
+          </form>
         </header>
         {body.items.length > 0 ? (
           <ArticleList items={body.items} headingLevel={2} />

@@ -98,6 +98,7 @@ export function Layout(props: PropsWithChildren<{ site: SiteVM; head: HeadVM }>)
           <script type="application/ld+json">{safeJson}</script>
         ))}
         <script src={site.scriptHref} defer></script>
+        <script src={site.suggestScriptHref} defer></script>
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -119,7 +120,7 @@ export function Layout(props: PropsWithChildren<{ site: SiteVM; head: HeadVM }>)
               <label for="site-search-q" class="visually-hidden">
                 Search articles
               </label>
-              <input id="site-search-q" type="search" name="q" placeholder="Search" maxlength="200" />
+              <input id="site-search-q" type="search" name="q" placeholder="Search" maxlength="200" data-suggest />
               <button type="submit">Search</button>
             </form>
           </div>

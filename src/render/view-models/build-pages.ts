@@ -190,8 +190,20 @@ export function archiveView(
       items,
       ...(nextHref ? { nextHref } : {}),
       paged: input.before !== undefined,
+      searchWithin: searchWithin(input.subject, heading),
     },
   };
+}
+
+function searchWithin(subject: ArchiveSubject, heading: string): ArchiveVM['searchWithin'] {
+  switch (subject.kind) {
+    case 'category':
+      return { name: 'section', value: subject.category.slug, label: `Search ${heading}` };
+    case 'tag':
+      return { name: 'tag', value: subject.tag.slug, label: `Search articles tagged ${heading}` };
+    case 'author':
+      return { name: 'author', value: subject.author.slug, label: `Search articles by ${heading}` };
+  }
 }
 
 export function searchView(

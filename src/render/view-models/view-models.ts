@@ -26,6 +26,8 @@ export interface SiteVM {
   nav: NavItem[];
   stylesheetHref: string;
   scriptHref: string;
+  /** Suggestions under search boxes marked data-suggest; the boxes work as plain forms without it. */
+  suggestScriptHref: string;
   logoHref: string;
 }
 
@@ -116,6 +118,8 @@ export interface ArchiveVM {
   nextHref?: string;
   /** True on pages after the first. */
   paged: boolean;
+  /** The search form's filter that keeps a search within this archive: `section=economy`, `author=…`, `tag=…`. */
+  searchWithin: { name: 'section' | 'author' | 'tag'; value: string; label: string };
 }
 
 export interface PageVM<T> {
