@@ -48,6 +48,9 @@ describe('parseSearchQuery', () => {
   it('reads an unspaced run as a phrase, and a prefix of a whole word as its stem', () => {
     expect(parseSearchQuery('CIS-MOA').must).toEqual([{ kind: 'phrase', words: ['ci', 'moa'] }]);
     expect(parseSearchQuery('elections*').must).toEqual([{ kind: 'prefix', prefix: 'elect' }]);
+    // "city" is filed as "citi": the prefix is what the word and its stem share.
+    expect(parseSearchQuery('city*').must).toEqual([{ kind: 'prefix', prefix: 'cit' }]);
+    expect(parseSearchQuery('happy*').must).toEqual([{ kind: 'prefix', prefix: 'happ' }]);
   });
 
   it('names what makes a query empty', () => {

@@ -48,11 +48,13 @@ export function parseSearchQuery(input: string): ParsedQuery {
       const last = spans[spans.length - 1]!;
       if (spans.length === 1 && raw.endsWith('*') && last.end === raw.length - 1) {
         const folded = foldWord(last.text);
-        // Documents hold stems, so "elections*" must look for "elect…": the stem when it is a prefix of the word.
-        const stem = stemWord(folded);
-        const prefix = folded.startsWith(stem) ? stem : folded;
+        const prefix = prefixFor(folded);
         clause =
-          prefix.length >= MIN_PREFIX_LENGTH ? { kind: 'prefix', prefix } : STOPWORDS.has(prefix) || prefix === '' ? undefined : { kind: 'word', word: stemWord(prefix) };
+          prefix !== undefined
+            ? { kind: 'prefix', prefix }
+            : STOPWORDS.has(folded) || folded === ''
+              ? undefined
+              : { kind: 'word', word: stemWord(folded) };
       } else {
         // "CIS-MOA", "Karachi/Lahore": the words of one unspaced run are read as a phrase.
         clause = phraseClause(indexWords(raw));
@@ -77,6 +79,20 @@ export function parseSearchQuery(input: string): ParsedQuery {
   const problem =
     kept.length > 0 ? undefined : excluded.length > 0 ? 'only-exclusions' : sawWords ? 'only-stopwords' : 'empty';
   return { must: kept, not: excluded, highlight, ...(problem ? { problem } : {}) };
+}
+
+/**
+ * What to look for in indexed (stemmed) words when a reader asks for words starting with `folded`: the part
+ * the word and its stem share, so "elections" looks for "elect…" and "city" for "cit…" (filed as "citi").
+ * Undefined when that would be shorter than MIN_PREFIX_LENGTH (then the word is searched whole) or the word
+ * is a stopword.
+ */
+export function prefixFor(folded: string): string | undefined {
+  if (folded.length < MIN_PREFIX_LENGTH || STOPWORDS.has(folded)) return undefined;
+  const stem = stemWord(folded);
+  let shared = 0;
+  while (shared < folded.length && shared < stem.length && folded[shared] === stem[shared]) shared++;
+  return shared >= MIN_PREFIX_LENGTH ? folded.slice(0, shared) : undefined;
 }
 
 function phraseClause(words: string[]): Clause | undefined {
