@@ -54,12 +54,18 @@ export function wordSpans(text: string): WordSpan[] {
 
 /** Lower case, accents and compatibility forms folded, apostrophes and dots dropped: "Café" → "cafe", "U.S." → "us". */
 export function foldWord(word: string): string {
-  return word
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\p{M}'’.]/gu, '')
-    .replace(SPECIAL_PATTERN, (letter) => SPECIAL_LETTERS[letter] ?? letter)
-    .slice(0, MAX_WORD_LENGTH);
+  let folded = folds.get(word);
+  if (folded === undefined) {
+    folded = word
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[\p{M}'’.]/gu, '')
+      .replace(SPECIAL_PATTERN, (letter) => SPECIAL_LETTERS[letter] ?? letter)
+      .slice(0, MAX_WORD_LENGTH);
+    if (folds.size >= MAX_REMEMBERED_WORDS) folds.clear();
+    folds.set(word, folded);
+  }
+  return folded;
 }
 
 /** The indexed form of a folded word: English words stemmed (Porter), anything else as it is. */
@@ -67,15 +73,17 @@ export function stemWord(folded: string): string {
   let stem = stems.get(folded);
   if (stem === undefined) {
     stem = /^[a-z]+$/.test(folded) ? stemmer(folded) : folded;
-    if (stems.size >= MAX_REMEMBERED_STEMS) stems.clear();
+    if (stems.size >= MAX_REMEMBERED_WORDS) stems.clear();
     stems.set(folded, stem);
   }
   return stem;
 }
 
-/** Stemming is the costly step of indexing, and a language has few words: remember the last many. */
-const MAX_REMEMBERED_STEMS = 50_000;
+/** Folding and stemming are the costly steps of indexing and snippets, and a language has few words: both
+ * remember the last many (the memory is bounded: a full table is simply started again). */
+const MAX_REMEMBERED_WORDS = 50_000;
 const stems = new Map<string, string>();
+const folds = new Map<string, string>();
 
 /**
  * The indexed words of a text in order, stopwords left out (so "Bank of England" is the two adjacent words
