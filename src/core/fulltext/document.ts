@@ -8,13 +8,14 @@ import { indexWords } from './words.js';
 export interface SearchDocument {
   articleId: number;
   key: number;
+  /**
+   * Each field's distinct tokens: its words, then its adjacent word pairs (see `wordPair`). A phrase is
+   * found by its pairs, so no index keeps word positions (see the ADR).
+   */
   title: string[];
   dek: string[];
   tags: string[];
   body: string[];
-  /** Adjacent word pairs within each field (see `wordPair`): a phrase search walks these instead of every
-   * article holding both words. */
-  pairs: string[];
   /** Section, authors and tags as ids, for filters: see `facet`. */
   facets: string[];
 }
@@ -32,10 +33,7 @@ export interface SearchSource {
   tags: ReadonlyArray<{ id: number; name: string }>;
 }
 
-/**
- * Body words beyond this are not indexed, on both databases alike: PostgreSQL keeps word positions only up
- * to 16,383, and phrases must match the same way on both. (About 60 pages of text.)
- */
+/** Body words beyond this are not indexed (about 60 pages of text): it bounds one article's share of the index. */
 export const MAX_BODY_WORDS = 15_000;
 
 /** Bits of the key that hold the article id: ids up to 67 million. */
@@ -79,6 +77,9 @@ export const facet = {
   tag: (id: number) => `t${id}`,
 };
 
+/** Whether an indexed token is a word pair rather than a word. */
+export const isWordPair = (token: string): boolean => token.includes('\u00b7');
+
 /**
  * Two adjacent words as one indexed word. The joiner (U+00B7) is never part of a word (words.ts), and is a
  * word character to FTS5's ascii tokenizer, so the pair stays one token.
@@ -95,18 +96,15 @@ export function adjacentPairs(words: readonly string[]): string[] {
 /** The document for an article, or undefined when readers may not find it. */
 export function searchDocument(source: SearchSource): SearchDocument | undefined {
   if (!isSearchable(source) || source.publishedAt === null) return undefined;
-  const title = indexWords(source.title);
-  const dek = indexWords(source.dek);
-  const tagWords = source.tags.map((tag) => indexWords(tag.name));
-  const body = indexWords(htmlToText(source.bodyHtml)).slice(0, MAX_BODY_WORDS);
+  const tokens = (...runs: string[][]) => [...new Set([...runs.flat(), ...runs.flatMap(adjacentPairs)])];
   return {
     articleId: source.id,
     key: searchKey(source.publishedAt, source.id),
-    title,
-    dek,
-    tags: tagWords.flat(),
-    body,
-    pairs: [...new Set([title, dek, ...tagWords, body].flatMap(adjacentPairs))],
+    title: tokens(indexWords(source.title)),
+    dek: tokens(indexWords(source.dek)),
+    // Pairs within one tag's name, never across two tags.
+    tags: tokens(...source.tags.map((tag) => indexWords(tag.name))),
+    body: tokens(indexWords(htmlToText(source.bodyHtml)).slice(0, MAX_BODY_WORDS)),
     facets: [
       ...(source.primaryCategoryId === null ? [] : [facet.section(source.primaryCategoryId)]),
       ...[...new Set(source.authorIds)].map(facet.author),

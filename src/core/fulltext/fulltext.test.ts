@@ -100,14 +100,15 @@ describe('keys and documents', () => {
       authorIds: [5, 5, 6],
       tags: [{ id: 9, name: 'Local Government' }],
     };
+    // Two tags never make a pair across their names.
+    expect(searchDocument({ ...source, tags: [{ id: 1, name: 'Rail' }, { id: 2, name: 'Strikes' }] })?.tags).toEqual(['rail', 'strike']);
     expect(searchDocument(source)).toEqual({
       articleId: 7,
       key: searchKey(at, 7),
-      title: ['council', 'budget'],
-      dek: ['rate', 'rise'],
-      tags: ['local', 'govern'],
-      body: ['council', 'met'],
-      pairs: ['council\u00b7budget', 'rate\u00b7rise', 'local\u00b7govern', 'council\u00b7met'],
+      title: ['council', 'budget', 'council\u00b7budget'],
+      dek: ['rate', 'rise', 'rate\u00b7rise'],
+      tags: ['local', 'govern', 'local\u00b7govern'],
+      body: ['council', 'met', 'council\u00b7met'],
       facets: ['s3', 'a5', 'a6', 't9'],
     });
     expect(searchDocument({ ...source, noindex: true })).toBeUndefined();

@@ -28,46 +28,31 @@ export async function createPostgresSearchIndex(db: Kysely<unknown>): Promise<vo
   await sql`create table search_words (word text collate "C" primary key, docs integer not null)`.execute(db);
 }
 
-/** PostgreSQL keeps positions 1…16,383 and at most 256 of them per word. */
-const MAX_POSITION = 16_383;
-const MAX_POSITIONS_PER_WORD = 256;
-
 const lexeme = (word: string) => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
 const utcDay = (at: Date) => at.toISOString().slice(0, 10);
 const utcMonth = (at: Date) => at.toISOString().slice(0, 7);
 
-/** The tsvector literal of a document. Fields are set apart by a gap of positions, so no phrase spans two. */
+/** The tsvector literal of a document: lexemes only, no positions (phrases are word pairs), no weights. */
 export function tsvectorLiteral(doc: SearchDocument): string {
-  const positions = new Map<string, number[]>();
-  const add = (word: string, position?: number) => {
-    let list = positions.get(word);
-    if (!list) positions.set(word, (list = []));
-    if (position !== undefined && list.length < MAX_POSITIONS_PER_WORD) list.push(Math.min(position, MAX_POSITION));
-  };
-  let position = 1;
+  const lexemes = new Set<string>();
   const fields: Array<[string[], string]> = [
     [doc.title, '^'],
     [doc.dek, '>'],
     [doc.tags, '#'],
     [doc.body, ''],
   ];
-  for (const [words, mark] of fields) {
-    for (const word of words) {
-      add(word, position);
-      if (mark) add(mark + word, position);
-      position++;
+  for (const [tokens, mark] of fields) {
+    for (const token of tokens) {
+      lexemes.add(token);
+      if (mark) lexemes.add(mark + token);
     }
-    position += 2;
   }
-  for (const pair of doc.pairs) add(pair);
-  for (const facetWord of doc.facets) add(`~${facetWord}`);
+  for (const facetWord of doc.facets) lexemes.add(`~${facetWord}`);
   const at = publishedAtOfKey(doc.key);
-  add(`~d${utcDay(at)}`);
-  add(`~m${utcMonth(at)}`);
-  return [...positions]
-    .map(([word, list]) => (list.length === 0 ? lexeme(word) : `${lexeme(word)}:${[...new Set(list)].join(',')}`))
-    .join(' ');
+  lexemes.add(`~d${utcDay(at)}`);
+  lexemes.add(`~m${utcMonth(at)}`);
+  return [...lexemes].map(lexeme).join(' ');
 }
 
 export async function writePostgresSearchDocs(db: Kysely<Database>, articleIds: readonly number[], docs: readonly SearchDocument[]): Promise<void> {
@@ -81,12 +66,11 @@ export async function writePostgresSearchDocs(db: Kysely<Database>, articleIds: 
 
 const MARK: Record<SearchField, string> = { any: '', title: '^', dek: '>', tags: '#' };
 
-/** One clause as tsquery text; on the whole document a phrase also names its word pairs, which GIN finds first. */
+/** One clause as tsquery text; a phrase is its adjacent word pairs (see core/fulltext/document.ts). */
 function clauseQuery(clause: Clause, mark: string): string {
   if (clause.kind === 'word') return lexeme(mark + clause.word);
   if (clause.kind === 'prefix') return `(${(clause.words ?? []).map((word) => lexeme(mark + word)).join(' | ')})`;
-  const phrase = `(${clause.words.map((word) => lexeme(mark + word)).join(' <-> ')})`;
-  return mark === '' ? `(${adjacentPairs(clause.words).map(lexeme).join(' & ')} & ${phrase})` : phrase;
+  return `(${adjacentPairs(clause.words).map((pair) => lexeme(mark + pair)).join(' & ')})`;
 }
 
 /** The tsquery of one question, without its time window. */

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { searchDocument, type SearchDocument } from '../../core/fulltext/document.js';
+import { isWordPair, searchDocument, type SearchDocument } from '../../core/fulltext/document.js';
 import type { DialectAdapter } from '../dialect-adapter.js';
 import type { Database } from '../schema.js';
 import { toDate } from './rows.js';
@@ -30,7 +30,9 @@ export async function reindexArticles(db: Kysely<Database>, adapter: DialectAdap
 async function countWords(db: Kysely<Database>, docs: readonly SearchDocument[]): Promise<void> {
   const counts = new Map<string, number>();
   for (const doc of docs) {
-    for (const word of new Set([...doc.title, ...doc.dek, ...doc.tags, ...doc.body])) counts.set(word, (counts.get(word) ?? 0) + 1);
+    for (const token of new Set([...doc.title, ...doc.dek, ...doc.tags, ...doc.body])) {
+      if (!isWordPair(token)) counts.set(token, (counts.get(token) ?? 0) + 1);
+    }
   }
   const rows = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([word, docs]) => ({ word, docs }));
   for (let start = 0; start < rows.length; start += WORD_ROWS) {

@@ -18,14 +18,14 @@ export async function createSqliteSearchIndex(db: Kysely<unknown>): Promise<void
   await sql`drop trigger if exists articles_search_update`.execute(db);
   await sql`drop table if exists article_search`.execute(db);
   await sql`create virtual table search_index using fts5(
-    title, dek, tags, body, pairs, facets,
-    content = '', contentless_delete = 1, tokenize = 'ascii'
+    title, dek, tags, body, facets,
+    content = '', contentless_delete = 1, tokenize = 'ascii', detail = column
   )`.execute(db);
   // The headline, standfirst and tags again, alone: the ranking tiers ask "all of it in the headline", and
   // walking short lists of headline words is far cheaper than checking where in each whole article they are.
   await sql`create virtual table search_heads using fts5(
     title, dek, tags, facets,
-    content = '', contentless_delete = 1, tokenize = 'ascii'
+    content = '', contentless_delete = 1, tokenize = 'ascii', detail = column
   )`.execute(db);
   await sql`create table search_keys (article_id integer primary key, key integer not null)`.execute(db);
   await sql`create table search_words (word text primary key, docs integer not null) without rowid`.execute(db);
@@ -40,8 +40,8 @@ export async function writeSqliteSearchDocs(db: Kysely<Database>, articleIds: re
   await sql`delete from search_keys where article_id in (${ids})`.execute(db);
   for (const doc of docs) {
     const [title, dek, tags, facets] = [doc.title.join(' '), doc.dek.join(' '), doc.tags.join(' '), doc.facets.join(' ')];
-    await sql`insert into search_index (rowid, title, dek, tags, body, pairs, facets)
-      values (${doc.key}, ${title}, ${dek}, ${tags}, ${doc.body.join(' ')}, ${doc.pairs.join(' ')}, ${facets})`.execute(db);
+    await sql`insert into search_index (rowid, title, dek, tags, body, facets)
+      values (${doc.key}, ${title}, ${dek}, ${tags}, ${doc.body.join(' ')}, ${facets})`.execute(db);
     await sql`insert into search_heads (rowid, title, dek, tags, facets) values (${doc.key}, ${title}, ${dek}, ${tags}, ${facets})`.execute(db);
     await sql`insert into search_keys (article_id, key) values (${doc.articleId}, ${doc.key})`.execute(db);
   }
@@ -52,19 +52,18 @@ const COLUMNS: Record<SearchField, string> = { any: '{title dek tags body}', tit
 /** A word as an FTS5 string: words.ts makes only letters and digits, but quoting keeps that a promise, not a hope. */
 const quote = (word: string) => `"${word.replace(/"/g, '""')}"`;
 
-/** One clause in FTS5 syntax; on the whole index a phrase also names its word pairs, which FTS5 walks first. */
-function clauseExpression(clause: Clause, columns: string, withPairs: boolean): string {
+/** One clause in FTS5 syntax; a phrase is its adjacent word pairs (see core/fulltext/document.ts). */
+function clauseExpression(clause: Clause, columns: string): string {
   if (clause.kind === 'word') return `${columns} : ${quote(clause.word)}`;
   if (clause.kind === 'prefix') return `${columns} : (${(clause.words ?? []).map(quote).join(' OR ')})`;
-  const phrase = `${columns} : ${quote(clause.words.join(' '))}`;
-  return withPairs ? `({pairs} : (${adjacentPairs(clause.words).map(quote).join(' AND ')})) AND ${phrase}` : phrase;
+  return `${columns} : (${adjacentPairs(clause.words).map(quote).join(' AND ')})`;
 }
 
-const anyOf = (clauses: readonly Clause[]) => clauses.map((clause) => `(${clauseExpression(clause, COLUMNS.any, true)})`).join(' OR ');
+const anyOf = (clauses: readonly Clause[]) => clauses.map((clause) => `(${clauseExpression(clause, COLUMNS.any)})`).join(' OR ');
 
 /** The FTS5 MATCH expression for one question (on search_index for `any`, search_heads for the tiers). */
 export function ftsExpression(match: SearchMatch, withExclusions: boolean): string {
-  const parts = match.must.map((clause) => clauseExpression(clause, COLUMNS[match.field], match.field === 'any'));
+  const parts = match.must.map((clause) => clauseExpression(clause, COLUMNS[match.field]));
   if (match.sectionIds) parts.push(`{facets} : (${match.sectionIds.map((id) => quote(`s${id}`)).join(' OR ') || quote('s0')})`);
   if (match.authorId !== undefined) parts.push(`{facets} : ${quote(`a${match.authorId}`)}`);
   if (match.tagId !== undefined) parts.push(`{facets} : ${quote(`t${match.tagId}`)}`);
