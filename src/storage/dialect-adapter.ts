@@ -19,6 +19,8 @@ export interface DialectAdapter {
    * `terms` are plain words already cleaned by the caller; every term must match.
    */
   searchIds(db: Kysely<Database>, query: { terms: readonly string[]; now: Date; limit: number; offset: number }): Promise<number[]>;
+  /** Statements creating the triggers that keep `article_counts` in step with every write to articles. */
+  readonly articleCountTriggers: readonly string[];
   /** PostgreSQL can skip rows another transaction has locked; SQLite has one writer at a time anyway. */
   readonly supportsSkipLocked: boolean;
   /** Throws a StorageError with a clear message when the database cannot be reached. */

@@ -252,7 +252,14 @@ export interface DemoMarksTable {
   row_id: number;
 }
 
+/** How many articles each stored status holds, kept by triggers (migration 0018). */
+export interface ArticleCountsTable {
+  status: string;
+  n: number;
+}
+
 export interface Database {
+  article_counts: ArticleCountsTable;
   article_notes: ArticleNotesTable;
   demo_marks: DemoMarksTable;
   media: MediaTable;

@@ -15,6 +15,7 @@ import { mediaLibrary } from './0013-media-library.js';
 import { newsroomList } from './0014-newsroom-list.js';
 import { deskNotesAndDemoMarks } from './0015-desk-notes-demo-marks.js';
 import { sitemapIndex } from './0016-sitemap-index.js';
+import { articleCounts } from './0018-article-counts.js';
 
 /** Every schema change, in order. Names are permanent: never rename or reorder one that has shipped. */
 export function migrations(adapter: DialectAdapter): Record<string, Migration> {
@@ -35,5 +36,6 @@ export function migrations(adapter: DialectAdapter): Record<string, Migration> {
     '0014-newsroom-list': newsroomList(),
     '0015-desk-notes-demo-marks': deskNotesAndDemoMarks(adapter),
     '0016-sitemap-index': sitemapIndex(),
+    '0018-article-counts': articleCounts(adapter),
   };
 }

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { PostgresDialect, sql } from 'kysely';
 import { StorageError, type DialectAdapter } from '../dialect-adapter.js';
+import { POSTGRES_ARTICLE_COUNT_TRIGGERS } from './postgres-article-counts.js';
 import { postgresSearchIds, postgresSearchMigration } from './postgres-search.js';
 
 // COUNT(*) and other bigints arrive as strings by default; our counts fit in a double.
@@ -38,6 +39,7 @@ export function postgresAdapter(options: PostgresOptions): DialectAdapter {
     autoId: (column) => column.primaryKey().generatedByDefaultAsIdentity(),
     searchMigration: postgresSearchMigration,
     supportsSkipLocked: true,
+    articleCountTriggers: POSTGRES_ARTICLE_COUNT_TRIGGERS,
     searchIds: postgresSearchIds,
     async checkConnection(db) {
       try {

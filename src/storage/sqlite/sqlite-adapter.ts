@@ -11,6 +11,7 @@ import {
   type Driver,
 } from 'kysely';
 import { StorageError, type DialectAdapter } from '../dialect-adapter.js';
+import { SQLITE_ARTICLE_COUNT_TRIGGERS } from './sqlite-article-counts.js';
 import { sqliteSearchIds, sqliteSearchMigration } from './sqlite-search.js';
 
 /** SQLite through better-sqlite3: one file, WAL, foreign keys on, a busy timeout for concurrent writers. */
@@ -42,6 +43,7 @@ export function sqliteAdapter(file: string): DialectAdapter {
     // Instants are stored as toISOString() text, so the month is its first seven characters.
     searchMigration: sqliteSearchMigration,
     supportsSkipLocked: false,
+    articleCountTriggers: SQLITE_ARTICLE_COUNT_TRIGGERS,
     searchIds: sqliteSearchIds,
     async checkConnection(db) {
       await sql`select 1`.execute(db);
