@@ -5,7 +5,7 @@
  * distinct article pages (more than the cache holds, so it fills and evicts) and reads the server's RSS.
  * The same is done with the cache off, so the difference is what the cache costs. A report, never a test.
  *
- *   tsx bench/memory.ts --existing sqlite:./data/big.sqlite [--pages 6000] [--cache-mb 32]
+ *   tsx bench/memory.ts --existing sqlite:./data/big.sqlite [--pages 6000] [--cache-mb 16]
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,7 @@ if (!values.existing) {
   process.exit(2);
 }
 const pages = Number(values.pages ?? 6000);
-const cacheMb = Number(values['cache-mb'] ?? 32);
+const cacheMb = Number(values['cache-mb'] ?? 16);
 
 const database = existingDatabase(values.existing);
 const store = await createStore(database.config);
