@@ -98,7 +98,6 @@ class TransactionalSqliteDialect extends SqliteDialect {
 class FifoLock {
   private held = false;
   private readonly waiting: Array<() => void> = [];
-  private head = 0;
 
   acquire(): Promise<void> {
     if (!this.held) {
@@ -110,15 +109,9 @@ class FifoLock {
 
   /** Passes the lock straight to the longest waiter, so nobody arriving later can take it first. */
   release(): void {
-    if (this.head < this.waiting.length) {
-      const next = this.waiting[this.head]!;
-      this.waiting[this.head++] = undefined as unknown as () => void;
-      if (this.head === this.waiting.length) {
-        this.waiting.length = 0;
-        this.head = 0;
-      }
-      next();
-    } else this.held = false;
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.held = false;
   }
 }
 
