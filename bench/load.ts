@@ -69,17 +69,18 @@ export async function runScenario(scenario: Scenario, connections: number, durat
   };
 }
 
-/** autocannon measures latency in whole milliseconds. */
-const ms = (value: number): string => (value < 1 ? '<1' : value.toFixed(0));
+/** autocannon measures latency in whole milliseconds (0 is under one); wrk in microseconds. */
+const ms = (value: number): string => (value === 0 ? '<1' : value < 10 ? value.toFixed(1) : value.toFixed(0));
 const ratio = (value: number): string => (value >= 0.1 ? value.toFixed(2) : value.toPrecision(2));
 
 export function formatTable(rows: readonly Row[], ceiling: number): string {
-  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'RSS MB', 'vs ceiling'];
+  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'p99/p50', 'non-2xx', 'errors', 'RSS MB', 'vs ceiling'];
   const body = rows.map((row) => [
     row.name,
     row.rps.toFixed(0),
     ms(row.p50),
     ms(row.p99),
+    row.p50 > 0 ? (row.p99 / row.p50).toFixed(1) : '?',
     String(row.non2xx),
     String(row.errors),
     row.rssMb === undefined ? '?' : row.rssMb.toFixed(0),

@@ -15,11 +15,14 @@ import { createStore } from '../src/storage/create-store.js';
 import { createBenchDatabase, existingDatabase, pickTargets, type Targets } from './database.js';
 import { formatTable, runScenario, stopLoad, type Row, type Scenario } from './load.js';
 import { freePort, killAllChildren, RAW_SERVER_SCRIPT, startChild, waitForHttp } from './processes.js';
+import { runWrkScenario, wrkVersion } from './wrk.js';
 
 const USAGE = `Usage: tsx bench/run.ts [--articles N] [--duration S] [--connections C] [--database-url URL]
   --articles N        articles to generate (default 10000)
   --duration S        seconds of load per scenario, after a 1 s warm-up (default 5)
   --connections C     concurrent connections (default 10)
+  --wrk-connections C connections of the wrk article scenarios (default 50; they run when wrk is installed)
+  --wrk-only          run only the wrk article scenarios
   --database-url URL  postgres://… (a fresh schema is made and dropped) or sqlite:<new file>;
                       default a temp SQLite file
   --existing URL      benchmark a database that already holds articles (e.g. one filled by
@@ -29,12 +32,14 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SERVER_MAIN = join(ROOT, 'dist', 'app', 'main.js');
 const SPREAD = 500;
 
-function options(): { articles: number; duration: number; connections: number; databaseUrl?: string; existing?: string } {
+function options(): { articles: number; duration: number; connections: number; wrkConnections: number; wrkOnly: boolean; databaseUrl?: string; existing?: string } {
   const { values } = parseArgs({
     options: {
       articles: { type: 'string' },
       duration: { type: 'string' },
       connections: { type: 'string' },
+      'wrk-connections': { type: 'string' },
+      'wrk-only': { type: 'boolean' },
       'database-url': { type: 'string' },
       existing: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -53,6 +58,8 @@ function options(): { articles: number; duration: number; connections: number; d
     articles: int('articles', values.articles, 10_000, 1, 10_000_000),
     duration: int('duration', values.duration, 5, 1, 600),
     connections: int('connections', values.connections, 10, 1, 1000),
+    wrkConnections: int('wrk-connections', values['wrk-connections'], 50, 1, 1000),
+    wrkOnly: values['wrk-only'] ?? false,
     ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
     ...(values.existing ? { existing: values.existing } : {}),
   };
@@ -96,6 +103,16 @@ function scenarios(cached: Target, uncached: Target, ceiling: Target, targets: T
     on(uncached, 'tag p1, uncached', [`/tag/${encodeURIComponent(targets.tagSlug)}`]),
     on(cached, 'RSS, cached', ['/rss.xml']),
     on(uncached, 'RSS, uncached', ['/rss.xml']),
+  ];
+}
+
+/** The article scenarios wrk runs at many connections, beside the same ceiling. */
+function wrkScenarios(cached: Target, uncached: Target, ceiling: Target, targets: Targets): Scenario[] {
+  const on = (server: Target, name: string, paths: string[]): Scenario => ({ name, origin: server.origin, paths, pid: server.pid });
+  return [
+    on(ceiling, 'wrk: ceiling (raw node:http)', ['/']),
+    on(cached, 'wrk: article, cached', [`/${encodeURIComponent(targets.articleSlug)}`]),
+    on(uncached, `wrk: article, uncached, ${targets.slugs.length} slugs`, targets.slugs.map((slug) => `/${encodeURIComponent(slug)}`)),
   ];
 }
 
@@ -163,7 +180,7 @@ async function main(): Promise<void> {
   await waitForHttp(`${ceilingOrigin}/`, ceiling);
 
   const rows: Row[] = [];
-  const list = scenarios(
+  const list = opts.wrkOnly ? [] : scenarios(
     { origin, pid: server.pid },
     { origin: plain.origin, pid: plain.server.pid },
     { origin: ceilingOrigin, pid: ceiling.pid },
@@ -180,14 +197,29 @@ async function main(): Promise<void> {
     }
   }
 
+  const wrk = wrkVersion();
+  const wrkRows: Row[] = [];
+  if (!wrk) log('wrk is not installed (e.g. apt-get install wrk): skipping the wrk article scenarios.');
+  for (const scenario of wrk ? wrkScenarios({ origin, pid: server.pid }, { origin: plain.origin, pid: plain.server.pid }, { origin: ceilingOrigin, pid: ceiling.pid }, targets) : []) {
+    if (interrupted) return;
+    log(`Running "${scenario.name}" with ${opts.wrkConnections} connections`);
+    wrkRows.push(await runWrkScenario(scenario, { connections: opts.wrkConnections, duration: opts.duration, scratch }));
+  }
+
   const kind = database.config.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL';
   process.stdout.write(
     `\nNewsdesk benchmark: ${opts.articles} articles, ${kind}, Node ${process.version}, ` +
       `${opts.connections} connections, ${opts.duration} s per scenario (after 1 s warm-up), article page ${articleBytes.length} bytes\n\n` +
-      `${formatTable(rows, rows[0]?.rps ?? 0)}\n\n` +
+      `${rows.length > 0 ? `${formatTable(rows, rows[0]!.rps)}\n\n` : ''}` +
       `Start-up until /healthz answered: ${startMs.toFixed(0)} ms (cached server), ${plain.startMs.toFixed(0)} ms (no page cache).\n` +
       `"uncached" rows hit a second server started with NEWSDESK_CACHE_MB=0, so every request renders from the database.\n`,
   );
+  if (wrkRows.length > 0) {
+    process.stdout.write(
+      `\n${wrk}, ${opts.wrkConnections} connections, 2 threads, ${opts.duration} s per scenario (after 1 s warm-up); ` +
+        `ratios against the wrk ceiling row:\n\n${formatTable(wrkRows, wrkRows[0]!.rps)}\n`,
+    );
+  } else process.stdout.write('\nwrk scenarios skipped: wrk is not installed.\n');
   const serverLines = server.output().split('\n').filter((line) => line.trim() !== '' && !line.startsWith('Newsdesk is serving'));
   if (serverLines.length > 0) process.stdout.write(`\nServer output (last lines):\n${serverLines.slice(-20).join('\n')}\n`);
 }

@@ -33,15 +33,33 @@ describe('PageCache', () => {
   });
 
   it('stays within its byte budget by evicting the least recently used', () => {
-    const cache = new PageCache(4_000);
+    const cache = new PageCache(12_000);
     const big = 'x'.repeat(300);
     cache.set('/1', entry(big, []));
     cache.set('/2', entry(big, []));
     cache.get('/1', 0);
     for (let i = 3; i < 20; i++) cache.set(`/${i}`, entry(`${big}${i}`, []));
-    expect(cache.stats().bytes).toBeLessThanOrEqual(4_000);
+    expect(cache.stats().bytes).toBeLessThanOrEqual(12_000);
     expect(cache.has('/2')).toBe(false);
     expect(cache.has('/19')).toBe(true);
+  });
+
+  it('counts what an entry holds besides its body, so tiny pages cannot overrun the budget', () => {
+    const cache = new PageCache(100_000);
+    for (let i = 0; i < 1000; i++) cache.set(`/${i}`, entry('x', ['article:1', 'list:all']));
+    // Each entry costs at least 1.5 KB of objects and index slots: at most 65 fit in 100,000 bytes.
+    expect(cache.stats().entries).toBeLessThanOrEqual(65);
+    expect(cache.stats().entries).toBeGreaterThan(30);
+    expect(cache.stats().bytes).toBeLessThanOrEqual(100_000);
+  });
+
+  it('keeps each body in a buffer of its own size, not a view of a larger block', () => {
+    const cache = new PageCache(1_000_000);
+    const html = '<p>news</p>'.repeat(200);
+    const pooled = Buffer.from('<p>short page</p>'.repeat(40)); // under 4 KB: a view of Node's shared pool
+    const stored = cache.set('/a', entry(html, []))!;
+    const small = cache.set('/b', { ...entry('', []), body: pooled })!;
+    for (const body of [stored.body, stored.br!, stored.gzip!, small.body]) expect(body.buffer.byteLength).toBe(body.length);
   });
 
   it('precompresses bodies with brotli and gzip', () => {

@@ -60,19 +60,25 @@ export class PageCache {
     return entry;
   }
 
+  /** Like `get`, but a miss is not counted: for a first look whose miss is counted by the `get` after it. */
+  lookup(cacheKey: string, now: number): CachedResponse | undefined {
+    const entry = this.entries.get(cacheKey);
+    return entry && entry.expiresAt > now ? this.get(cacheKey, now) : undefined;
+  }
+
   /** Stores a response, compressing it once; evicts the least recently used entries to stay in budget. */
   set(cacheKey: string, input: Omit<CachedResponse, 'br' | 'gzip'>): CachedResponse | undefined {
     if (!this.enabled) return undefined;
-    const entry: CachedResponse = { ...input, keys: [...new Set(input.keys)] };
+    const entry: CachedResponse = { ...input, body: exact(input.body), keys: [...new Set(input.keys)] };
     if (entry.body.length >= MIN_COMPRESS_BYTES) {
       const br = brotliCompressSync(entry.body, {
         params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: entry.body.length },
       });
       const gzip = gzipSync(entry.body, { level: 6 });
-      if (br.length < entry.body.length) entry.br = br;
-      if (gzip.length < entry.body.length) entry.gzip = gzip;
+      if (br.length < entry.body.length) entry.br = exact(br);
+      if (gzip.length < entry.body.length) entry.gzip = exact(gzip);
     }
-    const size = sizeOf(entry);
+    const size = sizeOf(cacheKey, entry);
     if (size > this.maxBytes / 4) return entry;
     this.remove(cacheKey);
     this.entries.set(cacheKey, entry);
@@ -119,7 +125,7 @@ export class PageCache {
     const entry = this.entries.get(cacheKey);
     if (!entry) return false;
     this.entries.delete(cacheKey);
-    this.bytes -= sizeOf(entry);
+    this.bytes -= sizeOf(cacheKey, entry);
     for (const key of entry.keys) {
       const set = this.byKey.get(key);
       set?.delete(cacheKey);
@@ -129,6 +135,30 @@ export class PageCache {
   }
 }
 
-function sizeOf(entry: CachedResponse): number {
-  return entry.body.length + (entry.br?.length ?? 0) + (entry.gzip?.length ?? 0) + 256;
+/**
+ * What an entry really holds in memory (ADR 0011): its bodies, each in a buffer of its own size (see `exact`),
+ * plus the entry's objects, its keys and their places in the key index, and the hit headers built for it
+ * (`http/page-cache-hooks.ts`), measured with the heap at about ENTRY_BYTES plus KEY_BYTES per key.
+ */
+function sizeOf(cacheKey: string, entry: CachedResponse): number {
+  let keyBytes = cacheKey.length;
+  for (const key of entry.keys) keyBytes += KEY_BYTES + 2 * key.length;
+  return entry.body.length + (entry.br?.length ?? 0) + (entry.gzip?.length ?? 0) + ENTRY_BYTES + keyBytes;
+}
+
+/** Heap bytes of an entry beyond its bodies and keys: objects, map slots and up to four hit-header objects. */
+const ENTRY_BYTES = 1536;
+/** Heap bytes per dependency key: the key string's header, its slot in the entry and in the index's set. */
+const KEY_BYTES = 56;
+
+/**
+ * The same bytes in a buffer of exactly their size. zlib's synchronous calls return a view of a 16 KB output
+ * chunk (so a 3 KB gzip body kept 16 KB alive) and short Buffer.from() results are views of a shared 8 KB
+ * pool: a cached view would keep the whole block for as long as the entry lives.
+ */
+function exact(buffer: Buffer): Buffer {
+  if (buffer.byteOffset === 0 && buffer.buffer.byteLength === buffer.length) return buffer;
+  const copy = Buffer.allocUnsafeSlow(buffer.length);
+  buffer.copy(copy);
+  return copy;
 }

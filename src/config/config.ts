@@ -41,7 +41,7 @@ export interface Config {
    * NEWSDESK_SMTP_URL is not set: reset by e-mail is then unavailable. Default null.
    */
   readonly mail: { readonly smtpUrl: string; readonly from: string } | null;
-  /** Memory for the rendered-page cache, in MB; 0 turns it off. Default 32. */
+  /** Memory for the rendered-page cache, in MB (bodies and entries as they really sit in memory); 0 turns it off. Default 16. */
   readonly cacheMegabytes: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -100,7 +100,7 @@ export function loadConfig(env: Env): Config {
     trustedProxies: parseProxies(get('NEWSDESK_TRUSTED_PROXIES'), problems),
     mail: parseMail(get('NEWSDESK_SMTP_URL'), get('NEWSDESK_MAIL_FROM'), problems),
     maxUploadMegabytes: int('NEWSDESK_MAX_UPLOAD_MB', 10, 1, 200),
-    cacheMegabytes: int('NEWSDESK_CACHE_MB', 32, 0, 16384),
+    cacheMegabytes: int('NEWSDESK_CACHE_MB', 16, 0, 16384),
     demoContent: oneOf('NEWSDESK_DEMO_CONTENT', get('NEWSDESK_DEMO_CONTENT') ?? 'auto', ['auto', 'off'], problems),
     logLevel: oneOf(
       'NEWSDESK_LOG_LEVEL',

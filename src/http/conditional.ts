@@ -7,7 +7,7 @@ export function etagFor(body: string | Buffer): string {
 }
 
 /** True when the request's validators show the client already holds this version (RFC 9110 §13.1). */
-export function isNotModified(request: FastifyRequest, etag: string, lastModified?: Date): boolean {
+export function isNotModified(request: Pick<FastifyRequest, 'headers'>, etag: string, lastModified?: Date): boolean {
   const ifNoneMatch = request.headers['if-none-match'];
   if (ifNoneMatch !== undefined) {
     return ifNoneMatch

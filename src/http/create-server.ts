@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createServer as createHttpServer } from 'node:http';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Clock, InvalidationBus, PasswordHasher, Store } from '../core/ports.js';
@@ -18,7 +19,8 @@ import { enforceAccess, requireAccessDeclarations, type RouteEntry } from './acc
 import { registerArticleApi } from './api/article-routes.js';
 import { LocalBus } from '../cache/local-bus.js';
 import { createMarkdownRenderer } from '../render/markdown.js';
-import { registerPageCacheHooks } from './page-cache-hooks.js';
+import { lazyValidators } from './lazy-validators.js';
+import { cacheHitHandler, registerPageCacheHooks } from './page-cache-hooks.js';
 import { assertRoutesReserved } from './reserved-routes.js';
 import { cookieSigner, registerSessionCookie } from './session-cookie.js';
 import { registerOriginCheck } from './origin-check.js';
@@ -82,11 +84,29 @@ declare module 'fastify' {
 
 /** Builds the HTTP application without listening, so tests can `inject()` and the CLI can `listen()`. */
 export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const cacheOptions = {
+    cache: deps.pageCache ?? new PageCache(0),
+    baseHeaders: SECURITY_HEADERS,
+    now: () => deps.clock.now().getTime(),
+    nextScheduledAt: deps.nextScheduledAt ?? (async () => Infinity),
+  };
   const app = Fastify({
+    // Page-cache hits are answered before Fastify sees the request (ADR 0011); the rest is Fastify's.
+    serverFactory: (handler, options) => {
+      const server = createHttpServer(cacheHitHandler(cacheOptions, handler));
+      // What Fastify sets on a server it makes itself.
+      const { keepAliveTimeout, requestTimeout, connectionTimeout } = options as { keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number };
+      server.keepAliveTimeout = keepAliveTimeout ?? 72_000;
+      server.requestTimeout = requestTimeout ?? 0;
+      server.setTimeout(connectionTimeout ?? 0);
+      return server;
+    },
     logger: deps.logger ?? false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 400 },
     // X-Forwarded-For is believed only from the proxies the operator names.
     trustProxy: deps.config.trustedProxies.length > 0 ? [...deps.config.trustedProxies] : false,
+    // Typed loosely in lazy-validators.ts: it wraps whatever Fastify's default compiler returns.
+    schemaController: { compilersFactory: { buildValidator: lazyValidators() as never } },
     // Unknown fields are an error a client should hear about, not something to drop silently.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
     // One line per request is noise at thousands of requests a second; errors are still logged.
@@ -107,12 +127,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerSessionCookie(app, cookies);
   registerOriginCheck(app, deps.config.siteUrl);
 
-  registerPageCacheHooks(app, {
-    cache: deps.pageCache ?? new PageCache(0),
-    baseHeaders: SECURITY_HEADERS,
-    now: () => deps.clock.now().getTime(),
-    nextScheduledAt: deps.nextScheduledAt ?? (async () => Infinity),
-  });
+  registerPageCacheHooks(app, cacheOptions);
 
   const assets = loadSiteAssets();
   const siteDeps = { config: deps.config, store: deps.store, clock: deps.clock, assets };
@@ -144,11 +159,13 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     return sendErrorPage(siteDeps, request, reply, { status, message }).catch(plain);
   });
 
-  // Browsers ask every site for /favicon.ico: the logo, drawn once at start at the sizes a tab uses.
-  const favicon = await icoFromSvg(assets.byName.get(assets.logoHref.slice('/assets/'.length))!.body);
-  app.get('/favicon.ico', { config: { access: 'public' } }, async (_request, reply) =>
-    reply.header('content-type', 'image/x-icon').header('cache-control', 'public, max-age=86400').send(favicon),
-  );
+  // Browsers ask every site for /favicon.ico: the logo at the sizes a tab uses, drawn once, when first asked
+  // for (drawing it loads libvips, which start-up need not wait for).
+  let favicon: Promise<Buffer> | undefined;
+  app.get('/favicon.ico', { config: { access: 'public' } }, async (_request, reply) => {
+    favicon ??= icoFromSvg(assets.byName.get(assets.logoHref.slice('/assets/'.length))!.body);
+    return reply.header('content-type', 'image/x-icon').header('cache-control', 'public, max-age=86400').send(await favicon);
+  });
   app.get<{ Params: { name: string } }>('/assets/:name', { config: { access: 'public' } }, async (request, reply) => {
     const asset = assets.byName.get(request.params.name);
     if (!asset) return reply.callNotFound();

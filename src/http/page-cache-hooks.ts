@@ -1,7 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { CachedResponse, PageCache } from '../cache/page-cache.js';
-import { pickEncoding } from './accept-encoding.js';
+import { pickEncoding, type BodyEncoding } from './accept-encoding.js';
 import { etagFor, isNotModified } from './conditional.js';
+import { SESSION_COOKIE } from './session-cookie.js';
 
 /** Route option: this GET is cached; `query` names the parameters that are part of the cache key. */
 export interface RouteCacheOptions {
@@ -51,11 +53,13 @@ export function cacheKeyOf(url: string, allowed: readonly string[], normalize: R
   return kept.length === 0 ? path : `${path}?${kept.join('&')}`;
 }
 
-/** Response headers of a cache hit, built once per entry. */
-const hitHeaders = new WeakMap<CachedResponse, Record<string, string>>();
+/** Response headers of a cache hit, built once per entry and encoding. */
+const hitHeaders = new WeakMap<CachedResponse, Partial<Record<BodyEncoding | 'identity' | 'not-modified', Record<string, string>>>>();
 
-function headersFor(entry: CachedResponse, base: Readonly<Record<string, string>>): Record<string, string> {
-  let headers = hitHeaders.get(entry);
+function headersFor(entry: CachedResponse, base: Readonly<Record<string, string>>, variant: BodyEncoding | 'identity' | 'not-modified'): Record<string, string> {
+  let variants = hitHeaders.get(entry);
+  if (!variants) hitHeaders.set(entry, (variants = {}));
+  let headers = variants[variant];
   if (!headers) {
     headers = {
       ...base,
@@ -69,7 +73,11 @@ function headersFor(entry: CachedResponse, base: Readonly<Record<string, string>
       ...(entry.lastModified ? { 'last-modified': entry.lastModified } : {}),
     };
     if (headers['content-security-policy'] === '') delete headers['content-security-policy'];
-    hitHeaders.set(entry, headers);
+    if (variant !== 'not-modified') {
+      if (variant !== 'identity') headers['content-encoding'] = variant;
+      headers['content-length'] = String((variant === 'identity' ? entry.body : entry[variant]!).length);
+    }
+    variants[variant] = headers;
   }
   return headers;
 }
@@ -78,28 +86,39 @@ function headersFor(entry: CachedResponse, base: Readonly<Record<string, string>
  * Writes a hit straight to the socket: no routing, serialisation or onSend work, which is what lets a
  * cached page come close to a bare node:http server.
  */
-function sendCached(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  entry: CachedResponse,
-  base: Readonly<Record<string, string>>,
-): void {
-  const headers = headersFor(entry, base);
-  reply.hijack();
-  const res = reply.raw;
+function sendCached(request: IncomingMessage, res: ServerResponse, entry: CachedResponse, base: Readonly<Record<string, string>>): void {
   if (isNotModified(request, entry.etag, entry.lastModified ? new Date(entry.lastModified) : undefined)) {
-    res.writeHead(304, headers);
+    res.writeHead(304, headersFor(entry, base, 'not-modified'));
     res.end();
     return;
   }
-  const encoding = pickEncoding(request.headers['accept-encoding'], { br: Boolean(entry.br), gzip: Boolean(entry.gzip) });
-  const body = (encoding && entry[encoding]) || entry.body;
-  res.writeHead(entry.status, {
-    ...headers,
-    ...(encoding ? { 'content-encoding': encoding } : {}),
-    'content-length': String(body.length),
-  });
-  res.end(request.method === 'HEAD' ? undefined : body);
+  const accept = request.headers['accept-encoding'];
+  const encoding = accept === undefined ? undefined : pickEncoding(accept, { br: Boolean(entry.br), gzip: Boolean(entry.gzip) });
+  res.writeHead(entry.status, headersFor(entry, base, encoding ?? 'identity'));
+  res.end(request.method === 'HEAD' ? undefined : encoding ? entry[encoding] : entry.body);
+}
+
+/**
+ * Answers page-cache hits in the HTTP server's own request handler, before Fastify builds its request and
+ * reply or routes (ADR 0011): a GET or HEAD with no query string and no session cookie whose path is the key
+ * of a fresh entry. The key of such an address is its path (`cacheKeyOf`), and an entry exists only for a
+ * cacheable route's answer to a reader, so this sends exactly what the `onRequest` hook would. Anything
+ * else (a query, a session cookie, a miss) goes to `next`, Fastify, where the hooks below decide.
+ */
+export function cacheHitHandler(
+  options: Pick<PageCacheHooksOptions, 'cache' | 'baseHeaders' | 'now'>,
+  next: (request: IncomingMessage, res: ServerResponse) => void,
+): (request: IncomingMessage, res: ServerResponse) => void {
+  const { cache, baseHeaders, now } = options;
+  if (!cache.enabled) return next;
+  return (request, res) => {
+    const { url, method } = request;
+    if ((method === 'GET' || method === 'HEAD') && url !== undefined && !url.includes('?') && !request.headers.cookie?.includes(SESSION_COOKIE)) {
+      const entry = cache.lookup(url, now());
+      if (entry) return sendCached(request, res, entry, baseHeaders);
+    }
+    next(request, res);
+  };
 }
 
 /**
@@ -117,7 +136,10 @@ export function registerPageCacheHooks(app: FastifyInstance, options: PageCacheH
     if (request.sessionToken) return;
     const key = cacheKeyOf(request.url, config.query ?? [], config.normalize);
     const entry = cache.get(key, options.now());
-    if (entry) return sendCached(request, reply, entry, options.baseHeaders);
+    if (entry) {
+      reply.hijack();
+      return sendCached(request.raw, reply.raw, entry, options.baseHeaders);
+    }
     request.pageCache = { key, deps: new Set(), ttlSeconds: config.ttlSeconds ?? 300 };
   });
 

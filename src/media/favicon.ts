@@ -1,5 +1,3 @@
-import sharp from 'sharp';
-
 /** The sizes packed into the icon: the tab (16, 32) and a larger one for shortcuts and high-density screens. */
 const SIZES = [16, 32, 48] as const;
 
@@ -8,6 +6,8 @@ const SIZES = [16, 32, 48] as const;
  * browser reads at /favicon.ico (PNG entries are allowed since Windows Vista and by all browsers).
  */
 export async function icoFromSvg(svg: Buffer): Promise<Buffer> {
+  // libvips is loaded when the icon is first drawn, not at start-up (ADR 0011).
+  const { default: sharp } = await import('sharp');
   const images = await Promise.all(SIZES.map((size) => sharp(svg, { density: 384 }).resize(size, size).png().toBuffer()));
   const header = Buffer.alloc(6);
   header.writeUInt16LE(0, 0); // reserved

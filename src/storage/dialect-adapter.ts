@@ -22,6 +22,8 @@ export interface DialectAdapter {
   writeSearchDocs(db: Kysely<Database>, articleIds: readonly number[], docs: readonly SearchDocument[]): Promise<void>;
   /** For each question, the newest `limit` matching index keys, newest first. */
   searchKeys(db: Kysely<Database>, matches: readonly SearchMatch[]): Promise<number[][]>;
+  /** Statements creating the triggers that keep `article_counts` in step with every write to articles. */
+  readonly articleCountTriggers: readonly string[];
   /** PostgreSQL can skip rows another transaction has locked; SQLite has one writer at a time anyway. */
   readonly supportsSkipLocked: boolean;
   /** Throws a StorageError with a clear message when the database cannot be reached. */

@@ -258,8 +258,15 @@ export interface SearchWordsTable {
   docs: number;
 }
 
+/** How many articles each stored status holds, kept by triggers (migration 0018). */
+export interface ArticleCountsTable {
+  status: string;
+  n: number;
+}
+
 export interface Database {
   search_words: SearchWordsTable;
+  article_counts: ArticleCountsTable;
   article_notes: ArticleNotesTable;
   demo_marks: DemoMarksTable;
   media: MediaTable;

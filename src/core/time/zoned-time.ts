@@ -2,8 +2,15 @@ import { DomainError } from '../errors.js';
 
 const wallClocks = new Map<string, Intl.DateTimeFormat>();
 
+/** Zones that are UTC at every instant (the default site zone): no calendar arithmetic needed. */
+export function isUtc(timeZone: string): boolean {
+  return timeZone === 'UTC' || timeZone === 'Etc/UTC';
+}
+
 /** How far `timeZone`'s wall clock is ahead of UTC at `instant`, in milliseconds (whole seconds). */
 export function utcOffsetMs(instant: number, timeZone: string): number {
+  // formatToParts costs microseconds and ran several times per page (ADR 0011); UTC's offset is always 0.
+  if (isUtc(timeZone)) return 0;
   let format = wallClocks.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', {

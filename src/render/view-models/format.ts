@@ -1,5 +1,5 @@
 import { relativeTime } from '../../core/time/relative-time.js';
-import { utcOffsetMs } from '../../core/time/zoned-time.js';
+import { isUtc, utcOffsetMs } from '../../core/time/zoned-time.js';
 import type { TimeVM } from './view-models.js';
 
 /** How dates are written on the site: locale and time zone from the configuration. */
@@ -33,7 +33,20 @@ export function formatTime(date: Date, now: Date, format: DateFormat): TimeVM {
   };
 }
 
+/** A zone that never changes its name, per locale: UTC is written the same on every date. */
+const fixedZoneNames = new Map<string, string>();
+
 function zoneName(date: Date, format: DateFormat): string {
+  if (isUtc(format.timeZone)) {
+    const key = `${format.locale}|${format.timeZone}`;
+    let name = fixedZoneNames.get(key);
+    if (name === undefined) fixedZoneNames.set(key, (name = zoneNameAt(date, format)));
+    return name;
+  }
+  return zoneNameAt(date, format);
+}
+
+function zoneNameAt(date: Date, format: DateFormat): string {
   const parts = formatter(`zone|${format.locale}|${format.timeZone}`, format.locale, {
     timeZone: format.timeZone,
     timeZoneName: 'short',

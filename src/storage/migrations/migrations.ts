@@ -16,6 +16,7 @@ import { newsroomList } from './0014-newsroom-list.js';
 import { deskNotesAndDemoMarks } from './0015-desk-notes-demo-marks.js';
 import { sitemapIndex } from './0016-sitemap-index.js';
 import { searchIndex } from './0017-search-index.js';
+import { articleCounts } from './0018-article-counts.js';
 
 /** Every schema change, in order. Names are permanent: never rename or reorder one that has shipped. */
 export function migrations(adapter: DialectAdapter): Record<string, Migration> {
@@ -37,5 +38,6 @@ export function migrations(adapter: DialectAdapter): Record<string, Migration> {
     '0015-desk-notes-demo-marks': deskNotesAndDemoMarks(adapter),
     '0016-sitemap-index': sitemapIndex(),
     '0017-search-index': searchIndex(adapter),
+    '0018-article-counts': articleCounts(adapter),
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 
 /** PostgreSQL NOTIFY payloads must stay under 8000 bytes; batches are split well below that. */
 const MAX_PAYLOAD_CHARS = 7000;
@@ -33,9 +33,11 @@ export async function createNotifyBus(input: {
   onMissed: () => void;
   backoff?: Backoff;
 }): Promise<{ forward(keys: readonly string[]): Promise<void>; close(): Promise<void> }> {
+  // Loaded here, not at import: a process on SQLite never loads pg (ADR 0011).
+  const { default: pgModule } = await import('pg');
   const origin = randomUUID();
   const backoff = input.backoff ?? DEFAULT_BACKOFF;
-  const sender = new pg.Pool({ connectionString: input.connectionString, max: 2, connectionTimeoutMillis: 5000 });
+  const sender = new pgModule.Pool({ connectionString: input.connectionString, max: 2, connectionTimeoutMillis: 5000 });
   sender.on('error', () => undefined);
   sender.on('connect', (client) => client.on('error', () => undefined));
   let closed = false;
@@ -64,7 +66,7 @@ export async function createNotifyBus(input: {
 
   /** A listening connection, and a promise that settles when it is gone. */
   async function openListener(): Promise<{ client: pg.Client; gone: Promise<void> }> {
-    const client = new pg.Client({ connectionString: input.connectionString, keepAlive: true });
+    const client = new pgModule.Client({ connectionString: input.connectionString, keepAlive: true });
     const gone = new Promise<void>((resolve) => {
       client.on('error', () => resolve());
       client.once('end', () => resolve());

@@ -1,11 +1,20 @@
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import { PostgresDialect, sql } from 'kysely';
 import { StorageError, type DialectAdapter } from '../dialect-adapter.js';
 import { postgresSearchMigration } from './postgres-search.js';
 import { createPostgresSearchIndex, postgresSearchKeys, writePostgresSearchDocs } from './postgres-search-index.js';
+import { POSTGRES_ARTICLE_COUNT_TRIGGERS } from './postgres-article-counts.js';
 
-// COUNT(*) and other bigints arrive as strings by default; our counts fit in a double.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+const require = createRequire(import.meta.url);
+
+/** pg, loaded when a PostgreSQL store is first opened: a process on SQLite never loads it (ADR 0011). */
+function loadPg(): typeof pg {
+  const module = require('pg') as typeof pg;
+  // COUNT(*) and other bigints arrive as strings by default; our counts fit in a double.
+  module.types.setTypeParser(module.types.builtins.INT8, (value) => Number(value));
+  return module;
+}
 
 export interface PostgresOptions {
   connectionString: string;
@@ -22,7 +31,7 @@ export function postgresAdapter(options: PostgresOptions): DialectAdapter {
     timestampType: 'timestamptz',
     ...(options.schema ? { schema: options.schema } : {}),
     createDialect() {
-      const pool = new pg.Pool({
+      const pool = new (loadPg().Pool)({
         connectionString: options.connectionString,
         max: options.maxConnections ?? 10,
         connectionTimeoutMillis: 5000,
@@ -43,6 +52,7 @@ export function postgresAdapter(options: PostgresOptions): DialectAdapter {
     writeSearchDocs: writePostgresSearchDocs,
     // Each question on its own pooled connection, at once.
     searchKeys: (db, matches) => Promise.all(matches.map((match) => postgresSearchKeys(db, match))),
+    articleCountTriggers: POSTGRES_ARTICLE_COUNT_TRIGGERS,
     async checkConnection(db) {
       try {
         if (options.schema) await sql`create schema if not exists ${sql.id(options.schema)}`.execute(db);
