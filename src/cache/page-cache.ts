@@ -1,4 +1,8 @@
-import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
 
 /** A rendered response, stored once and sent many times. */
 export interface CachedResponse {
@@ -38,6 +42,7 @@ export class PageCache {
   private hits = 0;
   private misses = 0;
   private invalidated = 0;
+  private readonly compressing = new Set<Promise<void>>();
 
   /** @param maxBytes budget for bodies (plain + compressed); 0 disables the cache. */
   constructor(private readonly maxBytes: number) {}
@@ -66,18 +71,14 @@ export class PageCache {
     return entry && entry.expiresAt > now ? this.get(cacheKey, now) : undefined;
   }
 
-  /** Stores a response, compressing it once; evicts the least recently used entries to stay in budget. */
+  /**
+   * Stores a response; evicts the least recently used entries to stay in budget. Its brotli and gzip bodies
+   * are made on libuv's thread pool, not on the event loop (a search page took a millisecond or two of the
+   * main thread for them), and attached when ready: hits in between are sent uncompressed.
+   */
   set(cacheKey: string, input: Omit<CachedResponse, 'br' | 'gzip'>): CachedResponse | undefined {
     if (!this.enabled) return undefined;
     const entry: CachedResponse = { ...input, body: exact(input.body), keys: [...new Set(input.keys)] };
-    if (entry.body.length >= MIN_COMPRESS_BYTES) {
-      const br = brotliCompressSync(entry.body, {
-        params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: entry.body.length },
-      });
-      const gzip = gzipSync(entry.body, { level: 6 });
-      if (br.length < entry.body.length) entry.br = exact(br);
-      if (gzip.length < entry.body.length) entry.gzip = exact(gzip);
-    }
     const size = sizeOf(cacheKey, entry);
     if (size > this.maxBytes / 4) return entry;
     this.remove(cacheKey);
@@ -88,11 +89,40 @@ export class PageCache {
       if (!set) this.byKey.set(key, (set = new Set()));
       set.add(cacheKey);
     }
+    this.evict();
+    if (entry.body.length >= MIN_COMPRESS_BYTES) this.compress(cacheKey, entry);
+    return entry;
+  }
+
+  /** Resolves when every compression started so far has been attached (tests and benchmarks wait on it). */
+  async settled(): Promise<void> {
+    while (this.compressing.size > 0) await Promise.all([...this.compressing]);
+  }
+
+  private compress(cacheKey: string, entry: CachedResponse): void {
+    const work = Promise.all([
+      brotliAsync(entry.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: entry.body.length } }),
+      gzipAsync(entry.body, { level: 6 }),
+    ])
+      .then(([br, gzipped]) => {
+        // Dropped or replaced meanwhile: nothing to attach to.
+        if (this.entries.get(cacheKey) !== entry) return;
+        const before = sizeOf(cacheKey, entry);
+        if (br.length < entry.body.length) entry.br = exact(br);
+        if (gzipped.length < entry.body.length) entry.gzip = exact(gzipped);
+        this.bytes += sizeOf(cacheKey, entry) - before;
+        this.evict();
+      })
+      .catch(() => undefined)
+      .finally(() => this.compressing.delete(work));
+    this.compressing.add(work);
+  }
+
+  private evict(): void {
     for (const [oldest] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.remove(oldest);
     }
-    return entry;
   }
 
   /** Drops every entry that depends on any of `keys`; returns how many were dropped. */

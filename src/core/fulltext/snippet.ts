@@ -22,8 +22,8 @@ function matcher(highlight: ParsedQuery['highlight']): (span: WordSpan) => strin
   };
 }
 
-/** Snippets come from the start of a story: this many characters of it are read at most. */
-export const SNIPPET_SCAN_CHARS = 12_000;
+/** Snippets come from the start of a story (its standfirst and first paragraphs): this many characters at most. */
+export const SNIPPET_SCAN_CHARS = 3_000;
 
 /**
  * A passage of `text` around the query's words, as HTML: the text escaped, each matched word wrapped in
