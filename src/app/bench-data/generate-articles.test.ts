@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMarkdownRenderer } from '../../render/markdown.js';
 import { openTestStore, testDatabases } from '../../../test/support/databases.js';
 import { generateArticles } from './generate-articles.js';
+import { sql } from 'kysely';
+import { maxKeyAt } from '../../core/fulltext/document.js';
 
 const NOW = new Date('2026-11-29T12:00:00.000Z');
 const COUNT = 300;
@@ -15,7 +17,8 @@ for (const database of testDatabases()) {
     beforeAll(async () => {
       store = await openTestStore(database, () => NOW);
       // A small batch size so several transactions and chunks are exercised.
-      result = await generateArticles({ store, count: COUNT, now: NOW, seed: 7, batchSize: 128, onProgress: (n) => progress.push(n) });
+      // The search index is bulk-loaded (set aside and rebuilt at the end) as for a large fill.
+      result = await generateArticles({ store, count: COUNT, now: NOW, seed: 7, batchSize: 128, onProgress: (n) => progress.push(n), bulkSearchLoadFrom: 100 });
     });
 
     afterAll(async () => {
@@ -33,6 +36,21 @@ for (const database of testDatabases()) {
       expect(await count('tags')).toBe(200);
       const parents = await store.db.selectFrom('categories').select('id').where('parent_id', 'is not', null).execute();
       expect(parents.length).toBeGreaterThan(0);
+    });
+
+    it('files every article for search, with the index rebuilt after a bulk load', async () => {
+      const [keys] = await store.articles.searchKeys([{ must: [{ kind: 'word', word: 'council' }], not: [], field: 'any', maxKey: maxKeyAt(NOW), limit: 1000 }]);
+      const rows = await store.db.selectFrom('articles').select(['id', 'title', 'dek', 'body_html']).execute();
+      const tags = await store.db.selectFrom('article_tags').innerJoin('tags', 'tags.id', 'article_tags.tag_id').select(['article_id', 'name']).execute();
+      const tagText = (id: number) => tags.filter((tag) => tag.article_id === id).map((tag) => tag.name).join(' ');
+      // Counted from the stored text with a plain pattern: every article whose headline, standfirst, tags or body say "council".
+      const expected = rows.filter((row) => /\bcouncil\b/i.test(`${row.title} ${row.dek} ${tagText(row.id)} ${row.body_html}`));
+      expect(keys).toHaveLength(expected.length);
+      expect(keys!.length).toBeGreaterThan(0);
+      if (database.name === 'postgres') {
+        const index = await sql<{ n: number }>`select count(*)::int as n from pg_indexes where indexname = 'search_docs_doc_idx'`.execute(store.db);
+        expect(index.rows[0]!.n).toBe(1);
+      }
     });
 
     it('gives every article 1–3 authors at positions 0..n-1 and 2–4 distinct tags', async () => {

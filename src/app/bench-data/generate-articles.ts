@@ -17,6 +17,8 @@ export interface GenerateArticlesInput {
   batchSize?: number;
   /** Called after each batch with the number of articles inserted so far. */
   onProgress?: (done: number) => void;
+  /** From this many articles on, the search index is bulk-loaded (DialectAdapter.bulkSearchLoad). Default 20,000. */
+  bulkSearchLoadFrom?: number;
 }
 
 export interface GenerateArticlesResult {
@@ -41,6 +43,9 @@ type Db = Kysely<Database>;
  * Authors, categories and tags are created when missing and reused when their slugs exist. Ids grow with
  * publication time; every tenth article shares its neighbour's timestamp so keyset ties are exercised.
  */
+/** From this many articles on, the search index is bulk-loaded. */
+const BULK_SEARCH_LOAD = 20_000;
+
 export async function generateArticles(input: GenerateArticlesInput): Promise<GenerateArticlesResult> {
   const { store, count, now } = input;
   const db = store.db;
@@ -52,59 +57,63 @@ export async function generateArticles(input: GenerateArticlesInput): Promise<Ge
   const offset = await store.articles.count();
   const headingIds = new Map(HEADINGS.map((heading) => [heading, slugify(heading)]));
 
-  let publishedMs = 0;
-  for (let start = 0; start < count; start += batchSize) {
-    const end = Math.min(count, start + batchSize);
-    const rows: Array<Insertable<ArticlesTable>> = [];
-    const links = new Map<string, { publicAt: string; authors: number[]; tags: number[] }>();
-    for (let i = start; i < end; i++) {
-      if (i % 10 !== 5) publishedMs = now.getTime() - (count - i) * STEP_MS;
-      const at = new Date(publishedMs).toISOString();
-      const title = makeTitle(random);
-      const slug = `${slugify(title).slice(0, 80).replace(/-+$/, '')}-${offset + i + 1}`;
-      const body = makeBody(random, headingIds);
-      rows.push({
-        slug,
-        title,
-        dek: sentence(random, 14 + Math.floor(random() * 7)),
-        body_md: body.md,
-        body_html: body.html,
-        excerpt: excerptFor({ bodyHtml: body.html }),
-        status: 'published',
-        published_at: at,
-        updated_at: at,
-        created_at: at,
-        revision: 1,
-        primary_category_id: pick(random, categoryIds),
-        noindex: 0,
-      });
-      links.set(slug, {
-        publicAt: at,
-        authors: distinct(random, authorIds, 1 + Math.floor(random() * random() * 3)),
-        // Skewed towards the first tags, so a few tags are busy and most are quiet, as on a real site.
-        tags: distinct(random, tagIds, 2 + Math.floor(random() * 3), (r) => r * r),
-      });
-    }
-    await db.transaction().execute(async (trx) => {
-      const authorRows: Array<{ article_id: number; user_id: number; position: number; public_at: string }> = [];
-      const tagRows: Array<{ article_id: number; tag_id: number; public_at: string }> = [];
-      const insertedIds: number[] = [];
-      for (const chunk of chunks(rows, Object.keys(rows[0]!).length)) {
-        const inserted = await trx.insertInto('articles').values(chunk).returning(['id', 'slug']).execute();
-        for (const { id, slug } of inserted) {
-          insertedIds.push(id);
-          const link = links.get(slug)!;
-          link.authors.forEach((userId, position) => authorRows.push({ article_id: id, user_id: userId, position, public_at: link.publicAt }));
-          for (const tagId of link.tags) tagRows.push({ article_id: id, tag_id: tagId, public_at: link.publicAt });
-        }
+  const fill = async () => {
+    let publishedMs = 0;
+    for (let start = 0; start < count; start += batchSize) {
+      const end = Math.min(count, start + batchSize);
+      const rows: Array<Insertable<ArticlesTable>> = [];
+      const links = new Map<string, { publicAt: string; authors: number[]; tags: number[] }>();
+      for (let i = start; i < end; i++) {
+        if (i % 10 !== 5) publishedMs = now.getTime() - (count - i) * STEP_MS;
+        const at = new Date(publishedMs).toISOString();
+        const title = makeTitle(random);
+        const slug = `${slugify(title).slice(0, 80).replace(/-+$/, '')}-${offset + i + 1}`;
+        const body = makeBody(random, headingIds);
+        rows.push({
+          slug,
+          title,
+          dek: sentence(random, 14 + Math.floor(random() * 7)),
+          body_md: body.md,
+          body_html: body.html,
+          excerpt: excerptFor({ bodyHtml: body.html }),
+          status: 'published',
+          published_at: at,
+          updated_at: at,
+          created_at: at,
+          revision: 1,
+          primary_category_id: pick(random, categoryIds),
+          noindex: 0,
+        });
+        links.set(slug, {
+          publicAt: at,
+          authors: distinct(random, authorIds, 1 + Math.floor(random() * random() * 3)),
+          // Skewed towards the first tags, so a few tags are busy and most are quiet, as on a real site.
+          tags: distinct(random, tagIds, 2 + Math.floor(random() * 3), (r) => r * r),
+        });
       }
-      for (const chunk of chunks(authorRows, 4)) await trx.insertInto('article_authors').values(chunk).execute();
-      for (const chunk of chunks(tagRows, 3)) await trx.insertInto('article_tags').values(chunk).execute();
-      // Filed for search in the same transaction, as every write does.
-      await reindexArticles(trx, store.adapter, insertedIds);
-    });
-    input.onProgress?.(end);
-  }
+      await db.transaction().execute(async (trx) => {
+        const authorRows: Array<{ article_id: number; user_id: number; position: number; public_at: string }> = [];
+        const tagRows: Array<{ article_id: number; tag_id: number; public_at: string }> = [];
+        const insertedIds: number[] = [];
+        for (const chunk of chunks(rows, Object.keys(rows[0]!).length)) {
+          const inserted = await trx.insertInto('articles').values(chunk).returning(['id', 'slug']).execute();
+          for (const { id, slug } of inserted) {
+            insertedIds.push(id);
+            const link = links.get(slug)!;
+            link.authors.forEach((userId, position) => authorRows.push({ article_id: id, user_id: userId, position, public_at: link.publicAt }));
+            for (const tagId of link.tags) tagRows.push({ article_id: id, tag_id: tagId, public_at: link.publicAt });
+          }
+        }
+        for (const chunk of chunks(authorRows, 4)) await trx.insertInto('article_authors').values(chunk).execute();
+        for (const chunk of chunks(tagRows, 3)) await trx.insertInto('article_tags').values(chunk).execute();
+        // Filed for search in the same transaction, as every write does.
+        await reindexArticles(trx, store.adapter, insertedIds);
+      });
+      input.onProgress?.(end);
+    }
+  };
+  // Many rows: the search index's GIN part is built once at the end (see DialectAdapter.bulkSearchLoad).
+  await (count >= (input.bulkSearchLoadFrom ?? BULK_SEARCH_LOAD) ? store.adapter.bulkSearchLoad(db, fill) : fill());
   return { articles: count, categories: categoryIds.length, tags: tagIds.length, authors: authorIds.length };
 }
 

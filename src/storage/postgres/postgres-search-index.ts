@@ -55,6 +55,16 @@ export function tsvectorLiteral(doc: SearchDocument): string {
   return [...lexemes].map(lexeme).join(' ');
 }
 
+export async function bulkPostgresSearchLoad<T>(db: Kysely<Database>, work: () => Promise<T>): Promise<T> {
+  await sql`drop index if exists search_docs_doc_idx`.execute(db);
+  try {
+    return await work();
+  } finally {
+    await sql`create index if not exists search_docs_doc_idx on search_docs using gin (doc)`.execute(db);
+    await sql`analyze search_docs`.execute(db);
+  }
+}
+
 export async function writePostgresSearchDocs(db: Kysely<Database>, articleIds: readonly number[], docs: readonly SearchDocument[]): Promise<void> {
   if (articleIds.length === 0) return;
   await sql`delete from search_docs where article_id = any(${[...articleIds]}::int[])`.execute(db);

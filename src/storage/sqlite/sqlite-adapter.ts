@@ -47,6 +47,8 @@ export function sqliteAdapter(file: string): DialectAdapter {
     supportsSkipLocked: false,
     createSearchIndex: createSqliteSearchIndex,
     writeSearchDocs: writeSqliteSearchDocs,
+    // FTS5 merges its segments as it goes; nothing to set aside.
+    bulkSearchLoad: (_db, work) => work(),
     searchKeys: (db, matches) => searchKeysWith(searchWorker ? searchWorker.run : runInline(db), matches),
     articleCountTriggers: SQLITE_ARTICLE_COUNT_TRIGGERS,
     async checkConnection(db) {
