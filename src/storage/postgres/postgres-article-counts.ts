@@ -6,7 +6,9 @@
  * no status (most updates) touches no count row at all.
  */
 export const POSTGRES_ARTICLE_COUNT_TRIGGERS: readonly string[] = [
-  `create function article_counts_apply() returns trigger language plpgsql as $$
+  // The search path the migration ran with is kept with the function: a write from a session whose path
+  // differs (an operator's psql, a tool) must still find this schema's article_counts.
+  `create function article_counts_apply() returns trigger language plpgsql set search_path from current as $$
    begin
      if tg_op = 'TRUNCATE' then
        update article_counts set n = 0;
