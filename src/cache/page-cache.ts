@@ -43,6 +43,7 @@ export class PageCache {
   private misses = 0;
   private invalidated = 0;
   private readonly compressing = new Set<Promise<void>>();
+  private readonly compressingKeys = new Set<string>();
 
   /** @param maxBytes budget for bodies (plain + compressed); 0 disables the cache. */
   constructor(private readonly maxBytes: number) {}
@@ -62,6 +63,8 @@ export class PageCache {
     this.entries.delete(cacheKey);
     this.entries.set(cacheKey, entry);
     this.hits++;
+    // Asked for again: worth compressing now (see `set`).
+    if (!entry.br && !entry.gzip && !this.compressingKeys.has(cacheKey) && entry.body.length >= MIN_COMPRESS_BYTES) this.compress(cacheKey, entry);
     return entry;
   }
 
@@ -73,8 +76,9 @@ export class PageCache {
 
   /**
    * Stores a response; evicts the least recently used entries to stay in budget. Its brotli and gzip bodies
-   * are made on libuv's thread pool, not on the event loop (a search page took a millisecond or two of the
-   * main thread for them), and attached when ready: hits in between are sent uncompressed.
+   * are made when the entry is first asked for again — most search pages and deep archive pages never are,
+   * and compressing them cost a millisecond or two of CPU each — on libuv's thread pool, not on the event
+   * loop, and attached when ready: hits in between are sent uncompressed.
    */
   set(cacheKey: string, input: Omit<CachedResponse, 'br' | 'gzip'>): CachedResponse | undefined {
     if (!this.enabled) return undefined;
@@ -90,7 +94,6 @@ export class PageCache {
       set.add(cacheKey);
     }
     this.evict();
-    if (entry.body.length >= MIN_COMPRESS_BYTES) this.compress(cacheKey, entry);
     return entry;
   }
 
@@ -114,8 +117,12 @@ export class PageCache {
         this.evict();
       })
       .catch(() => undefined)
-      .finally(() => this.compressing.delete(work));
+      .finally(() => {
+        this.compressing.delete(work);
+        this.compressingKeys.delete(cacheKey);
+      });
     this.compressing.add(work);
+    this.compressingKeys.add(cacheKey);
   }
 
   private evict(): void {

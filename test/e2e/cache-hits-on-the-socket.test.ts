@@ -39,6 +39,7 @@ for (const database of testDatabases()) {
 
     it('sends the compressed copy a client asks for, 304 to a current validator, and headers only to HEAD', async () => {
       await (await get(PAGE)).arrayBuffer();
+      await (await get(PAGE)).arrayBuffer();
       await app.pageCache.settled();
       const gzip = await get(PAGE, { 'accept-encoding': 'gzip' });
       expect(gzip.headers.get('x-cache')).toBe('HIT');

@@ -63,6 +63,7 @@ for (const database of testDatabases()) {
 
     it('honours q=0 in Accept-Encoding on cached pages', async () => {
       await get(PAGE);
+      await get(PAGE);
       await app.pageCache.settled();
       const plain = (await get(PAGE, { 'accept-encoding': 'identity' })).body;
       const cases: Array<[string, string | undefined]> = [
