@@ -7,6 +7,8 @@ const MAX_AGE_MS = 60_000;
 interface Copy {
   /** The instant the list was read for; it answers for any instant from here until `until`. */
   at: number;
+  /** The next scheduled publication as known when it was read: from then on the list may be longer. */
+  until: number;
   /** When it was read, by the wall clock. */
   readAt: number;
   rows: Promise<ArticleSummary[]>;
@@ -18,7 +20,7 @@ interface Copy {
  * Which articles are public changes only when something is written, which announces keys on the bus
  * (`reset()` drops every copy, as `cachedCategories` does), or when a scheduled article's time comes:
  * a copy read at instant T answers for an instant `now` only while T ≤ now < the next scheduled
- * publication (`nextScheduledAt`, the schedule watcher's answer, itself reset by listing changes). A read
+ * publication known at T (`nextScheduledAt`, the schedule watcher's answer, itself reset by listing changes). A read
  * that was in flight when a notice came is not kept. Other listings (sections, tags, pages further back)
  * go to the database.
  */
@@ -32,14 +34,15 @@ export function cachedNewest(
 
   async function newest(now: Date, limit: number): Promise<ArticleSummary[]> {
     const at = now.getTime();
-    const until = await nextScheduledAt();
     const found = copies.get(limit);
-    if (found && found.at <= at && at < until && clock() - found.readAt < MAX_AGE_MS) return found.rows;
+    if (found && found.at <= at && at < found.until && clock() - found.readAt < MAX_AGE_MS) return found.rows;
     const started = generation;
+    const until = await nextScheduledAt();
     const rows = inner.listPublic({ now, limit });
-    // Only a read that began at or after every notice so far is kept, and only when it answers later instants.
-    if (at < until && (!found || found.at <= at)) {
-      const copy = { at, readAt: clock(), rows };
+    // Only a read that began at or after every notice so far is kept, and never over a copy for a later instant.
+    const current = copies.get(limit);
+    if (generation === started && at < until && (!current || current.at <= at)) {
+      const copy = { at, until, readAt: clock(), rows };
       copies.set(limit, copy);
       rows.then(
         () => {
