@@ -5,7 +5,7 @@ import type { ArticleStore } from '../../core/ports.js';
 import type { Tag } from '../../core/taxonomy/taxonomy.js';
 import type { DialectAdapter } from '../dialect-adapter.js';
 import type { Database } from '../schema.js';
-import { ARTICLE_COLUMNS, isUniqueViolation, toArticle, toDate, toTag } from './rows.js';
+import { ARTICLE_COLUMNS, isUniqueViolation, PUBLIC_ARTICLE_COLUMNS, toArticle, toDate, toPublicArticle, toTag } from './rows.js';
 import { createArticleListings } from './article-listings.js';
 import { createArticleRevisions } from './article-revisions.js';
 import { publicAtOf, publicRule } from './public-read.js';
@@ -45,7 +45,7 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
   const publicBySlug = precompile(db, (slot) =>
     db
       .selectFrom('articles')
-      .select(ARTICLE_COLUMNS)
+      .select(PUBLIC_ARTICLE_COLUMNS)
       .where('slug', '=', slot.text('slug'))
       .where(publicRule('articles', slot.instant('now'))),
   );
@@ -113,7 +113,7 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
 
     async findPublicBySlug(slug, now) {
       const [row] = await publicBySlug({ slug, now });
-      return row && toArticle(row);
+      return row && toPublicArticle(row);
     },
 
     async update(id, revision, changes) {
