@@ -9,6 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EDITOR_BUNDLE, EDITOR_STAMP, buildEditorBundle, editorBundleIsStale } from './build-editor.mjs';
 import { staleness } from './build-stamp.mjs';
+import { bundleServer } from './bundle-server.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -36,6 +37,8 @@ rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 await buildEditorBundle({ force });
 if (existsSync('src/render/assets')) cpSync('src/render/assets', 'dist/render/assets', { recursive: true });
+// One file for the server to load at start (ADR 0011); dist/app/main.js becomes a stub that imports it.
+await bundleServer(root);
 // The package's executable (the first line names node and its flags).
 chmodSync('dist/app/main.js', 0o755);
 // Last, so a build that failed part-way is never taken for a complete one.

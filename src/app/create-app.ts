@@ -10,6 +10,7 @@ import type { InvalidationBus } from '../core/ports.js';
 import { createBus } from './invalidation.js';
 import { scheduleWatcher } from './schedule-watcher.js';
 import { cachedCategories } from './cached-categories.js';
+import { cachedNewest } from './cached-newest.js';
 import { cacheKey } from '../core/publishing/cache-keys.js';
 import { argon2Hasher } from './argon2-hasher.js';
 import { smtpMailer } from './smtp-mailer.js';
@@ -52,24 +53,27 @@ export async function createApp(input: {
     const pageCache = new PageCache(config.cacheMegabytes * 1024 * 1024);
     const schedule = scheduleWatcher(store, clock);
     const categories = cachedCategories(store.categories);
+    const articles = cachedNewest(store.articles, schedule.next);
     const bus = await createBus(config, {
       // Notices were lost (the database went away and came back): nothing cached can be trusted.
       onMissed: () => {
         pageCache.clear();
         schedule.reset();
         categories.reset();
+        articles.reset();
       },
     });
     bus.subscribe((keys) => {
       pageCache.invalidate(keys);
       if (keys.some((key) => key.startsWith('list:'))) schedule.reset();
       if (keys.some((key) => key === 'nav' || key.startsWith('category:'))) categories.reset();
+      articles.reset();
     });
     const mailer = config.mail ? smtpMailer(config.mail) : undefined;
     const server = await createServer({
       config,
-      // Pages read sections from memory; everything else goes to the database.
-      store: { ...store, categories },
+      // Pages read sections and the newest articles from memory; everything else goes to the database.
+      store: { ...store, categories, articles },
       clock,
       pageCache,
       bus,

@@ -3,6 +3,9 @@ export type ArticleStatus = 'draft' | 'in_review' | 'published' | 'archived';
 export const ARTICLE_STATUSES: readonly ArticleStatus[] = ['draft', 'in_review', 'published', 'archived'];
 
 /** A stored article. Times are UTC instants. */
+/** An article as readers get it: everything but the Markdown source, which no public page shows. */
+export type PublicArticle = Omit<Article, 'bodyMd'>;
+
 export interface Article {
   id: number;
   slug: string;

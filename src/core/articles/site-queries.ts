@@ -1,6 +1,6 @@
 import type { ArticleListQuery, Store } from '../ports.js';
 import { descendantIds, topLevel, type Category, type Tag } from '../taxonomy/taxonomy.js';
-import type { Article, ArticleSummary, Byline } from './article.js';
+import type { ArticleSummary, Byline, PublicArticle } from './article.js';
 import type { Cursor } from './cursor.js';
 import type { Media as Image } from '../images/image.js';
 
@@ -13,7 +13,7 @@ export interface ListedArticles {
 }
 
 export interface ArticlePageData {
-  article: Article;
+  article: PublicArticle;
   /** The featured picture, when the article has one. */
   image?: Image;
   bylines: Byline[];

@@ -1,4 +1,4 @@
-import type { Article, ArticleSummary, Byline } from '../articles/article.js';
+import type { ArticleSummary, Byline, PublicArticle } from '../articles/article.js';
 import type { Tag } from '../taxonomy/taxonomy.js';
 import type { Cursor } from '../articles/cursor.js';
 
@@ -19,7 +19,7 @@ export interface ArticleListQuery {
 /** The reading site's and the feeds' view of articles. */
 export interface PublicArticleReads {
   /** Public lookup: only a visible article (published, `published_at <= now`). */
-  findPublicBySlug(slug: string, now: Date): Promise<Article | undefined>;
+  findPublicBySlug(slug: string, now: Date): Promise<PublicArticle | undefined>;
   listPublic(query: ArticleListQuery): Promise<ArticleSummary[]>;
   /** Authors of each article, in byline order. */
   bylines(articleIds: readonly number[]): Promise<Map<number, Byline[]>>;

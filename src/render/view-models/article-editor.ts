@@ -211,7 +211,6 @@ export function previewPage(input: {
         ...article,
         title: fields.title,
         dek: fields.dek,
-        bodyMd: fields.bodyMd,
         bodyHtml: input.bodyHtml,
         slug: fields.slug,
         seoTitle: fields.seoTitle,

@@ -5,6 +5,7 @@ import { utcMonths } from '../../core/time/utc-months.js';
 import type { DialectAdapter } from '../dialect-adapter.js';
 import type { Database } from '../schema.js';
 import { linkPublicRule, publicRule } from './public-read.js';
+import { precompile } from './precompiled.js';
 import { expandPrefixes } from './search-index.js';
 import { SUMMARY_COLUMNS, toDate, toSummary } from './rows.js';
 
@@ -19,8 +20,34 @@ export function createArticleListings(db: Kysely<Database>, adapter: DialectAdap
       .where(publicRule('articles', now))
       .where('articles.noindex', '=', 0);
 
+  // The newest public articles (every article page's "recent" list, the home page's latest), compiled once.
+  const newest = precompile(db, (slot) =>
+    db
+      .selectFrom('articles')
+      .select(SUMMARY_COLUMNS)
+      .where(publicRule('articles', slot.instant('now')))
+      .orderBy('articles.published_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(slot.integer('limit')),
+  );
+  const newestExceptOne = precompile(db, (slot) =>
+    db
+      .selectFrom('articles')
+      .select(SUMMARY_COLUMNS)
+      .where(publicRule('articles', slot.instant('now')))
+      .where('articles.id', '<>', slot.integer('except'))
+      .orderBy('articles.published_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(slot.integer('limit')),
+  );
+
   return {
     async listPublic(query: ArticleListQuery): Promise<ArticleSummary[]> {
+      if (query.tagId === undefined && query.authorId === undefined && query.categoryIds === undefined && !query.before) {
+        const excluded = query.excludeIds ?? [];
+        if (excluded.length === 0) return (await newest({ now: query.now, limit: query.limit })).map(toSummary);
+        if (excluded.length === 1) return (await newestExceptOne({ now: query.now, limit: query.limit, except: excluded[0]! })).map(toSummary);
+      }
       const before = query.before && { at: query.before.publishedAt.toISOString(), id: query.before.id };
       const exclude = query.excludeIds && query.excludeIds.length > 0 ? [...query.excludeIds] : undefined;
 

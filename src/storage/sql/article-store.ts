@@ -5,11 +5,12 @@ import type { ArticleStore } from '../../core/ports.js';
 import type { Tag } from '../../core/taxonomy/taxonomy.js';
 import type { DialectAdapter } from '../dialect-adapter.js';
 import type { Database } from '../schema.js';
-import { ARTICLE_COLUMNS, isUniqueViolation, toArticle, toDate, toTag } from './rows.js';
+import { ARTICLE_COLUMNS, isUniqueViolation, PUBLIC_ARTICLE_COLUMNS, toArticle, toDate, toPublicArticle, toTag } from './rows.js';
 import { createArticleListings } from './article-listings.js';
 import { createArticleRevisions } from './article-revisions.js';
 import { publicAtOf, publicRule } from './public-read.js';
 import { reindexArticles } from './search-index.js';
+import { precompile } from './precompiled.js';
 import type { ArticleStatus } from '../../core/articles/article.js';
 
 type Transact = <T>(work: (db: Kysely<Database>) => Promise<T>) => Promise<T>;
@@ -40,6 +41,31 @@ async function replaceTags(trx: Kysely<Database>, articleId: number, tagIds: rea
 const SEARCHED_CHANGES = ['title', 'dek', 'bodyHtml', 'status', 'publishedAt', 'noindex', 'primaryCategoryId', 'authorIds', 'tagIds'] as const;
 
 export function createArticleStore(db: Kysely<Database>, transact: Transact, adapter: DialectAdapter): ArticleStore {
+  // The article page's own reads, compiled once (ADR 0011).
+  const publicBySlug = precompile(db, (slot) =>
+    db
+      .selectFrom('articles')
+      .select(PUBLIC_ARTICLE_COLUMNS)
+      .where('slug', '=', slot.text('slug'))
+      .where(publicRule('articles', slot.instant('now'))),
+  );
+  const bylinesOfOne = precompile(db, (slot) =>
+    db
+      .selectFrom('article_authors')
+      .innerJoin('users', 'users.id', 'article_authors.user_id')
+      .select(['article_authors.article_id', 'article_authors.position', 'users.id', 'users.slug', 'users.display_name'])
+      .where('article_authors.article_id', '=', slot.integer('id'))
+      .orderBy('article_authors.position'),
+  );
+  const tagsOfOne = precompile(db, (slot) =>
+    db
+      .selectFrom('article_tags')
+      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+      .select(['article_tags.article_id', 'tags.id', 'tags.slug', 'tags.name'])
+      .where('article_tags.article_id', '=', slot.integer('id'))
+      .orderBy('tags.name')
+      .orderBy('tags.id'),
+  );
   return {
     ...createArticleListings(db, adapter),
     ...createArticleRevisions(db),
@@ -86,13 +112,8 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
     },
 
     async findPublicBySlug(slug, now) {
-      const row = await db
-        .selectFrom('articles')
-        .select(ARTICLE_COLUMNS)
-        .where('slug', '=', slug)
-        .where(publicRule('articles', now))
-        .executeTakeFirst();
-      return row && toArticle(row);
+      const [row] = await publicBySlug({ slug, now });
+      return row && toPublicArticle(row);
     },
 
     async update(id, revision, changes) {
@@ -186,7 +207,10 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
     async bylines(articleIds) {
       const result = new Map<number, Byline[]>(articleIds.map((id) => [id, []]));
       if (articleIds.length === 0) return result;
-      const rows = await db
+      const rows =
+        articleIds.length === 1
+          ? await bylinesOfOne({ id: articleIds[0]! })
+          : await db
         .selectFrom('article_authors')
         .innerJoin('users', 'users.id', 'article_authors.user_id')
         .select(['article_authors.article_id', 'article_authors.position', 'users.id', 'users.slug', 'users.display_name'])
@@ -208,7 +232,10 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
     async tags(articleIds) {
       const result = new Map<number, Tag[]>(articleIds.map((id) => [id, []]));
       if (articleIds.length === 0) return result;
-      const rows = await db
+      const rows =
+        articleIds.length === 1
+          ? await tagsOfOne({ id: articleIds[0]! })
+          : await db
         .selectFrom('article_tags')
         .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
         .select(['article_tags.article_id', 'tags.id', 'tags.slug', 'tags.name'])

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { Article, ArticleStatus, ArticleSummary } from '../../core/articles/article.js';
+import type { Article, ArticleStatus, ArticleSummary, PublicArticle } from '../../core/articles/article.js';
 import type { Author, Role } from '../../core/authors/author.js';
 import type { Category, Tag } from '../../core/taxonomy/taxonomy.js';
 import type { ArticlesTable, CategoriesTable, TagsTable, UsersTable } from '../schema.js';
@@ -13,12 +13,15 @@ export function toNullableDate(value: Date | string | null): Date | null {
 }
 
 export function toArticle(row: Selectable<ArticlesTable>): Article {
+  return { ...toPublicArticle(row), bodyMd: row.body_md };
+}
+
+export function toPublicArticle(row: Omit<Selectable<ArticlesTable>, 'body_md'>): PublicArticle {
   return {
     id: row.id,
     slug: row.slug,
     title: row.title,
     dek: row.dek,
-    bodyMd: row.body_md,
     bodyHtml: row.body_html,
     excerpt: row.excerpt,
     status: row.status as ArticleStatus,
@@ -46,6 +49,9 @@ export const ARTICLE_COLUMNS = [
   'articles.revision', 'articles.primary_category_id', 'articles.featured_media_id', 'articles.seo_title',
   'articles.seo_description', 'articles.canonical_url', 'articles.noindex',
 ] as const;
+
+/** What a public article page reads: the Markdown source stays in the database (about 30 µs a page, ADR 0011). */
+export const PUBLIC_ARTICLE_COLUMNS = ARTICLE_COLUMNS.filter((column) => column !== 'articles.body_md');
 
 export const SUMMARY_COLUMNS = [
   'articles.id',
