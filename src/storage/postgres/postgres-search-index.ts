@@ -60,7 +60,11 @@ export async function bulkPostgresSearchLoad<T>(db: Kysely<Database>, work: () =
   try {
     return await work();
   } finally {
-    await sql`create index if not exists search_docs_doc_idx on search_docs using gin (doc)`.execute(db);
+    // Building GIN over a million vectors with the default 64 MB of maintenance memory took over half an hour.
+    await db.transaction().execute(async (trx) => {
+      await sql`set local maintenance_work_mem = '512MB'`.execute(trx);
+      await sql`create index if not exists search_docs_doc_idx on search_docs using gin (doc)`.execute(trx);
+    });
     await sql`analyze search_docs`.execute(db);
   }
 }
