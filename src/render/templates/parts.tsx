@@ -24,23 +24,30 @@ export function ArticleList({ items, headingLevel = 3 }: { items: ListItemVM[]; 
             <p class="article-list__excerpt" safe>
               {item.excerpt}
             </p>
-            <p class="article-list__meta">
-              {item.category ? (
-                <>
-                  <a href={item.category.href} safe>
-                    {item.category.text}
-                  </a>
-                  {' · '}
-                </>
-              ) : (
-                ''
-              )}
-              <TimeAgo time={item.time} />
-            </p>
+            <ListItemMeta item={item} />
           </article>
         </li>
       ))}
     </ol>
+  );
+}
+
+/** A listed story's section link and time, under its headline (article lists and search results). */
+export function ListItemMeta({ item }: { item: ListItemVM }): JSX.Element {
+  return (
+    <p class="article-list__meta">
+      {item.category ? (
+        <>
+          <a href={item.category.href} safe>
+            {item.category.text}
+          </a>
+          {' · '}
+        </>
+      ) : (
+        ''
+      )}
+      <TimeAgo time={item.time} />
+    </p>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { PageVM, SearchVM } from '../view-models/view-models.js';
 import { Layout } from './layout.js';
-import { TimeAgo } from './parts.js';
+import { ListItemMeta } from './parts.js';
 
 export function SearchPage({ site, head, body }: PageVM<SearchVM>): JSX.Element {
   return (
@@ -98,19 +98,7 @@ export function SearchPage({ site, head, body }: PageVM<SearchVM>): JSX.Element 
                         <a href={item.href}>{safeTitleHtml}</a>
                       </h2>
                       <p class="article-list__excerpt search-results__snippet">{safeSnippetHtml ?? <span safe>{item.excerpt}</span>}</p>
-                      <p class="article-list__meta">
-                        {item.category ? (
-                          <>
-                            <a href={item.category.href} safe>
-                              {item.category.text}
-                            </a>
-                            {' · '}
-                          </>
-                        ) : (
-                          ''
-                        )}
-                        <TimeAgo time={item.time} />
-                      </p>
+                      <ListItemMeta item={item} />
                     </article>
                   </li>
                 );
