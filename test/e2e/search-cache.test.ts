@@ -52,6 +52,19 @@ for (const database of testDatabases()) {
       expect(gone.body).not.toContain(`/${story.slug}"`);
     });
 
+    it('finds a story by the new name of its tag after a rename, and drops the cached results that could not', async () => {
+      const story = '/pakistan-cabinet-approves-cis-moa-with-united-states';
+      const before = await get('/search?q=quillfeather');
+      expect(before.headers['x-cache']).not.toBe('HIT');
+      expect((await get('/search?q=quillfeather')).headers['x-cache']).toBe('HIT');
+      const tag = (await app.store.tags.findBySlug('cis-moa'))!;
+      await editor.get('/admin/tags');
+      expect((await editor.post(`/admin/tags/${tag.id}`, { name: 'Quillfeather accord' })).statusCode).toBe(303);
+      const after = await get('/search?q=quillfeather');
+      expect(after.headers['x-cache']).not.toBe('HIT');
+      expect(after.body).toContain(`href="${story}"`);
+    });
+
     it('never serves a signed-in member of staff from the cache', async () => {
       await get('/search?q=bank');
       const staff = await editor.get('/search?q=bank');

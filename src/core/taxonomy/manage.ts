@@ -75,7 +75,11 @@ export async function updateSection(deps: TaxonomyDeps, input: SectionInput & { 
 export async function renameTag(deps: TaxonomyDeps, input: { id: number; name: string; actorId: number }): Promise<void> {
   const name = input.name.trim().replace(/\s+/g, ' ');
   if (name === '' || name.length > 100) throw new DomainError('VALIDATION_FAILED', 'A tag name needs 1 to 100 characters.', { field: 'name' });
-  await deps.store.tags.rename(input.id, name);
-  await deps.store.accounts.audit({ at: deps.clock.now(), actorId: input.actorId, action: 'tag.rename', subject: name });
-  await deps.bus?.publish([cacheKey.tag(input.id)]);
+  // One transaction: the new name and the search index entries of every article carrying it (tags.rename).
+  await deps.store.transaction(async (store) => {
+    await store.tags.rename(input.id, name);
+    await store.accounts.audit({ at: deps.clock.now(), actorId: input.actorId, action: 'tag.rename', subject: name });
+  });
+  // The tag's name is a searched word: search results may change.
+  await deps.bus?.publish([cacheKey.tag(input.id), cacheKey.search]);
 }

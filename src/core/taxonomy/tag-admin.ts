@@ -18,7 +18,8 @@ async function existingTag(store: Store, id: number): Promise<Tag> {
  * Pages that show a tag, or list its articles, or name it to crawlers. Every page showing the tag beside an
  * article (the article page, feed entries) carries `tag:ID`, so the articles' own keys are not needed.
  */
-const tagKeys = (id: number) => [cacheKey.tag(id), cacheKey.listTag(id), cacheKey.sitemapTaxonomy, cacheKey.sitemapIndex];
+// Tag names are searched words and tags are search filters: what a search finds changes with them.
+const tagKeys = (id: number) => [cacheKey.tag(id), cacheKey.listTag(id), cacheKey.sitemapTaxonomy, cacheKey.sitemapIndex, cacheKey.search];
 
 /** A new tag, before any article carries it (its address is taken from the name, as when an article names it). */
 export async function createTag(deps: TaxonomyDeps, input: { name: string; actorId: number }): Promise<Tag> {
