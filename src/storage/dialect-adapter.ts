@@ -18,6 +18,8 @@ export interface DialectAdapter {
   readonly searchMigration: Migration;
   /** Creates the search index of migration 0017 (FTS5 on SQLite, a tsvector table with GIN on PostgreSQL). */
   createSearchIndex(db: Kysely<unknown>): Promise<void>;
+  /** Locks these articles' rows, in id order, before their search documents are read and written (see the adapters). */
+  lockForSearchIndex(db: Kysely<Database>, articleIds: readonly number[]): Promise<void>;
   /** Replaces the index entries of these articles with these documents (articles without one are removed). */
   writeSearchDocs(db: Kysely<Database>, articleIds: readonly number[], docs: readonly SearchDocument[]): Promise<void>;
   /**

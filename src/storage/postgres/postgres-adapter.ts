@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { PostgresDialect, sql } from 'kysely';
 import { StorageError, type DialectAdapter } from '../dialect-adapter.js';
 import { postgresSearchMigration } from './postgres-search.js';
-import { bulkPostgresSearchLoad, createPostgresSearchIndex, postgresSearchKeys, writePostgresSearchDocs } from './postgres-search-index.js';
+import { bulkPostgresSearchLoad, createPostgresSearchIndex, lockPostgresArticles, postgresSearchKeys, writePostgresSearchDocs } from './postgres-search-index.js';
 import { POSTGRES_ARTICLE_COUNT_TRIGGERS } from './postgres-article-counts.js';
 
 const require = createRequire(import.meta.url);
@@ -50,6 +50,7 @@ export function postgresAdapter(options: PostgresOptions): DialectAdapter {
     supportsSkipLocked: true,
     createSearchIndex: createPostgresSearchIndex,
     writeSearchDocs: writePostgresSearchDocs,
+    lockForSearchIndex: lockPostgresArticles,
     bulkSearchLoad: bulkPostgresSearchLoad,
     // Each question on its own pooled connection, at once.
     searchKeys: (db, matches) => Promise.all(matches.map((match) => postgresSearchKeys(db, match))),

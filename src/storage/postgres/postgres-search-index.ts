@@ -69,6 +69,17 @@ export async function bulkPostgresSearchLoad<T>(db: Kysely<Database>, work: () =
   }
 }
 
+/**
+ * Two transactions re-filing the same articles (two tag renames at once) must take turns: otherwise the second
+ * reads a tag name the first has not committed, files it after the first commits (losing the first's change),
+ * and its delete cannot see the first's insert, so its insert collides. Locking the article rows in id order
+ * before reading makes the second wait, then read and file what the first committed.
+ */
+export async function lockPostgresArticles(db: Kysely<Database>, articleIds: readonly number[]): Promise<void> {
+  if (articleIds.length === 0) return;
+  await sql`select id from articles where id = any(${[...articleIds]}::int[]) order by id for update`.execute(db);
+}
+
 export async function writePostgresSearchDocs(db: Kysely<Database>, articleIds: readonly number[], docs: readonly SearchDocument[]): Promise<void> {
   if (articleIds.length === 0) return;
   await sql`delete from search_docs where article_id = any(${[...articleIds]}::int[])`.execute(db);

@@ -14,26 +14,34 @@ const BATCH = 500;
  * disagrees with a committed article.
  */
 export async function reindexArticles(db: Kysely<Database>, adapter: DialectAdapter, articleIds: Iterable<number>): Promise<void> {
-  const ids = [...new Set(articleIds)];
+  // In id order, batch after batch: rows are locked in one order by every transaction that re-files articles.
+  const ids = [...new Set(articleIds)].sort((a, b) => a - b);
+  const counts = new Map<string, number>();
   for (let start = 0; start < ids.length; start += BATCH) {
     const batch = ids.slice(start, start + BATCH);
+    await adapter.lockForSearchIndex(db, batch);
     const docs = await searchDocuments(db, batch);
     await adapter.writeSearchDocs(db, batch, docs);
-    await countWords(db, docs);
+    addWords(counts, docs);
   }
+  // Once, at the end, in one sorted pass: every transaction takes the word rows it counts in the same order,
+  // so two long reindexes (tag renames of busy tags) cannot each hold a row the other waits for.
+  await countWords(db, counts);
 }
 
-/**
- * Adds the batch's words to `search_words` (prefix searches look words up there). A word's count grows by
- * the documents filed with it and never shrinks: it ranks a prefix's words by use, it does not promise a match.
- */
-async function countWords(db: Kysely<Database>, docs: readonly SearchDocument[]): Promise<void> {
-  const counts = new Map<string, number>();
+function addWords(counts: Map<string, number>, docs: readonly SearchDocument[]): void {
   for (const doc of docs) {
     for (const token of new Set([...doc.title, ...doc.dek, ...doc.tags, ...doc.body])) {
       if (!isWordPair(token)) counts.set(token, (counts.get(token) ?? 0) + 1);
     }
   }
+}
+
+/**
+ * Adds the words' counts to `search_words` (prefix searches look words up there). A word's count grows by
+ * the documents filed with it and never shrinks: it ranks a prefix's words by use, it does not promise a match.
+ */
+async function countWords(db: Kysely<Database>, counts: ReadonlyMap<string, number>): Promise<void> {
   const rows = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([word, docs]) => ({ word, docs }));
   for (let start = 0; start < rows.length; start += WORD_ROWS) {
     await db

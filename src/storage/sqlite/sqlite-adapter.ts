@@ -47,6 +47,8 @@ export function sqliteAdapter(file: string): DialectAdapter {
     supportsSkipLocked: false,
     createSearchIndex: createSqliteSearchIndex,
     writeSearchDocs: writeSqliteSearchDocs,
+    // One writer at a time: a transaction re-filing articles already excludes every other.
+    lockForSearchIndex: async () => undefined,
     // FTS5 merges its segments as it goes; nothing to set aside.
     bulkSearchLoad: (_db, work) => work(),
     searchKeys: (db, matches) => searchKeysWith(searchWorker ? searchWorker.run : runInline(db), matches),
