@@ -13,6 +13,8 @@ import type { Clause, ParsedQuery } from './query.js';
 
 /** Results readers can page through: 25 pages of 20. Beyond, they are asked to narrow the query. */
 export const MAX_RESULTS = 500;
+export const RESULTS_PER_PAGE = 20;
+export const MAX_PAGE = MAX_RESULTS / RESULTS_PER_PAGE;
 /** Newest headline, standfirst and tag matches considered for the upper tiers. */
 const TIER_CANDIDATES = 200;
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parseSearchQuery } from '../../core/fulltext/query.js';
-import { articleIdsOf, MAX_RESULTS, rankedSearch } from '../../core/fulltext/search.js';
+import { articleIdsOf, MAX_PAGE, rankedSearch, RESULTS_PER_PAGE } from '../../core/fulltext/search.js';
 import { SearchPage } from '../../render/templates/search-page.js';
 import { documentHtml } from '../../render/render-page.js';
 import { searchView } from '../../render/view-models/build-pages.js';
@@ -10,9 +10,6 @@ import { dependsOn } from '../page-cache-hooks.js';
 import { resolveSearchFilters, searchQuerySchema } from './search-filters.js';
 import { SEARCH_PARAMS, type SearchParams } from '../../core/fulltext/params.js';
 
-const RESULTS_PER_PAGE = 20;
-/** Readers refine a query rather than page past this; it also bounds the work one request can ask for. */
-const MAX_PAGE = MAX_RESULTS / RESULTS_PER_PAGE;
 
 /**
  * The query as the cache keys it: Unicode composed and spaces squeezed, so "council  tax" and "council tax"
@@ -40,7 +37,7 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SiteDeps): void
       const categoryIds = [...new Set(items.flatMap((item) => (item.primaryCategoryId === null ? [] : [item.primaryCategoryId])))];
       const [categories, bodies] = await Promise.all([deps.store.categories.findByIds(categoryIds), deps.store.articles.bodies(items.map((item) => item.id))]);
       const view = searchView(
-        { params, query, filters, items, bodies, categories, found: ranked.keys.length, capped: ranked.capped, lastPage: MAX_PAGE },
+        { params, query, filters, items, bodies, categories, found: ranked.keys.length, capped: ranked.capped },
         ctx,
       );
       // Any change to a story readers see may change what this finds; the sections and the stories shown, as on every list.

@@ -10,7 +10,7 @@ import { formatTime, isoWithOffset, type DateFormat } from './format.js';
 import { archiveJsonLd, articleJsonLd, homeJsonLd } from './structured-data.js';
 import { htmlToText } from '../../core/text/plain-text.js';
 import type { ParsedQuery } from '../../core/fulltext/query.js';
-import { MAX_RESULTS } from '../../core/fulltext/search.js';
+import { MAX_PAGE, MAX_RESULTS, RESULTS_PER_PAGE } from '../../core/fulltext/search.js';
 import { markedTitleHtml, SNIPPET_SCAN_CHARS, snippetHtml } from '../../core/fulltext/snippet.js';
 import { sectionTree } from '../../core/taxonomy/section-order.js';
 import { SEARCH_PARAMS, type ResolvedFilters, type SearchParams } from '../../core/fulltext/params.js';
@@ -216,7 +216,6 @@ export function searchView(
     categories: Map<number, Category>;
     found: number;
     capped: boolean;
-    lastPage: number;
   },
   ctx: RenderContext,
 ): PageVM<SearchVM> {
@@ -242,7 +241,7 @@ export function searchView(
             : input.items.length === 0
               ? `Nothing matched “${params.q}”${Object.keys(filters.labels).length > 0 || params.from || params.to ? ' with these filters' : ''}. Try fewer or different words.`
               : undefined;
-  const hasMore = params.page * RESULTS_PER_PAGE < input.found && params.page < input.lastPage;
+  const hasMore = params.page * RESULTS_PER_PAGE < input.found && params.page < MAX_PAGE;
   const chips = [
     ...(filters.labels.author ? [{ label: `By ${filters.labels.author}`, removeHref: href({ author: '' }) }] : []),
     ...(filters.labels.tag ? [{ label: `Tagged ${filters.labels.tag}`, removeHref: href({ tag: '' }) }] : []),
@@ -294,4 +293,3 @@ export function searchView(
   };
 }
 
-const RESULTS_PER_PAGE = 20;
