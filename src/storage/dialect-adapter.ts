@@ -28,10 +28,17 @@ export interface DialectAdapter {
    * A run killed half-way leaves the index to be rebuilt by the next bulk load; searches stay correct.
    */
   bulkSearchLoad<T>(db: Kysely<Database>, work: () => Promise<T>): Promise<T>;
+  /**
+   * After a bulk load: refreshes the planner's statistics of these tables, so the next queries are planned for
+   * the rows now there, not for the empty tables of before (see the adapters).
+   */
+  refreshStatistics(db: Kysely<Database>, tables: readonly string[]): Promise<void>;
   /** For each question, the newest `limit` matching index keys, newest first. */
   searchKeys(db: Kysely<Database>, matches: readonly SearchMatch[]): Promise<number[][]>;
   /** Statements creating the triggers that keep `article_counts` in step with every write to articles. */
   readonly articleCountTriggers: readonly string[];
+  /** Statements creating the database routines search calls (migration 0019; none on SQLite). */
+  readonly searchRoutines: readonly string[];
   /** PostgreSQL can skip rows another transaction has locked; SQLite has one writer at a time anyway. */
   readonly supportsSkipLocked: boolean;
   /** Throws a StorageError with a clear message when the database cannot be reached. */

@@ -114,6 +114,7 @@ export async function generateArticles(input: GenerateArticlesInput): Promise<Ge
   };
   // Many rows: the search index's GIN part is built once at the end (see DialectAdapter.bulkSearchLoad).
   await (count >= (input.bulkSearchLoadFrom ?? BULK_SEARCH_LOAD) ? store.adapter.bulkSearchLoad(db, fill) : fill());
+  await store.adapter.refreshStatistics(db, ['articles', 'article_authors', 'article_tags', 'search_docs', 'search_words', 'users', 'categories', 'tags']);
   return { articles: count, categories: categoryIds.length, tags: tagIds.length, authors: authorIds.length };
 }
 

@@ -17,6 +17,7 @@ import { deskNotesAndDemoMarks } from './0015-desk-notes-demo-marks.js';
 import { sitemapIndex } from './0016-sitemap-index.js';
 import { searchIndex } from './0017-search-index.js';
 import { articleCounts } from './0018-article-counts.js';
+import { searchRoutines } from './0019-search-routines.js';
 
 /** Every schema change, in order. Names are permanent: never rename or reorder one that has shipped. */
 export function migrations(adapter: DialectAdapter): Record<string, Migration> {
@@ -39,5 +40,6 @@ export function migrations(adapter: DialectAdapter): Record<string, Migration> {
     '0016-sitemap-index': sitemapIndex(),
     '0017-search-index': searchIndex(adapter),
     '0018-article-counts': articleCounts(adapter),
+    '0019-search-routines': searchRoutines(adapter),
   };
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { SearchField, SearchMatch } from '../../core/ports/article-search.js';
-import { adjacentPairs, publishedAtOfKey, type SearchDocument } from '../../core/fulltext/document.js';
+import { adjacentPairs, minKeyFrom, publishedAtOfKey, type SearchDocument } from '../../core/fulltext/document.js';
 import type { Clause } from '../../core/fulltext/query.js';
 import type { Database } from '../schema.js';
 
@@ -65,7 +65,6 @@ export async function bulkPostgresSearchLoad<T>(db: Kysely<Database>, work: () =
       await sql`set local maintenance_work_mem = '512MB'`.execute(trx);
       await sql`create index if not exists search_docs_doc_idx on search_docs using gin (doc)`.execute(trx);
     });
-    await sql`analyze search_docs`.execute(db);
   }
 }
 
@@ -115,7 +114,7 @@ const DAY_MS = 86_400_000;
  * are found inside a window that holds at least `limit` of them, so a common word costs what its last day
  * or two of matches cost, and a rare word falls through to the whole index, where it has few matches anyway.
  */
-export function timeWindows(maxKey: number, minKey: number | undefined): Array<{ words: string[]; reachesMin: boolean }> {
+export function timeWindows(maxKey: number, minKey: number | undefined): Array<{ words: string[]; startKey: number; reachesMin: boolean }> {
   const end = publishedAtOfKey(maxKey);
   const from = minKey === undefined ? undefined : publishedAtOfKey(minKey);
   const windows: Array<{ words: string[]; start: Date }> = [];
@@ -132,40 +131,106 @@ export function timeWindows(maxKey: number, minKey: number | undefined): Array<{
     }
     windows.push({ words, start });
   }
-  const result: Array<{ words: string[]; reachesMin: boolean }> = [];
+  const result: Array<{ words: string[]; startKey: number; reachesMin: boolean }> = [];
   for (const window of windows) {
     const reachesMin = from !== undefined && window.start.getTime() <= from.getTime();
-    result.push({ words: window.words, reachesMin });
+    result.push({ words: window.words, startKey: minKeyFrom(window.start), reachesMin });
     if (reachesMin) break;
   }
   return result;
 }
 
 /**
- * The newest `limit` keys matching, searching ever wider windows of time (see `timeWindows`).
+ * The newest `limit` keys matching, searching ever wider windows of time (see `timeWindows`): the queries to
+ * try, in order, with the key each window starts at, ending with the whole index (from `minKey`) unless a
+ * window already reaches back to it. One call of `search_newest` (below) tries them in the database.
  *
  * Always through the GIN index: the planner, guessing how common an OR of many rare words is (a prefix), chose
  * to walk the primary key newest first and test every row's vector, which read the whole table (14 s at
- * 100,000 articles). A GIN bitmap's cost is bounded by the matches, so the other plans are switched off for
- * these statements alone (SET LOCAL, in their own transaction).
+ * 100,000 articles). A GIN bitmap's cost is bounded by the matches, so the function switches the other plans
+ * off for its own statements.
  */
-export async function postgresSearchKeys(db: Kysely<Database>, match: SearchMatch): Promise<number[]> {
+export function windowQueries(match: SearchMatch): { queries: string[]; startKeys: number[] } {
   const base = tsqueryText(match);
-  const minKey = match.minKey ?? Number.MIN_SAFE_INTEGER;
-  return db.transaction().execute(async (trx) => {
-    await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`.execute(trx);
-    const run = async (query: string) => {
-      const result = await sql<{ key: string | number }>`select key from search_docs
-        where doc @@ ${query}::tsquery and key <= ${match.maxKey} and key >= ${minKey}
-        order by key desc limit ${match.limit}`.execute(trx);
-      return result.rows.map((row) => Number(row.key));
-    };
-    for (const window of timeWindows(match.maxKey, match.minKey)) {
-      const keys = await run(`${base} & (${window.words.map(lexeme).join(' | ')})`);
-      // Enough within the window: these are the newest overall. A window that reaches back past `minKey`
-      // already holds every match there is.
-      if (keys.length >= match.limit || window.reachesMin) return keys;
-    }
-    return run(base);
-  });
+  const windows = timeWindows(match.maxKey, match.minKey);
+  const queries = windows.map((window) => `${base} & (${window.words.map(lexeme).join(' | ')})`);
+  const startKeys = windows.map((window) => window.startKey);
+  if (!windows.at(-1)?.reachesMin) {
+    queries.push(base);
+    startKeys.push(match.minKey ?? Number.MIN_SAFE_INTEGER);
+  }
+  return { queries, startKeys };
 }
+
+/** Up to this many matches (counted or expected), the whole index is asked at once, without time windows. */
+const FEW_MATCHES = 3000;
+
+/**
+ * Words each of which every match must hold (the words of required words and phrases; a prefix's words are
+ * alternatives, so they bound nothing alone): the fewest documents any of them is in bounds the matches.
+ */
+export function boundingWords(match: SearchMatch): string[] {
+  return [...new Set(match.must.flatMap((clause) => (clause.kind === 'word' ? [clause.word] : clause.kind === 'phrase' ? clause.words : [])))];
+}
+
+/** `fewMatches` is FEW_MATCHES but for tests, which walk every window of a small corpus with 0. */
+export async function postgresSearchKeys(db: Kysely<Database>, match: SearchMatch, fewMatches = FEW_MATCHES): Promise<number[]> {
+  const minKey = match.minKey ?? Number.MIN_SAFE_INTEGER;
+  const { queries, startKeys } = windowQueries(match);
+  const result = await sql<{ keys: Array<string | number> }>`select search_newest(${queries}::tsquery[], ${startKeys}::bigint[], ${boundingWords(match)}::text[], ${match.maxKey}, ${minKey}, ${match.limit},
+    (select min(key) from search_docs), ${fewMatches}) as keys`.execute(db);
+  return (result.rows[0]?.keys ?? []).map(Number);
+}
+
+/**
+ * Migration 0019: the window walk of `postgresSearchKeys` as one function, so a question costs one round trip
+ * and one statement, not one per window inside a transaction. It tries the queries in turn and returns the
+ * first answer that holds `lim` keys, or the last one's (the whole index, or a window reaching `min_key`).
+ * What each query costs is its words' GIN lists, its window's day or month lists (a month of a million
+ * articles lists 36,000) and a heap visit per match, so it skips windows it can tell are wasted:
+ * - `search_words` counts (they never shrink, so they bound the matches from above): a query whose words are
+ *   in few documents goes straight to the last query, sorting a few thousand keys at most;
+ * - the rate of matches a window found: it goes straight to the last query when that rate over the whole span
+ *   promises few matches, and otherwise to the first window wide enough to hold `lim` at that rate.
+ * The counts and rates choose the plan only, never the answer. "Few" is `few` (FEW_MATCHES). `oldest_key` is
+ * the index's first key, read by the calling statement, whose planner may walk the primary key for it. Key
+ * differences measure time (keys grow with the publication minute; see core/fulltext/document.ts). The
+ * planner settings hold for the function's duration; each query is planned with its own values
+ * (EXECUTE … USING), as a GIN bitmap bounded by its matches.
+ */
+export const POSTGRES_SEARCH_ROUTINES: readonly string[] = [
+  `create function search_newest(queries tsquery[], start_keys bigint[], bound_words text[], max_key bigint, min_key bigint, lim integer, oldest_key bigint, few integer)
+   returns bigint[] language plpgsql stable
+   set search_path from current set enable_seqscan = off set enable_indexscan = off as $$
+   declare
+     last constant integer := cardinality(queries);
+     i integer := 1;
+     found bigint[];
+     bound bigint;
+     wanted_start float8;
+   begin
+     if cardinality(bound_words) > 0 then
+       select case when count(*) < cardinality(bound_words) then 0 else min(docs) end into bound
+         from search_words where word = any(bound_words);
+       if bound <= few then i := last; end if;
+     end if;
+     loop
+       execute 'select coalesce(array_agg(key order by key desc), ''{}'') from (select key from search_docs
+                where doc @@ $1 and key <= $2 and key >= $3 order by key desc limit $4) newest'
+         into found using queries[i], max_key, min_key, lim;
+       exit when cardinality(found) >= lim or i = last;
+       if cardinality(found) = 0 then
+         i := i + 1;
+       else
+         if cardinality(found)::float8 * (max_key - greatest(oldest_key, start_keys[last])) / greatest(max_key - start_keys[i], 1) <= few then
+           i := last;
+         else
+           wanted_start := max_key - (max_key - start_keys[i])::float8 * lim / cardinality(found);
+           i := i + 1;
+           while i < last and start_keys[i] > wanted_start loop i := i + 1; end loop;
+         end if;
+       end if;
+     end loop;
+     return found;
+   end $$`,
+];

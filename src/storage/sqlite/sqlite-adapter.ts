@@ -53,6 +53,10 @@ export function sqliteAdapter(file: string): DialectAdapter {
     bulkSearchLoad: (_db, work) => work(),
     searchKeys: (db, matches) => searchKeysWith(searchWorker ? searchWorker.run : runInline(db), matches),
     articleCountTriggers: SQLITE_ARTICLE_COUNT_TRIGGERS,
+    searchRoutines: [],
+    // Nothing: without sqlite_stat1, SQLite's planner takes primary keys and the narrowest index by rule, which
+    // suits our queries; statistics gathered once would steer later plans by a snapshot nobody refreshes.
+    refreshStatistics: async () => undefined,
     async checkConnection(db) {
       await sql`select 1`.execute(db);
     },

@@ -106,6 +106,9 @@ export function searchKeysWith(run: RunStatements, matches: readonly SearchMatch
   return run(matches.map(statement));
 }
 
+/** The search thread's nice value (0 normal, 19 lowest): under contention page rendering gets most of the CPU. */
+export const SEARCH_THREAD_NICE = 10;
+
 /**
  * Runs searches on a worker thread with its own read-only connection, so a search that walks a long list of
  * matches never holds the event loop that serves every other page. Each batch is one message each way.
@@ -136,7 +139,7 @@ export class SqliteSearchWorker {
   private start(): Worker {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     // Plain CommonJS evaluated in the worker: the same text runs from dist/, under tsx and under Vitest.
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: this.file } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file: this.file, nice: SEARCH_THREAD_NICE } });
     worker.unref();
     worker.on('message', (message: { id: number; rows?: number[][]; error?: string }) => {
       const waiting = this.pending.get(message.id);
@@ -161,6 +164,12 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+// Searches yield the CPU to page rendering: on Linux a thread has its own nice value, set through its thread
+// id. Elsewhere, or where it is refused, the worker keeps the process's priority.
+try {
+  const threadId = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
+  require('node:os').setPriority(threadId, workerData.nice);
+} catch {}
 db.pragma('busy_timeout = 5000');
 const statements = new Map();
 const prepared = (sql) => {
