@@ -107,22 +107,24 @@ function scenarios(cached: Target, uncached: Target, ceiling: Target, targets: T
 }
 
 /** The article scenarios wrk runs at many connections, beside the same ceiling. */
-function wrkScenarios(cached: Target, uncached: Target, ceiling: Target, targets: Targets): Scenario[] {
+function wrkScenarios(cached: Target, uncached: Target, uncachedTwo: Target, ceiling: Target, targets: Targets): Scenario[] {
   const on = (server: Target, name: string, paths: string[]): Scenario => ({ name, origin: server.origin, paths, pid: server.pid });
+  const slugs = targets.slugs.map((slug) => `/${encodeURIComponent(slug)}`);
   return [
     on(ceiling, 'wrk: ceiling (raw node:http)', ['/']),
     on(cached, 'wrk: article, cached', [`/${encodeURIComponent(targets.articleSlug)}`]),
-    on(uncached, `wrk: article, uncached, ${targets.slugs.length} slugs`, targets.slugs.map((slug) => `/${encodeURIComponent(slug)}`)),
+    on(uncached, `wrk: article, uncached, ${targets.slugs.length} slugs`, slugs),
+    on(uncachedTwo, `wrk: article, uncached, ${targets.slugs.length} slugs, serve --workers 2`, slugs),
   ];
 }
 
 /** Starts `newsdesk serve` from dist/ and returns it once /healthz answers, with how long that took. */
-async function startServer(name: string, databaseUrl: string, extraEnv: Record<string, string>) {
+async function startServer(name: string, databaseUrl: string, extraEnv: Record<string, string>, extraArgs: string[] = []) {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const startedAt = performance.now();
   // The same V8 flag the `newsdesk` executable's first line and `npm start` pass.
-  const server = startChild(name, process.execPath, ['--max-semi-space-size=4', '--max-old-space-size=256', SERVER_MAIN, 'serve', '--port', String(port), '--host', '127.0.0.1'], {
+  const server = startChild(name, process.execPath, ['--max-semi-space-size=4', '--max-old-space-size=256', SERVER_MAIN, 'serve', '--port', String(port), '--host', '127.0.0.1', ...extraArgs], {
     ...process.env,
     DATABASE_URL: databaseUrl,
     NEWSDESK_DEMO_CONTENT: 'off',
@@ -200,7 +202,10 @@ async function main(): Promise<void> {
   const wrk = wrkVersion();
   const wrkRows: Row[] = [];
   if (!wrk) log('wrk is not installed (e.g. apt-get install wrk): skipping the wrk article scenarios.');
-  for (const scenario of wrk ? wrkScenarios({ origin, pid: server.pid }, { origin: plain.origin, pid: plain.server.pid }, { origin: ceilingOrigin, pid: ceiling.pid }, targets) : []) {
+  // Two processes sharing the port (`serve --workers 2`), cache off: what a second core buys uncached pages.
+  const two = wrk ? await startServer('newsdesk server (no page cache, 2 workers)', database.url, { NEWSDESK_CACHE_MB: '0' }, ['--workers', '2']) : undefined;
+  const twoTarget = two ? { origin: two.origin, pid: two.server.pid } : { origin: plain.origin, pid: plain.server.pid };
+  for (const scenario of wrk ? wrkScenarios({ origin, pid: server.pid }, { origin: plain.origin, pid: plain.server.pid }, twoTarget, { origin: ceilingOrigin, pid: ceiling.pid }, targets) : []) {
     if (interrupted) return;
     log(`Running "${scenario.name}" with ${opts.wrkConnections} connections`);
     wrkRows.push(await runWrkScenario(scenario, { connections: opts.wrkConnections, duration: opts.duration, scratch }));

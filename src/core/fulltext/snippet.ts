@@ -7,10 +7,20 @@ export const SNIPPET_WORDS = 32;
 /** Words of context kept before the first match in the snippet. */
 const LEAD_IN = 4;
 
-/** Whether a word of the text is one the query looks for (as search matches it: folded, stemmed, or by prefix). */
+/**
+ * Whether a word of the text is one the query looks for (as search matches it: folded, stemmed, or by prefix).
+ * One per query: the 20 results of a page share their words' folds and stems.
+ */
+const matchers = new WeakMap<ParsedQuery['highlight'], (span: WordSpan) => string | undefined>();
 function matcher(highlight: ParsedQuery['highlight']): (span: WordSpan) => string | undefined {
+  let match = matchers.get(highlight);
+  if (!match) matchers.set(highlight, (match = newMatcher(highlight)));
+  return match;
+}
+
+function newMatcher(highlight: ParsedQuery['highlight']): (span: WordSpan) => string | undefined {
   const words = new Set(highlight.words);
-  // Text repeats its words: each distinct spelling is folded and stemmed once per snippet.
+  // Text repeats its words: each distinct spelling is folded and stemmed once per query.
   const seen = new Map<string, string | undefined>();
   return (span) => {
     if (seen.has(span.text)) return seen.get(span.text);
@@ -24,6 +34,8 @@ function matcher(highlight: ParsedQuery['highlight']): (span: WordSpan) => strin
 
 /** Snippets come from the start of a story (its standfirst and first paragraphs): this many characters at most. */
 export const SNIPPET_SCAN_CHARS = 3_000;
+/** Characters of a story's HTML read for its snippet: markup included, enough for SNIPPET_SCAN_CHARS of text. */
+export const SNIPPET_HTML_CHARS = 4 * SNIPPET_SCAN_CHARS;
 
 /**
  * A passage of `text` around the query's words, as HTML: the text escaped, each matched word wrapped in

@@ -26,8 +26,11 @@ export interface ArticleSearch {
   searchKeys(matches: readonly SearchMatch[]): Promise<number[][]>;
   /** The indexed words each prefix stands for, most used first (at most a few dozen). */
   expandPrefixes(prefixes: readonly string[]): Promise<Map<string, string[]>>;
-  /** Public, indexable articles by id, in the order given; others are left out (the exact read rule, last). */
-  searchResults(ids: readonly number[], now: Date): Promise<ArticleSummary[]>;
+  /**
+   * Public, indexable articles by id, in the order given; others are left out (the exact read rule, last).
+   * Each with the start of its body's HTML, up to `bodyChars` characters (0: none), for its snippet.
+   */
+  searchResults(ids: readonly number[], now: Date, bodyChars?: number): Promise<Array<ArticleSummary & { bodyHtmlStart: string }>>;
   /** Rebuilds the index entries of these articles from what is stored now (an operator's repair tool). */
   reindex(articleIds: readonly number[]): Promise<void>;
 }

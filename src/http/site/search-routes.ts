@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parseSearchQuery } from '../../core/fulltext/query.js';
 import { articleIdsOf, MAX_PAGE, rankedSearch, RESULTS_PER_PAGE } from '../../core/fulltext/search.js';
+import { SNIPPET_HTML_CHARS } from '../../core/fulltext/snippet.js';
 import { SearchPage } from '../../render/templates/search-page.js';
 import { documentHtml } from '../../render/render-page.js';
 import { searchView } from '../../render/view-models/build-pages.js';
@@ -33,9 +34,10 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SiteDeps): void
       const ranked =
         filters.unknown === undefined ? await rankedSearch(deps.store.articles, { query, filters: filters.search, sort: params.sort, now }) : { keys: [], capped: false };
       const pageIds = articleIdsOf(ranked.keys.slice((params.page - 1) * RESULTS_PER_PAGE, params.page * RESULTS_PER_PAGE));
-      const items = await deps.store.articles.searchResults(pageIds, now);
+      const items = await deps.store.articles.searchResults(pageIds, now, SNIPPET_HTML_CHARS);
       const categoryIds = [...new Set(items.flatMap((item) => (item.primaryCategoryId === null ? [] : [item.primaryCategoryId])))];
-      const [categories, bodies] = await Promise.all([deps.store.categories.findByIds(categoryIds), deps.store.articles.bodies(items.map((item) => item.id))]);
+      const categories = await deps.store.categories.findByIds(categoryIds);
+      const bodies = new Map(items.map((item) => [item.id, item.bodyHtmlStart]));
       const view = searchView(
         { params, query, filters, items, bodies, categories, found: ranked.keys.length, capped: ranked.capped },
         ctx,

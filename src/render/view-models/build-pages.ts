@@ -11,7 +11,7 @@ import { archiveJsonLd, articleJsonLd, homeJsonLd } from './structured-data.js';
 import { htmlToText } from '../../core/text/plain-text.js';
 import type { ParsedQuery } from '../../core/fulltext/query.js';
 import { MAX_PAGE, MAX_RESULTS, RESULTS_PER_PAGE } from '../../core/fulltext/search.js';
-import { markedTitleHtml, SNIPPET_SCAN_CHARS, snippetHtml } from '../../core/fulltext/snippet.js';
+import { markedTitleHtml, SNIPPET_HTML_CHARS, snippetHtml } from '../../core/fulltext/snippet.js';
 import { sectionTree } from '../../core/taxonomy/section-order.js';
 import { SEARCH_PARAMS, type ResolvedFilters, type SearchParams } from '../../core/fulltext/params.js';
 import type { ArchiveVM, ArticleVM, FeedLink, HomeVM, ListItemVM, PageVM, PictureVM, SearchVM, SiteVM } from './view-models.js';
@@ -268,7 +268,7 @@ export function searchView(
       query: params.q,
       items: input.items.map((item) => {
         // Snippets come from the start of a story (see SNIPPET_SCAN_CHARS): no need to convert all of a long one.
-        const text = htmlToText((input.bodies.get(item.id) ?? '').slice(0, 4 * SNIPPET_SCAN_CHARS));
+        const text = htmlToText((input.bodies.get(item.id) ?? '').slice(0, SNIPPET_HTML_CHARS));
         const snippet = snippetHtml(`${item.dek ? `${item.dek} ` : ''}${text}`, query.highlight);
         return {
           ...listItem(item, ctx, input.categories),

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { PostgresDialect, sql } from 'kysely';
 import { StorageError, type DialectAdapter } from '../dialect-adapter.js';
 import { postgresSearchMigration } from './postgres-search.js';
-import { bulkPostgresSearchLoad, createPostgresSearchIndex, lockPostgresArticles, POSTGRES_SEARCH_ROUTINES, postgresSearchKeys, writePostgresSearchDocs } from './postgres-search-index.js';
+import { bulkPostgresSearchLoad, createGate, createPostgresSearchIndex, lockPostgresArticles, POSTGRES_SEARCH_ROUTINES, postgresSearchAll, writePostgresSearchDocs } from './postgres-search-index.js';
 import { POSTGRES_ARTICLE_COUNT_TRIGGERS } from './postgres-article-counts.js';
 
 const require = createRequire(import.meta.url);
@@ -26,6 +26,7 @@ export interface PostgresOptions {
 /** PostgreSQL through a pg pool. */
 export function postgresAdapter(options: PostgresOptions): DialectAdapter {
   const where = describe(options.connectionString);
+  const searchGate = createGate(Number(process.env.ND_GATE ?? 1000));
   return {
     name: 'postgres',
     timestampType: 'timestamptz',
@@ -52,8 +53,7 @@ export function postgresAdapter(options: PostgresOptions): DialectAdapter {
     writeSearchDocs: writePostgresSearchDocs,
     lockForSearchIndex: lockPostgresArticles,
     bulkSearchLoad: bulkPostgresSearchLoad,
-    // Each question on its own pooled connection, at once.
-    searchKeys: (db, matches) => Promise.all(matches.map((match) => postgresSearchKeys(db, match))),
+    searchKeys: (db, matches) => searchGate(() => postgresSearchAll(db, matches)),
     articleCountTriggers: POSTGRES_ARTICLE_COUNT_TRIGGERS,
     searchRoutines: POSTGRES_SEARCH_ROUTINES,
     // Autovacuum gets round to a table a while after it changes; until then a freshly filled articles table

@@ -140,28 +140,6 @@ export function timeWindows(maxKey: number, minKey: number | undefined): Array<{
   return result;
 }
 
-/**
- * The newest `limit` keys matching, searching ever wider windows of time (see `timeWindows`): the queries to
- * try, in order, with the key each window starts at, ending with the whole index (from `minKey`) unless a
- * window already reaches back to it. One call of `search_newest` (below) tries them in the database.
- *
- * Always through the GIN index: the planner, guessing how common an OR of many rare words is (a prefix), chose
- * to walk the primary key newest first and test every row's vector, which read the whole table (14 s at
- * 100,000 articles). A GIN bitmap's cost is bounded by the matches, so the function switches the other plans
- * off for its own statements.
- */
-export function windowQueries(match: SearchMatch): { queries: string[]; startKeys: number[] } {
-  const base = tsqueryText(match);
-  const windows = timeWindows(match.maxKey, match.minKey);
-  const queries = windows.map((window) => `${base} & (${window.words.map(lexeme).join(' | ')})`);
-  const startKeys = windows.map((window) => window.startKey);
-  if (!windows.at(-1)?.reachesMin) {
-    queries.push(base);
-    startKeys.push(match.minKey ?? Number.MIN_SAFE_INTEGER);
-  }
-  return { queries, startKeys };
-}
-
 /** Up to this many matches (counted or expected), the whole index is asked at once, without time windows. */
 const FEW_MATCHES = 3000;
 
@@ -173,19 +151,105 @@ export function boundingWords(match: SearchMatch): string[] {
   return [...new Set(match.must.flatMap((clause) => (clause.kind === 'word' ? [clause.word] : clause.kind === 'phrase' ? clause.words : [])))];
 }
 
-/** `fewMatches` is FEW_MATCHES but for tests, which walk every window of a small corpus with 0. */
-export async function postgresSearchKeys(db: Kysely<Database>, match: SearchMatch, fewMatches = FEW_MATCHES): Promise<number[]> {
-  const minKey = match.minKey ?? Number.MIN_SAFE_INTEGER;
-  const { queries, startKeys } = windowQueries(match);
-  const result = await sql<{ keys: Array<string | number> }>`select search_newest(${queries}::tsquery[], ${startKeys}::bigint[], ${boundingWords(match)}::text[], ${match.maxKey}, ${minKey}, ${match.limit},
-    (select min(key) from search_docs), ${fewMatches}) as keys`.execute(db);
-  return (result.rows[0]?.keys ?? []).map(Number);
+interface Windows {
+  /** Each window's day or month words as a tsquery; null for the whole index (from `minKey`). */
+  queries: Array<string | null>;
+  /** The key each window starts at. */
+  startKeys: number[];
 }
 
 /**
- * Migration 0019: the window walk of `postgresSearchKeys` as one function, so a question costs one round trip
- * and one statement, not one per window inside a transaction. It tries the queries in turn and returns the
- * first answer that holds `lim` keys, or the last one's (the whole index, or a window reaching `min_key`).
+ * The windows to try, in order, ending with the whole index unless a window already reaches back to
+ * `minKey`. All questions of one search share them; the same minute and range give the same windows, so the
+ * last few are kept.
+ */
+const windowMemo = new Map<string, Windows>();
+function windowsFor(maxKey: number, minKey: number | undefined): Windows {
+  const memoKey = `${maxKey}:${minKey ?? ''}`;
+  const known = windowMemo.get(memoKey);
+  if (known) return known;
+  const windows = timeWindows(maxKey, minKey);
+  const result: Windows = {
+    queries: windows.map((window) => window.words.map(lexeme).join(' | ')),
+    startKeys: windows.map((window) => window.startKey),
+  };
+  if (!windows.at(-1)?.reachesMin) {
+    result.queries.push(null);
+    result.startKeys.push(minKey ?? Number.MIN_SAFE_INTEGER);
+  }
+  if (windowMemo.size >= 16) windowMemo.delete(windowMemo.keys().next().value!);
+  windowMemo.set(memoKey, result);
+  return result;
+}
+
+/**
+ * Runs at most `limit` tasks at once, the others in the order they came. Searches go through one per store,
+ * so a burst of them queues here instead of taking every pooled connection (which page reads need) and
+ * every core of the database's machine.
+ */
+export function createGate(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  };
+  return async (task) => {
+    if (running < limit) running++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      release();
+    }
+  };
+}
+
+/** The newest keys of one question; tests walk every window of a small corpus with `fewMatches` 0. */
+export async function postgresSearchKeys(db: Kysely<Database>, match: SearchMatch, fewMatches = FEW_MATCHES): Promise<number[]> {
+  const [keys] = await postgresSearchAll(db, [match], fewMatches);
+  return keys ?? [];
+}
+
+/**
+ * The questions of one search (the match anywhere and the ranking tiers), which share their bounds and time
+ * windows, in one statement on one connection: one round trip and one backend, so a search keeps at most one
+ * of the database's cores busy. Keys come back as text (`1,2,3`): splitting one string costs far less than
+ * parsing an array of 64-bit integers element by element.
+ *
+ * Always through the GIN index: the planner, guessing how common an OR of many rare words is (a prefix), chose
+ * to walk the primary key newest first and test every row's vector, which read the whole table (14 s at
+ * 100,000 articles). A GIN bitmap's cost is bounded by the matches, so `search_newest` switches the other
+ * plans off for its own statements.
+ */
+export async function postgresSearchAll(db: Kysely<Database>, matches: readonly SearchMatch[], fewMatches = FEW_MATCHES): Promise<number[][]> {
+  const first = matches[0];
+  if (!first) return [];
+  if (matches.some((match) => match.maxKey !== first.maxKey || match.minKey !== first.minKey)) {
+    throw new RangeError('The questions of one search share their time bounds.');
+  }
+  const windows = windowsFor(first.maxKey, first.minKey);
+  const calls = matches.map(
+    (match, i) =>
+      sql`array_to_string(search_newest(${tsqueryText(match)}::tsquery, w.queries, w.start_keys, ${boundingWords(match)}::text[],
+        ${match.maxKey}, ${match.minKey ?? Number.MIN_SAFE_INTEGER}, ${match.limit}, w.oldest_key, ${fewMatches}), ',') as ${sql.raw(`k${i}`)}`,
+  );
+  const result = await sql<Record<string, string | null>>`with w as (
+      select ${windows.queries}::tsquery[] as queries, ${windows.startKeys}::bigint[] as start_keys,
+        (select min(key) from search_docs) as oldest_key
+    ) select ${sql.join(calls)} from w`.execute(db);
+  const row = result.rows[0] ?? {};
+  return matches.map((_, i) => {
+    const text = row[`k${i}`] ?? '';
+    return text === '' ? [] : text.split(',').map(Number);
+  });
+}
+
+/**
+ * Migration 0019: the window walk as one function, so a search costs one round trip and one statement, not
+ * one per window inside a transaction. It asks for `base` within each window in turn (a null window: the
+ * whole index from `min_key`) and returns the first answer that holds `lim` keys, or the last one's.
  * What each query costs is its words' GIN lists, its window's day or month lists (a month of a million
  * articles lists 36,000) and a heap visit per match, so it skips windows it can tell are wasted:
  * - `search_words` counts (they never shrink, so they bound the matches from above): a query whose words are
@@ -199,11 +263,11 @@ export async function postgresSearchKeys(db: Kysely<Database>, match: SearchMatc
  * (EXECUTE … USING), as a GIN bitmap bounded by its matches.
  */
 export const POSTGRES_SEARCH_ROUTINES: readonly string[] = [
-  `create function search_newest(queries tsquery[], start_keys bigint[], bound_words text[], max_key bigint, min_key bigint, lim integer, oldest_key bigint, few integer)
+  `create function search_newest(base tsquery, windows tsquery[], start_keys bigint[], bound_words text[], max_key bigint, min_key bigint, lim integer, oldest_key bigint, few integer)
    returns bigint[] language plpgsql stable
    set search_path from current set enable_seqscan = off set enable_indexscan = off as $$
    declare
-     last constant integer := cardinality(queries);
+     last constant integer := cardinality(windows);
      i integer := 1;
      found bigint[];
      bound bigint;
@@ -217,7 +281,7 @@ export const POSTGRES_SEARCH_ROUTINES: readonly string[] = [
      loop
        execute 'select coalesce(array_agg(key order by key desc), ''{}'') from (select key from search_docs
                 where doc @@ $1 and key <= $2 and key >= $3 order by key desc limit $4) newest'
-         into found using queries[i], max_key, min_key, lim;
+         into found using coalesce(base && windows[i], base), max_key, min_key, lim;
        exit when cardinality(found) >= lim or i = last;
        if cardinality(found) = 0 then
          i := i + 1;

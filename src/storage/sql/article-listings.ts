@@ -105,11 +105,15 @@ export function createArticleListings(db: Kysely<Database>, adapter: DialectAdap
     searchKeys: (matches) => adapter.searchKeys(db, matches),
     expandPrefixes: (prefixes) => expandPrefixes(db, prefixes),
 
-    async searchResults(ids, now) {
+    async searchResults(ids, now, bodyChars = 0) {
       if (ids.length === 0) return [];
       // The index holds only what readers may find, filed by minute: the exact rule is applied here, last.
-      const rows = await indexable(now).select(SUMMARY_COLUMNS).where('articles.id', 'in', [...ids]).execute();
-      const byId = new Map(rows.map((row) => [row.id, toSummary(row)]));
+      const rows = await indexable(now)
+        .select(SUMMARY_COLUMNS)
+        .select(sql<string>`substr(articles.body_html, 1, ${bodyChars})`.as('body_start'))
+        .where('articles.id', 'in', [...ids])
+        .execute();
+      const byId = new Map(rows.map((row) => [row.id, { ...toSummary(row), bodyHtmlStart: row.body_start ?? '' }]));
       return ids.flatMap((id) => byId.get(id) ?? []);
     },
 
