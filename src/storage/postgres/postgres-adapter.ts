@@ -26,7 +26,9 @@ export interface PostgresOptions {
 /** PostgreSQL through a pg pool. */
 export function postgresAdapter(options: PostgresOptions): DialectAdapter {
   const where = describe(options.connectionString);
-  const searchGate = createGate(Number(process.env.ND_GATE ?? 1000));
+  // One search at a time per process, each one statement on one backend: a burst of searches queues here and
+  // keeps at most one of the database's cores and one pooled connection, leaving the rest to pages.
+  const searchGate = createGate(1);
   return {
     name: 'postgres',
     timestampType: 'timestamptz',
