@@ -1,10 +1,11 @@
+import { setImmediate } from 'node:timers/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parseSearchQuery } from '../../core/fulltext/query.js';
 import { articleIdsOf, MAX_PAGE, rankedSearch, RESULTS_PER_PAGE } from '../../core/fulltext/search.js';
 import { SNIPPET_HTML_CHARS } from '../../core/fulltext/snippet.js';
 import { SearchPage } from '../../render/templates/search-page.js';
 import { documentHtml } from '../../render/render-page.js';
-import { searchView } from '../../render/view-models/build-pages.js';
+import { resultSnippet, searchView } from '../../render/view-models/build-pages.js';
 import { renderContext, type SiteDeps } from './site-context.js';
 import { cacheKey, listingKeys } from '../../core/publishing/cache-keys.js';
 import { dependsOn } from '../page-cache-hooks.js';
@@ -37,9 +38,14 @@ export function registerSearchRoutes(app: FastifyInstance, deps: SiteDeps): void
       const items = await deps.store.articles.searchResults(pageIds, now, SNIPPET_HTML_CHARS);
       const categoryIds = [...new Set(items.flatMap((item) => (item.primaryCategoryId === null ? [] : [item.primaryCategoryId])))];
       const categories = await deps.store.categories.findByIds(categoryIds);
-      const bodies = new Map(items.map((item) => [item.id, item.bodyHtmlStart]));
+      // Snippets are most of a results page's work: made one at a time, with other requests let in between.
+      const snippets = new Map<number, string | undefined>();
+      for (const item of items) {
+        snippets.set(item.id, resultSnippet(item, item.bodyHtmlStart, query.highlight));
+        await setImmediate();
+      }
       const view = searchView(
-        { params, query, filters, items, bodies, categories, found: ranked.keys.length, capped: ranked.capped },
+        { params, query, filters, items, snippets, categories, found: ranked.keys.length, capped: ranked.capped },
         ctx,
       );
       // Any change to a story readers see may change what this finds; the sections and the stories shown, as on every list.

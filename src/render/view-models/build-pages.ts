@@ -206,13 +206,20 @@ function searchWithin(subject: ArchiveSubject, heading: string): ArchiveVM['sear
   }
 }
 
+/** A result's snippet, from its standfirst and the start of its body (the HTML read is SNIPPET_HTML_CHARS). */
+export function resultSnippet(item: Pick<ArticleSummary, 'dek'>, bodyHtmlStart: string, highlight: ParsedQuery['highlight']): string | undefined {
+  const text = htmlToText(bodyHtmlStart.slice(0, SNIPPET_HTML_CHARS));
+  return snippetHtml(`${item.dek ? `${item.dek} ` : ''}${text}`, highlight);
+}
+
 export function searchView(
   input: {
     params: SearchParams;
     query: ParsedQuery;
     filters: ResolvedFilters;
     items: ArticleSummary[];
-    bodies: Map<number, string>;
+    /** Each result's snippet (see `resultSnippet`); none: its excerpt is shown. */
+    snippets: ReadonlyMap<number, string | undefined>;
     categories: Map<number, Category>;
     found: number;
     capped: boolean;
@@ -267,9 +274,7 @@ export function searchView(
     body: {
       query: params.q,
       items: input.items.map((item) => {
-        // Snippets come from the start of a story (see SNIPPET_SCAN_CHARS): no need to convert all of a long one.
-        const text = htmlToText((input.bodies.get(item.id) ?? '').slice(0, SNIPPET_HTML_CHARS));
-        const snippet = snippetHtml(`${item.dek ? `${item.dek} ` : ''}${text}`, query.highlight);
+        const snippet = input.snippets.get(item.id);
         return {
           ...listItem(item, ctx, input.categories),
           titleHtml: markedTitleHtml(item.title, query.highlight),
