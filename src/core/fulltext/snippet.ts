@@ -54,15 +54,31 @@ export function snippetHtml(fullText: string, highlight: ParsedQuery['highlight'
   const found = spans.map(match);
   if (!found.some((value) => value !== undefined)) return undefined;
 
+  // The window slides one word at a time, counting how often each matched word is in it.
+  const inWindow = new Map<string, number>();
+  let distinct = 0;
+  const enter = (value: string | undefined) => {
+    if (value === undefined) return;
+    const count = inWindow.get(value) ?? 0;
+    if (count === 0) distinct++;
+    inWindow.set(value, count + 1);
+  };
+  const leave = (value: string | undefined) => {
+    if (value === undefined) return;
+    const count = inWindow.get(value)!;
+    if (count === 1) distinct--;
+    inWindow.set(value, count - 1);
+  };
+  for (let i = 0; i < Math.min(SNIPPET_WORDS, spans.length); i++) enter(found[i]);
   let bestStart = 0;
   let bestCount = -1;
   for (let start = 0; start < spans.length; start++) {
-    if (found[start] === undefined) continue;
-    const distinct = new Set(found.slice(start, start + SNIPPET_WORDS).filter((value) => value !== undefined)).size;
-    if (distinct > bestCount) {
+    if (found[start] !== undefined && distinct > bestCount) {
       bestCount = distinct;
       bestStart = start;
     }
+    leave(found[start]);
+    if (start + SNIPPET_WORDS < spans.length) enter(found[start + SNIPPET_WORDS]);
   }
   const first = Math.max(0, Math.min(bestStart - LEAD_IN, spans.length - SNIPPET_WORDS));
   const last = Math.min(spans.length, first + SNIPPET_WORDS) - 1;
