@@ -114,7 +114,7 @@ const DAY_MS = 86_400_000;
  * are found inside a window that holds at least `limit` of them, so a common word costs what its last day
  * or two of matches cost, and a rare word falls through to the whole index, where it has few matches anyway.
  */
-export function timeWindows(maxKey: number, minKey: number | undefined): Array<{ words: string[]; startKey: number; reachesMin: boolean }> {
+function timeWindows(maxKey: number, minKey: number | undefined): Array<{ words: string[]; startKey: number; reachesMin: boolean }> {
   const end = publishedAtOfKey(maxKey);
   const from = minKey === undefined ? undefined : publishedAtOfKey(minKey);
   const windows: Array<{ words: string[]; start: Date }> = [];
