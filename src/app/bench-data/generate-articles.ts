@@ -38,14 +38,14 @@ const TAG_COUNT = 200;
 type Random = () => number;
 type Db = Kysely<Database>;
 
+/** From this many articles on, the search index is bulk-loaded. */
+const BULK_SEARCH_LOAD = 20_000;
+
 /**
  * Bulk-inserts `count` published articles with authors, a primary category and tags, for load tests.
  * Authors, categories and tags are created when missing and reused when their slugs exist. Ids grow with
  * publication time; every tenth article shares its neighbour's timestamp so keyset ties are exercised.
  */
-/** From this many articles on, the search index is bulk-loaded. */
-const BULK_SEARCH_LOAD = 20_000;
-
 export async function generateArticles(input: GenerateArticlesInput): Promise<GenerateArticlesResult> {
   const { store, count, now } = input;
   const db = store.db;

@@ -3,8 +3,9 @@ import type pg from 'pg';
 import { PostgresDialect, sql } from 'kysely';
 import { StorageError, type DialectAdapter } from '../dialect-adapter.js';
 import { postgresSearchMigration } from './postgres-search.js';
-import { bulkPostgresSearchLoad, createGate, createPostgresSearchIndex, lockPostgresArticles, POSTGRES_SEARCH_ROUTINES, postgresSearchAll, writePostgresSearchDocs } from './postgres-search-index.js';
+import { bulkPostgresSearchLoad, createPostgresSearchIndex, lockPostgresArticles, POSTGRES_SEARCH_ROUTINES, postgresSearchAll, writePostgresSearchDocs } from './postgres-search-index.js';
 import { POSTGRES_ARTICLE_COUNT_TRIGGERS } from './postgres-article-counts.js';
+import { createGate } from './search-gate.js';
 
 const require = createRequire(import.meta.url);
 

@@ -147,7 +147,7 @@ const FEW_MATCHES = 3000;
  * Words each of which every match must hold (the words of required words and phrases; a prefix's words are
  * alternatives, so they bound nothing alone): the fewest documents any of them is in bounds the matches.
  */
-export function boundingWords(match: SearchMatch): string[] {
+function boundingWords(match: SearchMatch): string[] {
   return [...new Set(match.must.flatMap((clause) => (clause.kind === 'word' ? [clause.word] : clause.kind === 'phrase' ? clause.words : [])))];
 }
 
@@ -160,14 +160,9 @@ interface Windows {
 
 /**
  * The windows to try, in order, ending with the whole index unless a window already reaches back to
- * `minKey`. All questions of one search share them; the same minute and range give the same windows, so the
- * last few are kept.
+ * `minKey`. All questions of one search share them.
  */
-const windowMemo = new Map<string, Windows>();
 function windowsFor(maxKey: number, minKey: number | undefined): Windows {
-  const memoKey = `${maxKey}:${minKey ?? ''}`;
-  const known = windowMemo.get(memoKey);
-  if (known) return known;
   const windows = timeWindows(maxKey, minKey);
   const result: Windows = {
     queries: windows.map((window) => window.words.map(lexeme).join(' | ')),
@@ -177,33 +172,7 @@ function windowsFor(maxKey: number, minKey: number | undefined): Windows {
     result.queries.push(null);
     result.startKeys.push(minKey ?? Number.MIN_SAFE_INTEGER);
   }
-  if (windowMemo.size >= 16) windowMemo.delete(windowMemo.keys().next().value!);
-  windowMemo.set(memoKey, result);
   return result;
-}
-
-/**
- * Runs at most `limit` tasks at once, the others in the order they came. Searches go through one per store,
- * so a burst of them queues here instead of taking every pooled connection (which page reads need) and
- * every core of the database's machine.
- */
-export function createGate(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
-  let running = 0;
-  const waiting: Array<() => void> = [];
-  const release = () => {
-    const next = waiting.shift();
-    if (next) next();
-    else running--;
-  };
-  return async (task) => {
-    if (running < limit) running++;
-    else await new Promise<void>((resolve) => waiting.push(resolve));
-    try {
-      return await task();
-    } finally {
-      release();
-    }
-  };
 }
 
 /** The newest keys of one question; tests walk every window of a small corpus with `fewMatches` 0. */
@@ -255,7 +224,7 @@ export async function postgresSearchAll(db: Kysely<Database>, matches: readonly 
  * - `search_words` counts (they never shrink, so they bound the matches from above): a query whose words are
  *   in few documents goes straight to the last query, sorting a few thousand keys at most;
  * - the rate of matches a window found: it goes straight to the last query when that rate over the whole span
- *   promises few matches (a window that found none counts as finding 3, so a headline tier with no match in
+ *   promises few matches (a window that found fewer than 3 counts as finding 3, so a headline tier with no match in
  *   the last days does not read every month's list), and otherwise to the first window wide enough to hold
  *   `lim` at that rate.
  * The counts and rates choose the plan only, never the answer. "Few" is `few` (FEW_MATCHES). `oldest_key` is
@@ -287,7 +256,7 @@ export const POSTGRES_SEARCH_ROUTINES: readonly string[] = [
                 where doc @@ $1 and key <= $2 and key >= $3 order by key desc limit $4) newest'
          into found using coalesce(base && windows[i], base), max_key, min_key, lim;
        exit when cardinality(found) >= lim or i = last;
-       -- None found counts as 3, about the most a window can miss by chance when none is there.
+       -- Fewer than 3 found count as 3, about the most a window can miss by chance when none is there.
        if greatest(cardinality(found), 3)::float8 * (max_key - greatest(oldest_key, start_keys[last])) / greatest(max_key - start_keys[i], 1) <= few then
          i := last;
        elsif cardinality(found) = 0 then

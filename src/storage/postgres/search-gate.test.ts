@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGate } from './postgres-search-index.js';
+import { createGate } from './search-gate.js';
 
 describe('the search gate', () => {
   it('runs at most its limit at once, the rest in arrival order, and lets the next in after a failure', async () => {

@@ -39,7 +39,8 @@ function addWords(counts: Map<string, number>, docs: readonly SearchDocument[]):
 
 /**
  * Adds the words' counts to `search_words` (prefix searches look words up there). A word's count grows by
- * the documents filed with it and never shrinks: it ranks a prefix's words by use, it does not promise a match.
+ * the documents filed with it and never shrinks: it ranks a prefix's words by use and, on PostgreSQL, bounds
+ * a word's matches from above when search plans its walk (search_newest); it does not promise a match.
  */
 async function countWords(db: Kysely<Database>, counts: ReadonlyMap<string, number>): Promise<void> {
   const rows = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([word, docs]) => ({ word, docs }));

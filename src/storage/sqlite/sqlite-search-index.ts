@@ -107,7 +107,7 @@ export function searchKeysWith(run: RunStatements, matches: readonly SearchMatch
 }
 
 /** The search thread's nice value (0 normal, 19 lowest): under contention page rendering gets most of the CPU. */
-export const SEARCH_THREAD_NICE = 10;
+const SEARCH_THREAD_NICE = 10;
 
 /**
  * Runs searches on a worker thread with its own read-only connection, so a search that walks a long list of
