@@ -10,6 +10,7 @@ import { generateArticles } from './bench-data/generate-articles.js';
 import { addUser, setPasswordAsOperator } from '../core/accounts/users.js';
 import { argon2Hasher } from './argon2-hasher.js';
 import { readSecret } from './read-secret.js';
+import { importWordpress } from '../importers/wxr/wordpress-import.js';
 
 /** The real implementations behind the CLI's commands. */
 export const cliServices: CliServices = {
@@ -26,6 +27,19 @@ export const cliServices: CliServices = {
     const bus = config.database.kind === 'postgres' ? await createBus(config, { onMissed: () => undefined }) : undefined;
     try {
       return await removeDemo({ store, clock: systemClock, ...(bus ? { bus } : {}), removeFiles: (image) => removeImageFiles(image, config.mediaDir) });
+    } finally {
+      await bus?.close();
+    }
+  },
+  async importWordpress({ store, config, file, dryRun, onProgress }) {
+    // PostgreSQL: running servers' caches hear about every imported article at once (LISTEN/NOTIFY).
+    const bus = config.database.kind === 'postgres' && !dryRun ? await createBus(config, { onMissed: () => undefined }) : undefined;
+    try {
+      return await importWordpress(
+        { store, clock: systemClock, markdown: createMarkdownRenderer(), excerptWords: config.excerptWords, ...(bus ? { bus } : {}) },
+        file,
+        { dryRun, onProgress },
+      );
     } finally {
       await bus?.close();
     }

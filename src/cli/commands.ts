@@ -9,6 +9,8 @@ import { hashApiToken, newApiToken, roleAtLeast } from '../core/access/api-token
 import { ROLES, type Author, type Role } from '../core/authors/author.js';
 import { progressReporter, type ProgressStream } from './progress-reporter.js';
 import { PRUNE_GRACE_MS, pruneMediaFiles } from '../media/prune-media.js';
+import { SKIP_LABELS, type ImportReport, type SkipReason } from '../core/imports/import-report.js';
+import { ImportError } from '../core/imports/import-error.js';
 
 /**
  * What the commands need from the composition root (app/), handed in by app/main.ts so that cli/ does
@@ -25,6 +27,8 @@ export interface CliServices {
   setPassword(input: { store: Store; email: string; password: string }): Promise<Author>;
   /** A line from standard input without echoing it when it is a terminal. */
   readSecret(): Promise<string>;
+  /** Imports a WordPress export (WXR); throws ImportError, having written nothing, when the file is unusable. */
+  importWordpress(input: { store: Store; config: Config; file: string; dryRun: boolean; onProgress: (done: number, total: number) => void }): Promise<ImportReport>;
 }
 
 export interface CliIo {
@@ -40,6 +44,8 @@ export interface Command {
   options: NonNullable<ParseArgsConfig['options']>;
   /** Words allowed after the command (sub-commands such as `create`). Default none. */
   positionals?: readonly string[];
+  /** How many free words (a file's path) may follow the sub-command. Default none. */
+  freeArguments?: number;
   run(input: {
     config: Config;
     values: Record<string, string | boolean | undefined>;
@@ -399,7 +405,73 @@ newsroom did not make.
   },
 };
 
+/** The end-of-import report, in plain lines. */
+export function describeImport(report: ImportReport): string {
+  const n = (count: number, noun: string) => `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
+  const lines = [
+    `${report.dryRun ? 'Dry run (nothing written): would import' : 'Imported'} from ${report.source.replace(/^wordpress:/, '')} (${n(report.items, 'item')} in the file):`,
+    `  articles: ${report.created.articles} new` +
+      ` (published ${report.byStatus.published}, scheduled ${report.byStatus.scheduled}, draft ${report.byStatus.draft}, in review ${report.byStatus.in_review})`,
+    `  authors: ${report.created.authors} new byline profiles (no password; invite them to sign in)`,
+    `  sections: ${report.created.sections} new, tags: ${report.created.tags} new, redirects from old addresses: ${report.created.redirects}`,
+    `  already imported by an earlier run: ${report.alreadyImported}`,
+  ];
+  for (const [reason, count] of Object.entries(report.skipped)) lines.push(`  skipped: ${count} ${SKIP_LABELS[reason as SkipReason]}`);
+  for (const problem of report.problems) lines.push(`  not imported: ${problem}`);
+  return `${lines.join('\n')}\n`;
+}
+
+const importCommand: Command = {
+  summary: 'Import a WordPress export: newsdesk import wordpress FILE.xml [--dry-run]',
+  help: `Usage: newsdesk import wordpress FILE.xml [--dry-run]
+
+Imports a WordPress export (Tools → Export → All content) into the database named by DATABASE_URL:
+posts with their status and dates, authors as byline profiles, categories as sections (with their
+hierarchy), tags, and a 301 redirect from every old address. The file is read twice: first whole, writing
+nothing (a damaged file stops here and leaves the database as it was), then item by item, each in its own
+transaction. Running it again imports only what is missing, so an interrupted import is finished by
+running the same command.
+  --dry-run     read everything and report what would be imported; write nothing
+`,
+  options: { 'dry-run': { type: 'boolean' } },
+  positionals: ['wordpress'],
+  freeArguments: 1,
+  async run({ config, values, io, positionals, services }) {
+    const [kind, file] = positionals;
+    if (kind !== 'wordpress' || file === undefined) {
+      io.stderr.write('newsdesk import: name the kind and the file: newsdesk import wordpress FILE.xml [--dry-run]\n');
+      return { code: 1 };
+    }
+    const store = await createStore(config.database);
+    try {
+      await store.migrate();
+      let progress: ReturnType<typeof progressReporter> | undefined;
+      let last = 0;
+      const report = await services.importWordpress({
+        store,
+        config,
+        file,
+        dryRun: values['dry-run'] === true,
+        onProgress: (done, total) => {
+          progress ??= progressReporter(io.stderr, { total, noun: 'items' });
+          progress.update((last = done));
+        },
+      });
+      progress?.finish(last);
+      io.stdout.write(describeImport(report));
+      return { code: 0 };
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      io.stderr.write(`newsdesk import: ${file}: ${error.message} Nothing was imported.\n`);
+      return { code: 1 };
+    } finally {
+      await store.close();
+    }
+  },
+};
+
 export const commands: Record<string, Command> = {
+  import: importCommand,
   serve,
   migrate,
   'seed-demo': seedDemoCommand,

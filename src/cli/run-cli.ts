@@ -43,7 +43,8 @@ export async function runCli(argv: readonly string[], io: CliIo, services: CliSe
       allowPositionals: (command.positionals?.length ?? 0) > 0,
       strict: true,
     }));
-    const unexpected = positionals.find((word) => !command.positionals?.includes(word));
+    const free = command.freeArguments ?? 0;
+    const unexpected = positionals.find((word, index) => !command.positionals?.includes(word) && !(index >= 1 && index <= free));
     if (unexpected !== undefined) throw new Error(`Unexpected argument '${unexpected}'.`);
   } catch (error) {
     io.stderr.write(`newsdesk ${name}: ${(error as Error).message}\n\n${command.help}`);

@@ -5,7 +5,7 @@ import type { ArticleSearch } from './ports/article-search.js';
 import type { SitemapSource } from './ports/sitemap-source.js';
 import type { NewsroomList } from './ports/newsroom-list.js';
 import type { RevisionStore } from './ports/revisions.js';
-import type { CategoryStore, TagStore, RedirectStore } from './ports/taxonomy-stores.js';
+import type { CategoryStore, TagStore, RedirectStore, ImportMapStore } from './ports/taxonomy-stores.js';
 import type { UserStore, AccountStore } from './ports/people-stores.js';
 import type { ApiKeyStore, OutboxStore } from './ports/jobs-and-keys.js';
 import type { MediaStore } from './ports/media-store.js';
@@ -67,6 +67,8 @@ export interface Store {
   readonly tags: TagStore;
   readonly users: UserStore;
   readonly redirects: RedirectStore;
+  /** Source ids of imported things and the rows they became (idempotent, resumable imports). */
+  readonly imports: ImportMapStore;
   readonly apiKeys: ApiKeyStore;
   readonly outbox: OutboxStore;
   readonly accounts: AccountStore;

@@ -11,6 +11,7 @@ import { sqliteAdapter } from './sqlite/sqlite-adapter.js';
 import { createArticleStore } from './sql/article-store.js';
 import { createCategoryStore, createTagStore } from './sql/taxonomy-stores.js';
 import { createRedirectStore, createUserStore } from './sql/user-store.js';
+import { createImportMapStore } from './sql/import-map-store.js';
 import { createApiKeyStore } from './sql/api-key-store.js';
 import { createOutboxStore } from './sql/outbox-store.js';
 import { createAccountStore } from './sql/account-store.js';
@@ -79,6 +80,7 @@ function bind(db: Kysely<Database>, adapter: DialectAdapter, now: () => Date, in
     tags: createTagStore(db, adapter),
     users: createUserStore(db, now),
     redirects: createRedirectStore(db),
+    imports: createImportMapStore(db),
     apiKeys: createApiKeyStore(db, now),
     outbox: createOutboxStore(db, adapter),
     accounts: createAccountStore(db, transact),

@@ -77,6 +77,13 @@ export interface TagsTable {
   name: string;
 }
 
+export interface ImportMapTable {
+  source: string;
+  kind: string;
+  source_id: string;
+  local_id: number;
+}
+
 export interface RedirectsTable {
   id: Generated<number>;
   from_path: string;
@@ -290,4 +297,5 @@ export interface Database {
   categories: CategoriesTable;
   tags: TagsTable;
   redirects: RedirectsTable;
+  import_map: ImportMapTable;
 }

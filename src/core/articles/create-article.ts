@@ -25,6 +25,8 @@ export interface NewArticleInput {
   /** Byline order. */
   authorIds: readonly number[];
   tagNames?: readonly string[];
+  /** Tags already resolved (an import maps the export's tags itself); added to those of `tagNames`. */
+  tagIds?: readonly number[];
   seoTitle?: string | null;
   seoDescription?: string | null;
   canonicalUrl?: string | null;
@@ -64,7 +66,7 @@ export async function createArticle(deps: ArticleDeps, input: NewArticleInput): 
     } else {
       slug = await uniqueSlug(slugify(title), (candidate) => store.articles.slugExists(candidate));
     }
-    const tagIds = await tagIdsFor(store, input.tagNames ?? []);
+    const tagIds = [...new Set([...(input.tagIds ?? []), ...(await tagIdsFor(store, input.tagNames ?? []))])];
     const created = await store.articles.create({
       slug,
       title,

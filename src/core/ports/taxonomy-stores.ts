@@ -63,3 +63,14 @@ export interface RedirectStore {
   retarget(oldTo: string, newTo: string): Promise<void>;
   find(fromPath: string): Promise<{ toPath: string; status: number } | undefined>;
 }
+
+/** What an import brought in: an export's thing (by its own id) → the row it became here. */
+export type ImportedKind = 'post' | 'author' | 'category' | 'tag';
+
+export interface ImportMapStore {
+  find(source: string, kind: ImportedKind, sourceId: string): Promise<number | undefined>;
+  /** Records a mapping; throws when the thing is already mapped (a second import of it racing this one). */
+  add(source: string, kind: ImportedKind, sourceId: string, localId: number): Promise<void>;
+  /** How many things of each kind came from `source`. */
+  counts(source: string): Promise<Record<ImportedKind, number>>;
+}

@@ -39,7 +39,7 @@ async function clean(store: Store, input: SectionInput, id?: number): Promise<{ 
 }
 
 /** A new section (optionally inside another); navigation and section lists everywhere are told. */
-export async function createSection(deps: TaxonomyDeps, input: SectionInput & { actorId: number }): Promise<Category> {
+export async function createSection(deps: TaxonomyDeps, input: SectionInput & { actorId: number | null }): Promise<Category> {
   const changes = await clean(deps.store, input);
   const position = positionForNewSibling(await deps.store.categories.list(), changes.parentId);
   const created = await deps.store.categories.create({ ...changes, position });

@@ -18,6 +18,7 @@ import { sitemapIndex } from './0016-sitemap-index.js';
 import { searchIndex } from './0017-search-index.js';
 import { articleCounts } from './0018-article-counts.js';
 import { searchRoutines } from './0019-search-routines.js';
+import { importMap } from './0020-import-map.js';
 
 /** Every schema change, in order. Names are permanent: never rename or reorder one that has shipped. */
 export function migrations(adapter: DialectAdapter): Record<string, Migration> {
@@ -41,5 +42,6 @@ export function migrations(adapter: DialectAdapter): Record<string, Migration> {
     '0017-search-index': searchIndex(adapter),
     '0018-article-counts': articleCounts(adapter),
     '0019-search-routines': searchRoutines(adapter),
+    '0020-import-map': importMap(),
   };
 }

@@ -1,0 +1,29 @@
+/** What an import did, for the CLI's closing lines and the newsroom's import page. */
+
+export type SkipReason = 'private' | 'trash' | 'unsupported status' | 'page' | 'attachment' | 'not content' | 'invalid';
+
+export interface ImportReport {
+  source: string;
+  dryRun: boolean;
+  /** Items in the file (posts, pages, attachments, menus…). */
+  items: number;
+  created: { articles: number; authors: number; sections: number; tags: number; redirects: number };
+  /** Things found in the import map: brought in by an earlier run. */
+  alreadyImported: number;
+  /** Articles written (or, in a dry run, that would be), by their status here. */
+  byStatus: Record<'published' | 'scheduled' | 'draft' | 'in_review', number>;
+  skipped: Partial<Record<SkipReason, number>>;
+  /** One line per item that could not be imported, with the reason. */
+  problems: string[];
+}
+
+/** What each reason for skipping an item means, for the report. */
+export const SKIP_LABELS: Readonly<Record<SkipReason, string>> = {
+  private: 'private posts (not public on the old site; not brought over)',
+  trash: 'posts in the trash',
+  'unsupported status': 'posts in a status with no equivalent (auto-draft, inherit…)',
+  page: 'static pages (not imported yet)',
+  attachment: 'attachments (pictures keep their old addresses in the text)',
+  'not content': 'menus, templates and other site machinery',
+  invalid: 'items our rules refused (listed below)',
+};
