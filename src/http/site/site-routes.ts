@@ -16,6 +16,12 @@ import { DomainError } from '../../core/errors.js';
 import { isNewsroomPath } from '../newsroom-path.js';
 
 const PUBLIC = { access: 'public', cache: {} } as const;
+/** The home page; `?p=` and `?page_id=` (old WordPress addresses) are keyed apart so they reach the handler. */
+const HOME = { access: 'public', cache: { query: ['p', 'page_id'] } } as const;
+const homeQuery = {
+  type: 'object',
+  properties: { p: { type: 'string', pattern: '^[0-9]{1,19}$' }, page_id: { type: 'string', pattern: '^[0-9]{1,19}$' } },
+} as const;
 const PUBLIC_PAGED = { access: 'public', cache: { query: ['before'] } } as const;
 const slugParams = {
   type: 'object',
@@ -49,7 +55,9 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
    * archive's own redirect: /category/old/rss.xml goes where /category/old went, plus /rss.xml.
    */
   async function findRedirect(path: string): Promise<{ toPath: string; status: number } | undefined> {
-    for (const candidate of new Set([path, decodeSafely(path)])) {
+    // WordPress addresses end in a slash (/2020/05/story/); the imported redirect is stored without it.
+    const bare = path.length > 1 ? path.replace(/\/+$/, '') : path;
+    for (const candidate of new Set([path, decodeSafely(path), bare, decodeSafely(bare)])) {
       const exact = await store.redirects.find(candidate);
       if (exact) return exact;
       const below = ARCHIVE_PATH.exec(candidate);
@@ -77,7 +85,14 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
 
   app.setNotFoundHandler(notFound);
 
-  app.get('/', { config: PUBLIC }, async (request, reply) => {
+  app.get('/', { config: HOME, schema: { querystring: homeQuery } }, async (request: FastifyRequest<{ Querystring: { p?: string; page_id?: string } }>, reply) => {
+    // A WordPress address (/?p=123) of an imported post: the import stored where it went.
+    const old = request.query.p ?? request.query.page_id;
+    if (old !== undefined) {
+      const redirect = await store.redirects.find(`/?${request.query.p !== undefined ? 'p' : 'page_id'}=${old}`);
+      if (redirect) return reply.code(redirect.status).header('location', redirect.toPath).send();
+      return notFound(request, reply);
+    }
     const now = clock.now();
     const [data, ctx] = await Promise.all([
       homePage(store, { now, latestCount: 11, perSection: 4 }),
