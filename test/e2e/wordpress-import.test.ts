@@ -68,7 +68,7 @@ for (const database of testDatabases()) {
         expect(report.skipped.private ?? 0).toBe(expected.private);
         expect(report.skipped.page ?? 0).toBe(expected.pages);
         const after = await footprint(app);
-        expect(after.articles - before.articles).toBe(report.created.articles);
+        expect(after.articles! - before.articles!).toBe(report.created.articles);
         const mapped = await app.store.imports.counts(report.source);
         expect(mapped.category).toBe(expected.sections);
 

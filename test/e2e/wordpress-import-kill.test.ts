@@ -1,0 +1,136 @@
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseConfig } from '../../src/config/config.js';
+import { createStore, type StoreHandle } from '../../src/storage/create-store.js';
+import { CORPUS_DIR } from '../support/corpus.js';
+import { testDatabases } from '../support/databases.js';
+
+const FILE = `${CORPUS_DIR}wxr/themeunittestdata.wordpress.xml`;
+const KILL_POINTS = 20;
+
+function databaseUrl(config: DatabaseConfig): string {
+  if (config.kind === 'sqlite') return `sqlite:${config.file}`;
+  const url = new URL(config.url);
+  if (config.schema) url.searchParams.set('schema', config.schema);
+  return url.toString();
+}
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** Milliseconds from spawn to the first progress line (the first post being written), and to exit. */
+  firstProgressMs: number | undefined;
+  ms: number;
+  stderr: string;
+}
+
+/** `newsdesk import wordpress FILE` as a real process; killed with SIGKILL after `killAfterMs` when given. */
+function importProcess(env: Record<string, string>, killAfterMs?: number): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts', 'import', 'wordpress', FILE], {
+      env: { ...process.env, NEWSDESK_LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    let firstProgressMs: number | undefined;
+    child.stderr.on('data', (chunk) => {
+      stderr += String(chunk);
+      if (firstProgressMs === undefined && /items/.test(stderr)) firstProgressMs = Date.now() - started;
+    });
+    const timer = killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      resolve({ code, signal, firstProgressMs, ms: Date.now() - started, stderr });
+    });
+  });
+}
+
+/** What a reader and the newsroom would see of the import, by natural keys (ids may differ after a rollback). */
+async function endState(store: StoreHandle): Promise<unknown> {
+  const db = store.db;
+  const categories = await db.selectFrom('categories').select(['id', 'slug', 'name', 'parent_id']).execute();
+  const categorySlug = new Map(categories.map((row) => [row.id, row.slug]));
+  const users = await db.selectFrom('users').select(['id', 'slug', 'display_name', 'email', 'role', 'password_hash']).execute();
+  const userSlug = new Map(users.map((row) => [row.id, row.slug]));
+  const tags = await db.selectFrom('tags').select(['id', 'slug', 'name']).execute();
+  const tagSlug = new Map(tags.map((row) => [row.id, row.slug]));
+  const articles = await db
+    .selectFrom('articles')
+    .select(['id', 'slug', 'title', 'status', 'published_at', 'body_md', 'body_html', 'excerpt', 'primary_category_id'])
+    .execute();
+  const articleSlug = new Map(articles.map((row) => [row.id, row.slug]));
+  const links = async (table: 'article_tags' | 'article_authors', column: 'tag_id' | 'user_id', names: Map<number, string>) =>
+    (await db.selectFrom(table).selectAll().execute())
+      .map((row) => {
+        const link = row as unknown as Record<string, number>;
+        return `${articleSlug.get(link.article_id!)} ${names.get(link[column]!)} ${link.position ?? ''}`;
+      })
+      .sort();
+  const sorted = <T>(rows: T[]) => rows.map((row) => JSON.stringify(row)).sort();
+  return {
+    categories: sorted(categories.map(({ slug, name, parent_id }) => ({ slug, name, parent: parent_id === null ? null : categorySlug.get(parent_id) }))),
+    users: sorted(users.map(({ id: _id, ...rest }) => rest)),
+    tags: sorted(tags.map(({ slug, name }) => ({ slug, name }))),
+    articles: sorted(
+      articles.map(({ id: _id, primary_category_id, published_at, ...rest }) => ({
+        ...rest,
+        published_at: published_at === null ? null : new Date(published_at).toISOString(),
+        section: primary_category_id === null ? null : categorySlug.get(primary_category_id),
+      })),
+    ),
+    articleTags: await links('article_tags', 'tag_id', tagSlug),
+    articleAuthors: await links('article_authors', 'user_id', userSlug),
+    redirects: sorted(await db.selectFrom('redirects').select(['from_path', 'to_path', 'status']).execute()),
+    revisions: (await db.selectFrom('revisions').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n.toString(),
+  };
+}
+
+for (const database of testDatabases()) {
+  describe(`WordPress import killed with SIGKILL on ${database.name}`, () => {
+    const dropped: Array<() => Promise<void>> = [];
+    let baseline: { state: unknown; articles: number; run: Run };
+
+    async function freshDatabase(): Promise<{ env: Record<string, string>; store: StoreHandle }> {
+      const { config, drop } = await database.create();
+      const store = await createStore(config);
+      await store.migrate();
+      dropped.push(async () => {
+        await store.close();
+        await drop();
+      });
+      return { env: { DATABASE_URL: databaseUrl(config) }, store };
+    }
+
+    beforeAll(async () => {
+      const { env, store } = await freshDatabase();
+      const run = await importProcess(env);
+      expect(run.code, run.stderr).toBe(0);
+      baseline = { state: await endState(store), articles: await store.articles.count(), run };
+    }, 120_000);
+    afterAll(async () => {
+      for (const drop of dropped) await drop();
+    });
+
+    it(`finishes on the next run with the same end state, from ${KILL_POINTS} random kill points`, async () => {
+      const { env, store } = await freshDatabase();
+      // Kill points from just before the first post is written to the end of an uninterrupted run.
+      const from = Math.max(0, (baseline.run.firstProgressMs ?? baseline.run.ms / 2) * 0.8);
+      const to = baseline.run.ms;
+      let partial = 0;
+      for (let point = 0; point < KILL_POINTS; point++) {
+        const delay = from + Math.random() * (to - from);
+        const run = await importProcess(env, delay);
+        expect(run.signal === 'SIGKILL' || run.code === 0, run.stderr).toBe(true);
+        const count = await store.articles.count();
+        if (run.signal === 'SIGKILL' && count > 0 && count < baseline.articles) partial++;
+      }
+      const last = await importProcess(env);
+      expect(last.code, last.stderr).toBe(0);
+      expect(await endState(store)).toEqual(baseline.state);
+      // The kills must have interrupted real work, or this proves nothing.
+      expect(partial).toBeGreaterThan(0);
+    }, 600_000);
+  });
+}
