@@ -52,16 +52,31 @@ function createService(): TurndownService {
       return source ? `\n\n[${title || source}](${source})\n\n` : '';
     },
   });
-  // Pictures keep their alternative text and title; a picture without an address is dropped.
+  // Preformatted text without a <code> inside (WordPress's preformatted and verse blocks) keeps its lines.
+  service.addRule('preformatted', {
+    filter: (node) => node.nodeName === 'PRE' && !node.querySelector('code'),
+    replacement: (_content, node) => {
+      const text = (node.textContent ?? '').replace(/\n+$/, '');
+      const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map((run) => run[0].length + 1)));
+      return `\n\n${fence}\n${text}\n${fence}\n\n`;
+    },
+  });
+  // A picture of our own library (/media/…) is shown; one from elsewhere, which a body may not load, becomes a
+  // link to it, so nothing is lost until the picture itself is brought over. No address, no picture.
   service.addRule('image', {
     filter: 'img',
     replacement: (_content, node) => {
       const element = node as HTMLElement;
       const source = element.getAttribute('src')?.trim();
       if (!source) return '';
-      const alt = (element.getAttribute('alt') ?? '').replace(/[[\]\\]/g, '\\$&').replace(/\s+/g, ' ');
-      const title = element.getAttribute('title')?.trim();
-      return `![${alt}](${source.replace(/[()\s]/g, encodeURIComponent)}${title ? ` "${title.replace(/"/g, '\\"')}"` : ''})`;
+      const alt = (element.getAttribute('alt') ?? '').replace(/[[\]\\]/g, '\\$&').replace(/\s+/g, ' ').trim();
+      const address = source.replace(/[()\s]/g, encodeURIComponent);
+      if (source.startsWith('/media/')) {
+        const title = element.getAttribute('title')?.trim();
+        return `![${alt}](${address}${title ? ` "${title.replace(/"/g, '\\"')}"` : ''})`;
+      }
+      const name = decodeURIComponent(source.split(/[?#]/)[0]!.split('/').pop() ?? '').replace(/[[\]\\]/g, '\\$&') || 'picture';
+      return `[Picture: ${alt || name}](${address})`;
     },
   });
   return service;
