@@ -65,6 +65,13 @@ interface Open {
   metaValue?: string;
 }
 
+/**
+ * A copy of `text` that does not point into the parser's input: V8 may keep a piece of a string as a view of
+ * the whole 256 KB chunk it came from, so one value kept by a caller (an attachment's address) would hold
+ * its chunk in memory for as long as it lives, and a large file's kept values would pin much of the file.
+ */
+const detached = (text: string): string => Buffer.from(text, 'utf8').toString('utf8');
+
 /** Yields the export's records in file order; throws ImportError on the first problem. */
 export async function* readWxr(file: string): AsyncGenerator<WxrRecord> {
   const parser = new SaxesParser({ xmlns: true, position: true });
@@ -119,7 +126,7 @@ export async function* readWxr(file: string): AsyncGenerator<WxrRecord> {
   parser.on('closetag', () => {
     const name = path.pop()!;
     const depth = path.length + 1;
-    if (depth === 3 && path[1] === 'channel' && !open) channel.set(name, text.trim());
+    if (depth === 3 && path[1] === 'channel' && !open) channel.set(name, detached(text.trim()));
     if (open) {
       if (depth === open.depth) {
         ready.push(
@@ -129,15 +136,15 @@ export async function* readWxr(file: string): AsyncGenerator<WxrRecord> {
         );
         open = undefined;
       } else if (depth === open.depth + 1) {
-        if (name === 'category' && open.kind === 'item') open.terms.at(-1)!.name = text.trim();
+        if (name === 'category' && open.kind === 'item') open.terms.at(-1)!.name = detached(text.trim());
         else if (name === 'wp:postmeta') {
           if (open.metaKey !== undefined) open.meta.set(open.metaKey, open.metaValue ?? '');
           open.metaKey = undefined;
           open.metaValue = undefined;
-        } else if (name !== 'wp:comment') open.fields.set(name, text);
+        } else if (name !== 'wp:comment') open.fields.set(name, detached(text));
       } else if (depth === open.depth + 2 && path.at(-1) === 'wp:postmeta') {
-        if (name === 'wp:meta_key') open.metaKey = text;
-        if (name === 'wp:meta_value') open.metaValue = text;
+        if (name === 'wp:meta_key') open.metaKey = detached(text);
+        if (name === 'wp:meta_value') open.metaValue = detached(text);
       }
     }
     if (name === 'wp:wxr_version') version = text.trim();
