@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import cluster, { type Worker } from 'node:cluster';
+import { statSync } from 'node:fs';
 import type { ParseArgsConfig } from 'node:util';
 import { isInvalidateMessage } from '../cache/cluster-messages.js';
 import type { Config } from '../config/config.js';
@@ -28,7 +29,15 @@ export interface CliServices {
   /** A line from standard input without echoing it when it is a terminal. */
   readSecret(): Promise<string>;
   /** Imports a WordPress export (WXR); throws ImportError, having written nothing, when the file is unusable. */
-  importWordpress(input: { store: Store; config: Config; file: string; dryRun: boolean; onProgress: (done: number, total: number) => void }): Promise<ImportReport>;
+  importWordpress(input: {
+    store: Store;
+    config: Config;
+    file: string;
+    dryRun: boolean;
+    /** A copy of the old site's uploads folder: its pictures come into the library. */
+    mediaDir?: string;
+    onProgress: (done: number, total: number) => void;
+  }): Promise<ImportReport>;
 }
 
 export interface CliIo {
@@ -413,7 +422,7 @@ export function describeImport(report: ImportReport): string {
     `  articles: ${report.created.articles} new` +
       ` (published ${report.byStatus.published}, scheduled ${report.byStatus.scheduled}, draft ${report.byStatus.draft}, in review ${report.byStatus.in_review})`,
     `  authors: ${report.created.authors} new byline profiles (no password; invite them to sign in)`,
-    `  sections: ${report.created.sections} new, tags: ${report.created.tags} new, redirects from old addresses: ${report.created.redirects}`,
+    `  sections: ${report.created.sections} new, tags: ${report.created.tags} new, pictures: ${report.created.pictures} new, redirects from old addresses: ${report.created.redirects}`,
     `  already imported by an earlier run: ${report.alreadyImported}`,
   ];
   for (const [reason, count] of Object.entries(report.skipped)) lines.push(`  skipped: ${count} ${SKIP_LABELS[reason as SkipReason]}`);
@@ -422,8 +431,8 @@ export function describeImport(report: ImportReport): string {
 }
 
 const importCommand: Command = {
-  summary: 'Import a WordPress export: newsdesk import wordpress FILE.xml [--dry-run]',
-  help: `Usage: newsdesk import wordpress FILE.xml [--dry-run]
+  summary: 'Import a WordPress export: newsdesk import wordpress FILE.xml [--media-dir DIR] [--dry-run]',
+  help: `Usage: newsdesk import wordpress FILE.xml [--media-dir DIR] [--dry-run]
 
 Imports a WordPress export (Tools → Export → All content) into the database named by DATABASE_URL:
 posts with their status and dates, authors as byline profiles, categories as sections (with their
@@ -431,15 +440,23 @@ hierarchy), tags, and a 301 redirect from every old address. The file is read tw
 nothing (a damaged file stops here and leaves the database as it was), then item by item, each in its own
 transaction. Running it again imports only what is missing, so an interrupted import is finished by
 running the same command.
-  --dry-run     read everything and report what would be imported; write nothing
+  --media-dir DIR  a copy of the old site's wp-content/uploads folder: its pictures are checked and resized
+                   like uploads, and bodies and featured pictures use them (without it, a picture stays a
+                   link to its old address)
+  --dry-run        read everything and report what would be imported; write nothing
 `,
-  options: { 'dry-run': { type: 'boolean' } },
+  options: { 'dry-run': { type: 'boolean' }, 'media-dir': { type: 'string' } },
   positionals: ['wordpress'],
   freeArguments: 1,
   async run({ config, values, io, positionals, services }) {
     const [kind, file] = positionals;
     if (kind !== 'wordpress' || file === undefined) {
       io.stderr.write('newsdesk import: name the kind and the file: newsdesk import wordpress FILE.xml [--dry-run]\n');
+      return { code: 1 };
+    }
+    const mediaDir = values['media-dir'];
+    if (typeof mediaDir === 'string' && !statSync(mediaDir, { throwIfNoEntry: false })?.isDirectory()) {
+      io.stderr.write(`newsdesk import: --media-dir ${mediaDir} is not a folder. Name the copy of the old site's wp-content/uploads.\n`);
       return { code: 1 };
     }
     const store = await createStore(config.database);
@@ -452,6 +469,7 @@ running the same command.
         config,
         file,
         dryRun: values['dry-run'] === true,
+        ...(typeof values['media-dir'] === 'string' ? { mediaDir: values['media-dir'] } : {}),
         onProgress: (done, total) => {
           progress ??= progressReporter(io.stderr, { total, noun: 'items' });
           progress.update((last = done));

@@ -70,6 +70,8 @@ function createService(): TurndownService {
       const source = element.getAttribute('src')?.trim();
       if (!source) return '';
       const alt = (element.getAttribute('alt') ?? '').replace(/[[\]\\]/g, '\\$&').replace(/\s+/g, ' ').trim();
+      const own = resolvePicture?.(source);
+      if (own !== undefined) return own;
       const address = source.replace(/[()\s]/g, encodeURIComponent);
       if (source.startsWith('/media/')) {
         const title = element.getAttribute('title')?.trim();
@@ -83,12 +85,24 @@ function createService(): TurndownService {
 }
 
 let shared: TurndownService | undefined;
+/** Set for the length of one (synchronous) conversion. */
+let resolvePicture: ((source: string) => string | undefined) | undefined;
+
+export interface MarkdownOptions {
+  /** Markdown for a picture the import brought into our library (by the address in the HTML), or undefined. */
+  picture?: (source: string) => string | undefined;
+}
 
 /** Markdown for an HTML fragment. */
-export function htmlToMarkdown(html: string): string {
+export function htmlToMarkdown(html: string, options: MarkdownOptions = {}): string {
   shared ??= createService();
-  return shared
-    .turndown(html)
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  resolvePicture = options.picture;
+  try {
+    return shared
+      .turndown(html)
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
+  } finally {
+    resolvePicture = undefined;
+  }
 }

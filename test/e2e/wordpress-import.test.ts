@@ -1,9 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import sharp from 'sharp';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWxr } from '../../src/importers/wxr/wxr-reader.js';
+import { mediaDirSource, PictureUnavailable } from '../../src/importers/picture-source.js';
 import { ImportError } from '../../src/core/imports/import-error.js';
 import { importWordpress } from '../../src/importers/wxr/wordpress-import.js';
 import { createMarkdownRenderer } from '../../src/render/markdown.js';
@@ -95,7 +97,7 @@ for (const database of testDatabases()) {
         expect(mapped.category).toBe(expected.sections);
 
         const again = await run(WXR + expected.file);
-        expect(again.created).toEqual({ articles: 0, authors: 0, sections: 0, tags: 0, redirects: 0 });
+        expect(again.created).toEqual({ articles: 0, authors: 0, sections: 0, tags: 0, redirects: 0, pictures: 0 });
         expect(await footprint(app)).toEqual(after);
       });
     }
@@ -124,6 +126,56 @@ for (const database of testDatabases()) {
         expect(posts).toBe(report.created.articles);
       });
     }
+
+    it('brings pictures from a copy of the uploads folder: bodies and featured pictures use them, a hostile file is refused', async () => {
+      app = await fresh(app);
+      const file = `${WXR}themeunittestdata.wordpress.xml`;
+      // The old site's uploads folder, made here: a small picture at every image address of the export, except
+      // one, which holds the SVG payload of the corpus under a .jpg name.
+      const uploads = mkdtempSync(join(scratch, 'uploads-'));
+      const media = mkdtempSync(join(scratch, 'media-'));
+      const addresses = [...readFileSync(file, 'utf8').matchAll(/<wp:attachment_url>([^<]+)<\/wp:attachment_url>/g)].map((match) => match[1]!.trim());
+      const images = addresses.filter((address) => /\.(jpg|gif)$/.test(address));
+      expect(images).toHaveLength(35);
+      for (const [index, address] of images.entries()) {
+        const path = join(uploads, new URL(address).pathname);
+        mkdirSync(join(path, '..'), { recursive: true });
+        const body =
+          index === 3
+            ? readFileSync(`${CORPUS_DIR}payloads/upload-files/SVG_XSS1.svg`)
+            : await sharp({ create: { width: 64, height: 48, channels: 3, background: { r: index * 7, g: 90, b: 200 - index * 5 } } }).png().toBuffer();
+        writeFileSync(path, body);
+      }
+      const pictures = { source: mediaDirSource(uploads), mediaDir: media };
+      const report = await importWordpress(deps(), file, { pictures });
+      expect(report.created.pictures).toBe(34);
+      expect(report.problems).toEqual([expect.stringMatching(/^Picture \d+ \(.*\): SVG files are not accepted/)]);
+
+      // Post 1011's featured picture is attachment 1022. Post 1177's body shows image-alignment-580x300.jpg, which
+      // the export holds as attachment 967: its own upload, not a size WordPress made of image-alignment.jpg.
+      const featured = await app.store.articles.findById((await app.store.imports.find(report.source, 'post', '1011'))!);
+      expect(featured!.featuredMediaId).toBe(await app.store.imports.find(report.source, 'media', '1022'));
+      const page = await app.server.inject({ method: 'GET', url: `/${featured!.slug}` });
+      expect(page.statusCode).toBe(200);
+      const picture = await app.store.media.findById(featured!.featuredMediaId!);
+      expect(page.body).toContain(picture!.variants[0]!.file);
+      const shown = await app.store.imports.find(report.source, 'media', '967');
+      const alignment = await app.store.articles.findById((await app.store.imports.find(report.source, 'post', '1177'))!);
+      expect(alignment!.bodyMd).toContain(`(/media/pictures/${shown}.jpg)`);
+      expect(alignment!.bodyHtml).toContain(`<img src="/media/pictures/${shown}.jpg"`);
+
+      const files = readdirSync(media).length;
+      const again = await importWordpress(deps(), file, { pictures });
+      expect(again.created.pictures).toBe(0);
+      expect(readdirSync(media)).toHaveLength(files);
+    });
+
+    it('a picture address cannot climb out of the uploads folder', async () => {
+      const uploads = mkdtempSync(join(scratch, 'jail-'));
+      for (const address of ['https://old.example/wp-content/uploads/../../../../etc/passwd', 'https://old.example/wp-content/uploads/%2e%2e/%2e%2e/etc/passwd']) {
+        await expect(mediaDirSource(uploads).read(address)).rejects.toBeInstanceOf(PictureUnavailable);
+      }
+    });
 
     it('a dry run reads everything and writes nothing', async () => {
       const fresh = await openTestApp(database, { seed: false });

@@ -51,6 +51,8 @@ export interface ArticleDraft {
   updatedAt: Date;
   createdAt: Date;
   primaryCategoryId: number | null;
+  /** A picture of the library shown with the article (imports set it; the editor sets it by an update). */
+  featuredMediaId?: number | null;
   authorIds: readonly number[];
   tagIds: readonly number[];
   seoTitle?: string | null;

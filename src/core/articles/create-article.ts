@@ -22,6 +22,7 @@ export interface NewArticleInput {
   publishedAt?: Date | null;
   updatedAt?: Date;
   primaryCategoryId?: number | null;
+  featuredMediaId?: number | null;
   /** Byline order. */
   authorIds: readonly number[];
   tagNames?: readonly string[];
@@ -80,6 +81,7 @@ export async function createArticle(deps: ArticleDeps, input: NewArticleInput): 
       updatedAt: input.updatedAt ?? now,
       createdAt: now,
       primaryCategoryId: input.primaryCategoryId ?? null,
+      featuredMediaId: input.featuredMediaId ?? null,
       authorIds: input.authorIds,
       tagIds,
       seoTitle: input.seoTitle ?? null,

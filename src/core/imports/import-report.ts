@@ -7,7 +7,7 @@ export interface ImportReport {
   dryRun: boolean;
   /** Items in the file (posts, pages, attachments, menus…). */
   items: number;
-  created: { articles: number; authors: number; sections: number; tags: number; redirects: number };
+  created: { articles: number; authors: number; sections: number; tags: number; redirects: number; pictures: number };
   /** Things found in the import map: brought in by an earlier run. */
   alreadyImported: number;
   /** Articles written (or, in a dry run, that would be), by their status here. */

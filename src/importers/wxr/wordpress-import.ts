@@ -11,6 +11,12 @@ import type { ImportReport, SkipReason } from '../../core/imports/import-report.
 
 export type { ImportReport } from '../../core/imports/import-report.js';
 import { wordpressContentHtml, type WpAttachment } from './wp-content.js';
+import { bodyMarkdown } from '../../core/images/media-library.js';
+import { displayName } from '../../core/images/image.js';
+import { processImage, removeImageFiles } from '../../media/process-image.js';
+import { pictureKey, PictureUnavailable, uploadsPath, type PictureSource } from '../picture-source.js';
+
+const uploadsPathOf = (url: string) => uploadsPath(url) ?? '';
 import { readWxr, type Fields, type WxrRecord, type WxrTermRef } from './wxr-reader.js';
 
 /**
@@ -29,6 +35,8 @@ import { readWxr, type Fields, type WxrRecord, type WxrTermRef } from './wxr-rea
 
 export interface WordpressImportOptions {
   dryRun?: boolean;
+  /** Bring the old site's pictures into the library: where their files are, and our media folder. */
+  pictures?: { source: PictureSource; mediaDir: string };
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -65,6 +73,7 @@ async function scan(file: string): Promise<Scan> {
             parentId: (fields.get('wp:post_parent') ?? '').trim(),
             title: (fields.get('title') ?? '').trim(),
             alt: record.meta.get('_wp_attachment_image_alt') ?? '',
+            caption: (fields.get('excerpt:encoded') ?? '').trim(),
           });
         }
       }
@@ -137,7 +146,7 @@ export async function importWordpress(deps: ArticleDeps, file: string, options: 
     source,
     dryRun: options.dryRun ?? false,
     items: scanned.items,
-    created: { articles: 0, authors: 0, sections: 0, tags: 0, redirects: 0 },
+    created: { articles: 0, authors: 0, sections: 0, tags: 0, redirects: 0, pictures: 0 },
     alreadyImported: 0,
     byStatus: { published: 0, scheduled: 0, draft: 0, in_review: 0 },
     skipped: {},
@@ -148,7 +157,7 @@ export async function importWordpress(deps: ArticleDeps, file: string, options: 
   const now = deps.clock.now();
 
   /** Runs `write` once for a thing not yet mapped, in one transaction with its map row; returns the local id. */
-  const once = async (kind: 'post' | 'author' | 'category' | 'tag', sourceId: string, write: (tx: Store) => Promise<{ id: number; redirects?: Array<[string, string]> }>): Promise<number | undefined> => {
+  const once = async (kind: 'post' | 'author' | 'category' | 'tag' | 'media', sourceId: string, write: (tx: Store) => Promise<{ id: number; redirects?: Array<[string, string]> }>): Promise<number | undefined> => {
     const known = await store.imports.find(source, kind, sourceId);
     if (known !== undefined) {
       report.alreadyImported++;
@@ -266,6 +275,61 @@ export async function importWordpress(deps: ArticleDeps, file: string, options: 
   };
   for (const tag of scanned.tags) await attempt(`Tag "${field(tag, 'wp:tag_slug')}"`, () => ensureTag(field(tag, 'wp:tag_slug'), field(tag, 'wp:tag_name')));
 
+  // Pictures, before the posts that show them: each read, checked and resized like an upload, then recorded
+  // in one transaction with its map row. Files of a picture whose row was not written are removed again.
+  const pictureIds = new Map<string, { id: number; alt: string }>();
+  const byKey = new Map<string, string>();
+  for (const [attachmentId, attachment] of scanned.attachments) {
+    // Its own address first; a size WordPress made of it (photo-300x200.jpg) only where no upload has that name.
+    const exact = uploadsPath(attachment.url)?.toLowerCase();
+    if (exact !== undefined) byKey.set(`=${exact}`, attachmentId);
+    const key = pictureKey(attachment.url);
+    if (key !== undefined && !byKey.has(key)) byKey.set(key, attachmentId);
+    // Audio, video and documents stay links to where they are.
+    if (!options.pictures || !/\.(jpe?g|png|gif|webp|avif|heic)$/i.test(uploadsPathOf(attachment.url))) continue;
+    const alt = (attachment.alt || attachment.title || displayName(attachment.url)).replace(/\s+/g, ' ').trim().slice(0, 500);
+    const known = await store.imports.find(source, 'media', attachmentId);
+    if (known !== undefined) {
+      report.alreadyImported++;
+      pictureIds.set(attachmentId, { id: known, alt });
+      continue;
+    }
+    if (report.dryRun) continue;
+    const { mediaDir } = options.pictures;
+    let processed;
+    try {
+      processed = await processImage(await options.pictures.source.read(attachment.url), mediaDir);
+    } catch (error) {
+      if (!(error instanceof PictureUnavailable) && !isDomainError(error)) throw error;
+      report.problems.push(`Picture ${attachmentId} (${attachment.url}): ${error.message}`);
+      continue;
+    }
+    try {
+      let made: number | undefined;
+      const id = await once('media', attachmentId, async (tx) => {
+        const picture = await tx.media.create({ ...processed, alt, originalName: displayName(attachment.url), uploadedBy: null, at: now });
+        if (attachment.caption) await tx.media.updateDetails(picture.id, { alt, caption: plainText(attachment.caption).slice(0, 1000), credit: '' });
+        made = picture.id;
+        return { id: picture.id };
+      });
+      // Another run recorded this picture first: its files are the ones in use, these go.
+      if (id !== made) await removeImageFiles(processed, mediaDir);
+      else report.created.pictures++;
+      if (id !== undefined) pictureIds.set(attachmentId, { id, alt });
+    } catch (error) {
+      await removeImageFiles(processed, mediaDir);
+      throw error;
+    }
+  }
+  /** Markdown for a picture of the old site that is now in our library. */
+  const ownPicture = (url: string): string | undefined => {
+    const exact = uploadsPath(url)?.toLowerCase();
+    const key = pictureKey(url);
+    const attachmentId = (exact === undefined ? undefined : byKey.get(`=${exact}`)) ?? (key === undefined ? undefined : byKey.get(key));
+    const picture = attachmentId === undefined ? undefined : pictureIds.get(attachmentId);
+    return picture && bodyMarkdown(picture);
+  };
+
   let done = 0;
   for await (const record of readWxr(file)) {
     if (record.kind !== 'item') continue;
@@ -331,7 +395,8 @@ export async function importWordpress(deps: ArticleDeps, file: string, options: 
         { ...deps, store: tx },
         {
           title: title.slice(0, 300),
-          bodyMd: htmlToMarkdown(wordpressContentHtml(field(fields, 'content:encoded'), postId, scanned.attachments)),
+          bodyMd: htmlToMarkdown(wordpressContentHtml(field(fields, 'content:encoded'), postId, scanned.attachments), { picture: ownPicture }),
+          featuredMediaId: pictureIds.get((item.meta.get('_thumbnail_id') ?? '').trim())?.id ?? null,
           excerpt: plainText(field(fields, 'excerpt:encoded')),
           ...(free ? { slug } : {}),
           status,

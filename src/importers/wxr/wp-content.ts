@@ -11,6 +11,8 @@ export interface WpAttachment {
   parentId: string;
   title: string;
   alt: string;
+  /** The attachment's caption (its excerpt). */
+  caption: string;
 }
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

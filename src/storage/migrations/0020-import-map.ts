@@ -12,7 +12,7 @@ export function importMap(): Migration {
       await db.schema
         .createTable('import_map')
         .addColumn('source', 'varchar(400)', (c) => c.notNull())
-        // 'post', 'author', 'category', 'tag'.
+        // 'post', 'author', 'category', 'tag', 'media'.
         .addColumn('kind', 'varchar(20)', (c) => c.notNull())
         .addColumn('source_id', 'varchar(400)', (c) => c.notNull())
         .addColumn('local_id', 'integer', (c) => c.notNull())

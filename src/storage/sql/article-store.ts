@@ -88,6 +88,7 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
               created_at: draft.createdAt.toISOString(),
               revision: 1,
               primary_category_id: draft.primaryCategoryId,
+              featured_media_id: draft.featuredMediaId ?? null,
               seo_title: draft.seoTitle ?? null,
               seo_description: draft.seoDescription ?? null,
               canonical_url: draft.canonicalUrl ?? null,
