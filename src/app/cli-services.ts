@@ -12,6 +12,7 @@ import { argon2Hasher } from './argon2-hasher.js';
 import { readSecret } from './read-secret.js';
 import { importWordpress } from '../importers/wxr/wordpress-import.js';
 import { mediaDirSource } from '../importers/picture-source.js';
+import { fetchPictureSource } from '../importers/fetch-pictures.js';
 
 /** The real implementations behind the CLI's commands. */
 export const cliServices: CliServices = {
@@ -32,14 +33,19 @@ export const cliServices: CliServices = {
       await bus?.close();
     }
   },
-  async importWordpress({ store, config, file, dryRun, mediaDir, onProgress }) {
+  async importWordpress({ store, config, file, dryRun, mediaDir, fetchMedia, onProgress }) {
     // PostgreSQL: running servers' caches hear about every imported article at once (LISTEN/NOTIFY).
     const bus = config.database.kind === 'postgres' && !dryRun ? await createBus(config, { onMissed: () => undefined }) : undefined;
     try {
       return await importWordpress(
         { store, clock: systemClock, markdown: createMarkdownRenderer(), excerptWords: config.excerptWords, ...(bus ? { bus } : {}) },
         file,
-        { dryRun, onProgress, ...(mediaDir === undefined ? {} : { pictures: { source: mediaDirSource(mediaDir), mediaDir: config.mediaDir } }) },
+        {
+          dryRun,
+          onProgress,
+          ...(mediaDir !== undefined ? { pictures: { source: mediaDirSource(mediaDir), mediaDir: config.mediaDir } } : {}),
+          ...(fetchMedia && mediaDir === undefined ? { pictures: { source: fetchPictureSource(), mediaDir: config.mediaDir } } : {}),
+        },
       );
     } finally {
       await bus?.close();

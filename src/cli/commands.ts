@@ -36,6 +36,8 @@ export interface CliServices {
     dryRun: boolean;
     /** A copy of the old site's uploads folder: its pictures come into the library. */
     mediaDir?: string;
+    /** Fetch the pictures from their addresses (public addresses only). */
+    fetchMedia?: boolean;
     onProgress: (done: number, total: number) => void;
   }): Promise<ImportReport>;
 }
@@ -431,8 +433,8 @@ export function describeImport(report: ImportReport): string {
 }
 
 const importCommand: Command = {
-  summary: 'Import a WordPress export: newsdesk import wordpress FILE.xml [--media-dir DIR] [--dry-run]',
-  help: `Usage: newsdesk import wordpress FILE.xml [--media-dir DIR] [--dry-run]
+  summary: 'Import a WordPress export: newsdesk import wordpress FILE.xml [--media-dir DIR | --fetch-media] [--dry-run]',
+  help: `Usage: newsdesk import wordpress FILE.xml [--media-dir DIR | --fetch-media] [--dry-run]
 
 Imports a WordPress export (Tools → Export → All content) into the database named by DATABASE_URL:
 posts with their status and dates, authors as byline profiles, categories as sections (with their
@@ -443,9 +445,11 @@ running the same command.
   --media-dir DIR  a copy of the old site's wp-content/uploads folder: its pictures are checked and resized
                    like uploads, and bodies and featured pictures use them (without it, a picture stays a
                    link to its old address)
+  --fetch-media    fetch the pictures from their addresses instead: public addresses only (every
+                   connection and redirect is checked), 15 s and 30 MB at most each
   --dry-run        read everything and report what would be imported; write nothing
 `,
-  options: { 'dry-run': { type: 'boolean' }, 'media-dir': { type: 'string' } },
+  options: { 'dry-run': { type: 'boolean' }, 'media-dir': { type: 'string' }, 'fetch-media': { type: 'boolean' } },
   positionals: ['wordpress'],
   freeArguments: 1,
   async run({ config, values, io, positionals, services }) {
@@ -455,6 +459,10 @@ running the same command.
       return { code: 1 };
     }
     const mediaDir = values['media-dir'];
+    if (typeof mediaDir === 'string' && values['fetch-media'] === true) {
+      io.stderr.write('newsdesk import: choose one of --media-dir and --fetch-media.\n');
+      return { code: 1 };
+    }
     if (typeof mediaDir === 'string' && !statSync(mediaDir, { throwIfNoEntry: false })?.isDirectory()) {
       io.stderr.write(`newsdesk import: --media-dir ${mediaDir} is not a folder. Name the copy of the old site's wp-content/uploads.\n`);
       return { code: 1 };
@@ -469,7 +477,8 @@ running the same command.
         config,
         file,
         dryRun: values['dry-run'] === true,
-        ...(typeof values['media-dir'] === 'string' ? { mediaDir: values['media-dir'] } : {}),
+        ...(typeof mediaDir === 'string' ? { mediaDir } : {}),
+        fetchMedia: values['fetch-media'] === true,
         onProgress: (done, total) => {
           progress ??= progressReporter(io.stderr, { total, noun: 'items' });
           progress.update((last = done));
