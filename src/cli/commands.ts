@@ -10,7 +10,7 @@ import { hashApiToken, newApiToken, roleAtLeast } from '../core/access/api-token
 import { ROLES, type Author, type Role } from '../core/authors/author.js';
 import { progressReporter, type ProgressStream } from './progress-reporter.js';
 import { PRUNE_GRACE_MS, pruneMediaFiles } from '../media/prune-media.js';
-import { SKIP_LABELS, type ImportReport, type SkipReason } from '../core/imports/import-report.js';
+import { SKIP_LABELS, type FeedImportReport, type ImportReport, type SkipReason } from '../core/imports/import-report.js';
 import { ImportError } from '../core/imports/import-error.js';
 
 /**
@@ -40,6 +40,8 @@ export interface CliServices {
     fetchMedia?: boolean;
     onProgress: (done: number, total: number) => void;
   }): Promise<ImportReport>;
+  /** Imports a feed's entries as drafts in a section; throws ImportError when it is not a feed. */
+  importFeed(input: { store: Store; config: Config; from: string; sectionSlug: string | undefined; dryRun: boolean }): Promise<FeedImportReport>;
 }
 
 export interface CliIo {
@@ -432,8 +434,35 @@ export function describeImport(report: ImportReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+async function importFeedCommand(input: {
+  config: Config;
+  file: string;
+  section: string | boolean | undefined;
+  dryRun: boolean;
+  io: CliIo;
+  services: CliServices;
+}): Promise<{ code: number }> {
+  const { config, file, io, services } = input;
+  const store = await createStore(config.database);
+  try {
+    await store.migrate();
+    const report = await services.importFeed({ store, config, from: file, sectionSlug: typeof input.section === 'string' ? input.section : undefined, dryRun: input.dryRun });
+    io.stdout.write(
+      `${input.dryRun ? 'Dry run (nothing written): would import' : 'Imported'} ${report.created} new draft${report.created === 1 ? '' : 's'} from "${report.feed.title}" (${report.feed.format}, ${report.entries} entries; ${report.alreadyImported} seen before).\n` +
+        report.problems.map((problem) => `  not imported: ${problem}\n`).join(''),
+    );
+    return { code: 0 };
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    io.stderr.write(`newsdesk import: ${file}: ${error.message} Nothing was imported.\n`);
+    return { code: 1 };
+  } finally {
+    await store.close();
+  }
+}
+
 const importCommand: Command = {
-  summary: 'Import a WordPress export: newsdesk import wordpress FILE.xml [--media-dir DIR | --fetch-media] [--dry-run]',
+  summary: 'Import a WordPress export or a feed: newsdesk import wordpress FILE.xml | newsdesk import feed URL-or-FILE',
   help: `Usage: newsdesk import wordpress FILE.xml [--media-dir DIR | --fetch-media] [--dry-run]
 
 Imports a WordPress export (Tools → Export → All content) into the database named by DATABASE_URL:
@@ -448,16 +477,23 @@ running the same command.
   --fetch-media    fetch the pictures from their addresses instead: public addresses only (every
                    connection and redirect is checked), 15 s and 30 MB at most each
   --dry-run        read everything and report what would be imported; write nothing
+
+Usage: newsdesk import feed URL-or-FILE [--section SLUG] [--dry-run]
+
+Imports the entries of an RSS, Atom or JSON feed (wire or partner copy) as drafts, in the section SLUG when
+given, for an editor to review. Each entry comes once: running it again adds only new entries. A URL is
+fetched from public addresses only.
 `,
-  options: { 'dry-run': { type: 'boolean' }, 'media-dir': { type: 'string' }, 'fetch-media': { type: 'boolean' } },
-  positionals: ['wordpress'],
+  options: { 'dry-run': { type: 'boolean' }, 'media-dir': { type: 'string' }, 'fetch-media': { type: 'boolean' }, section: { type: 'string' } },
+  positionals: ['wordpress', 'feed'],
   freeArguments: 1,
   async run({ config, values, io, positionals, services }) {
     const [kind, file] = positionals;
-    if (kind !== 'wordpress' || file === undefined) {
-      io.stderr.write('newsdesk import: name the kind and the file: newsdesk import wordpress FILE.xml [--dry-run]\n');
+    if ((kind !== 'wordpress' && kind !== 'feed') || file === undefined) {
+      io.stderr.write('newsdesk import: name the kind and the file: newsdesk import wordpress FILE.xml, or newsdesk import feed URL-or-FILE --section SLUG\n');
       return { code: 1 };
     }
+    if (kind === 'feed') return importFeedCommand({ config, file, section: values.section, dryRun: values['dry-run'] === true, io, services });
     const mediaDir = values['media-dir'];
     if (typeof mediaDir === 'string' && values['fetch-media'] === true) {
       io.stderr.write('newsdesk import: choose one of --media-dir and --fetch-media.\n');

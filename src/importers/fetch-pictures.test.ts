@@ -2,7 +2,7 @@ import { lookup as dnsLookup } from 'node:dns';
 import { createServer, type Server } from 'node:http';
 import { BlockList } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchPictureSource } from './fetch-pictures.js';
+import { publicHttpSource } from './fetch-pictures.js';
 import { PictureUnavailable } from './picture-source.js';
 
 const PICTURE = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
@@ -44,7 +44,7 @@ describe('fetching pictures for an import', () => {
   });
 
   it('refuses every private, loopback and link-local address, however it is written, without connecting', async () => {
-    const source = fetchPictureSource();
+    const source = publicHttpSource();
     const before = hits.length;
     const addresses = [
       `http://127.0.0.1:${port}/picture.png`,
@@ -78,7 +78,7 @@ describe('fetching pictures for an import', () => {
     // "intranet.test" stands for a name whose DNS answer is private.
     const lookup = ((hostname: string, options: object, callback: (...args: unknown[]) => void) =>
       hostname === 'intranet.test' ? callback(null, [{ address: '10.0.0.7', family: 4 }]) : dnsLookup(hostname, options as never, callback as never)) as typeof dnsLookup;
-    const source = fetchPictureSource({ blocked, lookup, timeoutMs: 500, maxBytes: 1024 * 1024 });
+    const source = publicHttpSource({ blocked, lookup, timeoutMs: 500, maxBytes: 1024 * 1024 });
 
     it('fetches a picture', async () => {
       expect(await source.read(`http://127.0.0.1:${port}/picture.png`)).toEqual(PICTURE);

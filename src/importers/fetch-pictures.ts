@@ -39,6 +39,8 @@ export interface FetchOptions {
   timeoutMs?: number;
   maxBytes?: number;
   maxRedirects?: number;
+  /** The Accept header; default images. */
+  accept?: string;
 }
 
 function refusedAddress(address: string, blocked: BlockList): boolean {
@@ -50,7 +52,7 @@ function refusedAddress(address: string, blocked: BlockList): boolean {
   return blocked.check(address, family === 4 ? 'ipv4' : 'ipv6');
 }
 
-export function fetchPictureSource(options: FetchOptions = {}): PictureSource {
+export function publicHttpSource(options: FetchOptions = {}): PictureSource {
   const blocked = options.blocked ?? privateAddresses();
   const resolve = options.lookup ?? dnsLookup;
   const timeoutMs = options.timeoutMs ?? 15_000;
@@ -79,7 +81,7 @@ export function fetchPictureSource(options: FetchOptions = {}): PictureSource {
         return;
       }
       const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-      const request = send(url, { method: 'GET', lookup: guardedLookup, timeout: timeoutMs, headers: { 'user-agent': 'Newsdesk importer', accept: 'image/*' } }, resolveResponse);
+      const request = send(url, { method: 'GET', lookup: guardedLookup, timeout: timeoutMs, headers: { 'user-agent': 'Newsdesk importer', accept: options.accept ?? 'image/*' } }, resolveResponse);
       request.on('timeout', () => request.destroy(new PictureUnavailable(`${url.href} did not answer within ${timeoutMs / 1000} s`)));
       request.on('error', (error: NodeJS.ErrnoException) =>
         reject(error instanceof PictureUnavailable ? error : new PictureUnavailable(error.code === 'REFUSED_ADDRESS' ? error.message : `${url.href}: ${error.message}`)),

@@ -27,3 +27,13 @@ export const SKIP_LABELS: Readonly<Record<SkipReason, string>> = {
   'not content': 'menus, templates and other site machinery',
   invalid: 'items our rules refused (listed below)',
 };
+
+/** What a feed import did. */
+export interface FeedImportReport {
+  feed: { format: 'rss' | 'atom' | 'rdf' | 'json'; title: string };
+  entries: number;
+  /** Drafts written (or, in a dry run, that would be). */
+  created: number;
+  alreadyImported: number;
+  problems: string[];
+}

@@ -3,10 +3,11 @@ import { assertValidSlug, isReservedSlug, slugify, uniqueSlug } from '../../core
 import type { ArticleStatus } from '../../core/articles/article.js';
 import { isDomainError } from '../../core/errors.js';
 import { articlePath, authorPath, categoryPath, tagPath } from '../../core/permalinks/permalinks.js';
-import type { Store } from '../../core/ports.js';
 import { createSection } from '../../core/taxonomy/manage.js';
 import { htmlToMarkdown } from '../html-to-markdown.js';
 import { ImportError } from '../../core/imports/import-error.js';
+import type { ImportedKind } from '../../core/ports/taxonomy-stores.js';
+import { importOnce } from '../import-once.js';
 import type { ImportReport, SkipReason } from '../../core/imports/import-report.js';
 
 export type { ImportReport } from '../../core/imports/import-report.js';
@@ -157,37 +158,17 @@ export async function importWordpress(deps: ArticleDeps, file: string, options: 
   const now = deps.clock.now();
 
   /** Runs `write` once for a thing not yet mapped, in one transaction with its map row; returns the local id. */
-  const once = async (kind: 'post' | 'author' | 'category' | 'tag' | 'media', sourceId: string, write: (tx: Store) => Promise<{ id: number; redirects?: Array<[string, string]> }>): Promise<number | undefined> => {
-    const known = await store.imports.find(source, kind, sourceId);
-    if (known !== undefined) {
-      report.alreadyImported++;
+  /** `importOnce`, counted in the report; nothing is written in a dry run. */
+  const once = async (kind: ImportedKind, sourceId: string, write: Parameters<typeof importOnce>[2]): Promise<number | undefined> => {
+    if (report.dryRun) {
+      const known = await store.imports.find(source, kind, sourceId);
+      if (known !== undefined) report.alreadyImported++;
       return known;
     }
-    if (report.dryRun) return undefined;
-    try {
-      let added = 0;
-      const id = await store.transaction(async (tx) => {
-        added = 0;
-        const { id, redirects = [] } = await write(tx);
-        await tx.imports.add(source, kind, sourceId, id);
-        for (const [from, to] of redirects) {
-          if (from === to) continue;
-          await tx.redirects.add({ fromPath: from, toPath: to });
-          added++;
-        }
-        return id;
-      });
-      report.created.redirects += added;
-      return id;
-    } catch (error) {
-      // Another run imported it meanwhile: its row stands, this one was rolled back.
-      const raced = await store.imports.find(source, kind, sourceId);
-      if (raced !== undefined) {
-        report.alreadyImported++;
-        return raced;
-      }
-      throw error;
-    }
+    const outcome = await importOnce(store, { source, kind, sourceId }, write);
+    if (outcome.created) report.created.redirects += outcome.redirects;
+    else report.alreadyImported++;
+    return outcome.id;
   };
 
   // Authors: byline profiles with no password (nobody signs in as one until invited); an e-mail address the
