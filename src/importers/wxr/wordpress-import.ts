@@ -1,7 +1,8 @@
 import { createArticle, type ArticleDeps } from '../../core/articles/create-article.js';
-import { assertValidSlug, isReservedSlug, slugify, uniqueSlug } from '../../core/articles/slug.js';
+import { assertValidSlug, slugify } from '../../core/articles/slug.js';
+import { DomainError, isDomainError } from '../../core/errors.js';
+import { bylineProfile, freeSlug, importedTag } from '../imported-people-and-tags.js';
 import type { ArticleStatus } from '../../core/articles/article.js';
-import { isDomainError } from '../../core/errors.js';
 import { articlePath, authorPath, categoryPath, tagPath } from '../../core/permalinks/permalinks.js';
 import { createSection } from '../../core/taxonomy/manage.js';
 import { htmlToMarkdown } from '../html-to-markdown.js';
@@ -176,15 +177,11 @@ export async function importWordpress(deps: ArticleDeps, file: string, options: 
   const authorIds = new Map<string, number>();
   const ensureAuthor = async (login: string, displayName: string, email: string): Promise<number | undefined> => {
     const id = await once('author', login, async (tx) => {
-      const known = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? await tx.users.findByEmail(email) : undefined;
-      if (known) return { id: known.id };
-      const name = displayName.trim() || login;
-      const slug = await uniqueSlug(slugify(login) || slugify(name), async (candidate) => (await tx.users.findBySlug(candidate)) !== undefined, 'author');
-      const address = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? email : `${slug}@imported.invalid`;
-      const user = await tx.users.create({ email: address, displayName: name, slug, role: 'contributor', passwordHash: null });
+      const profile = await bylineProfile(tx, { handle: login, name: displayName, email });
+      if (!profile.created) return { id: profile.id };
       report.created.authors++;
       const wpSlug = exportedSlug(login) ?? slugify(login);
-      return { id: user.id, redirects: wpSlug ? [[authorPath(wpSlug), authorPath(slug)], [`${authorPath(wpSlug)}/feed`, `${authorPath(slug)}/rss.xml`]] : [] };
+      return { id: profile.id, redirects: wpSlug ? [[authorPath(wpSlug), authorPath(profile.slug)], [`${authorPath(wpSlug)}/feed`, `${authorPath(profile.slug)}/rss.xml`]] : [] };
     });
     if (id !== undefined) authorIds.set(login, id);
     return id;
@@ -222,7 +219,7 @@ export async function importWordpress(deps: ArticleDeps, file: string, options: 
       sectionPaths.set(nicename, wpPath);
       await attempt(`Category "${nicename}"`, async () => {
       const id = await once('category', nicename, async (tx) => {
-        const slug = await sectionSlug(exportedSlug(nicename) ?? slugify(field(category, 'wp:cat_name')));
+        const slug = await freeSlug(exportedSlug(nicename) ?? slugify(field(category, 'wp:cat_name')));
         const existing = slug ? await tx.categories.findBySlug(slug) : undefined;
         const section =
           existing ??
@@ -242,13 +239,12 @@ export async function importWordpress(deps: ArticleDeps, file: string, options: 
   // Tags: ours are named by their text; the export's slug keeps working through a redirect.
   const tagIds = new Map<string, number>();
   const ensureTag = async (wpSlug: string, name: string) => {
-    // A name whose slug is one of our reserved addresses ("media") gets the next free one ("media-2").
-    const slug = await sectionSlug(slugify(name));
-    if (!slug) return;
+    // A name with nothing to make an address of (emoji only) is no tag: the post imports without it.
+    if (slugify(name) === '') return;
     const id = await once('tag', wpSlug, async (tx) => {
-      const existed = await tx.tags.findBySlug(slug);
-      const tag = existed ?? (await tx.tags.ensure({ slug, name: name.trim() }));
-      if (!existed) report.created.tags++;
+      const tag = await importedTag(tx, name);
+      if (!tag) throw new DomainError('VALIDATION_FAILED', `The tag "${name}" has no letters or digits to name it by.`);
+      if (tag.created) report.created.tags++;
       const old = exportedSlug(wpSlug) ?? wpSlug;
       return { id: tag.id, redirects: [[tagPath(old), tagPath(tag.slug)], [`${tagPath(old)}/feed`, `${tagPath(tag.slug)}/rss.xml`]] };
     });
@@ -398,14 +394,9 @@ export async function importWordpress(deps: ArticleDeps, file: string, options: 
     });
   }
 
-  /** `base`, or the next free form of it when it is one of our reserved addresses ("media" → "media-2"). */
-  async function sectionSlug(base: string): Promise<string> {
-    return base === '' ? '' : uniqueSlug(base, async (candidate) => isReservedSlug(candidate));
-  }
-
   async function ensureSection(term: WxrTermRef): Promise<void> {
     const id = await once('category', term.nicename, async (tx) => {
-      const slug = await sectionSlug(exportedSlug(term.nicename) ?? slugify(term.name));
+      const slug = await freeSlug(exportedSlug(term.nicename) ?? slugify(term.name));
       const existing = slug ? await tx.categories.findBySlug(slug) : undefined;
       const section = existing ?? (await createSection({ ...deps, store: tx }, { name: shortName(term.name || term.nicename), slug: slug || undefined, parentId: null, actorId: null }));
       if (!existing) report.created.sections++;
