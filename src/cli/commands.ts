@@ -40,6 +40,8 @@ export interface CliServices {
     fetchMedia?: boolean;
     onProgress: (done: number, total: number) => void;
   }): Promise<ImportReport>;
+  /** Imports a Ghost export (JSON); throws ImportError, having written nothing, when the file is unusable. */
+  importGhost(input: { store: Store; config: Config; file: string; dryRun: boolean }): Promise<ImportReport>;
   /** Imports a feed's entries as drafts in a section; throws ImportError when it is not a feed. */
   importFeed(input: { store: Store; config: Config; from: string; sectionSlug: string | undefined; dryRun: boolean }): Promise<FeedImportReport>;
 }
@@ -422,7 +424,7 @@ newsroom did not make.
 export function describeImport(report: ImportReport): string {
   const n = (count: number, noun: string) => `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
   const lines = [
-    `${report.dryRun ? 'Dry run (nothing written): would import' : 'Imported'} from ${report.source.replace(/^wordpress:/, '')} (${n(report.items, 'item')} in the file):`,
+    `${report.dryRun ? 'Dry run (nothing written): would import' : 'Imported'} from ${report.source.replace(/^(wordpress|ghost):/, '')} (${n(report.items, 'item')} in the file):`,
     `  articles: ${report.created.articles} new` +
       ` (published ${report.byStatus.published}, scheduled ${report.byStatus.scheduled}, draft ${report.byStatus.draft}, in review ${report.byStatus.in_review})`,
     `  authors: ${report.created.authors} new byline profiles (no password; invite them to sign in)`,
@@ -462,7 +464,7 @@ async function importFeedCommand(input: {
 }
 
 const importCommand: Command = {
-  summary: 'Import a WordPress export or a feed: newsdesk import wordpress FILE.xml | newsdesk import feed URL-or-FILE',
+  summary: 'Import from WordPress, Ghost or a feed: newsdesk import wordpress|ghost|feed FILE',
   help: `Usage: newsdesk import wordpress FILE.xml [--media-dir DIR | --fetch-media] [--dry-run]
 
 Imports a WordPress export (Tools → Export → All content) into the database named by DATABASE_URL:
@@ -478,6 +480,11 @@ running the same command.
                    connection and redirect is checked), 15 s and 30 MB at most each
   --dry-run        read everything and report what would be imported; write nothing
 
+Usage: newsdesk import ghost FILE.json [--dry-run]
+
+Imports a Ghost export (Settings → Labs → Export): posts, authors as byline profiles (never their
+password hashes), tags, and 301s from Ghost's addresses. Running it again imports only what is missing.
+
 Usage: newsdesk import feed URL-or-FILE [--section SLUG] [--dry-run]
 
 Imports the entries of an RSS, Atom or JSON feed (wire or partner copy) as drafts, in the section SLUG when
@@ -485,15 +492,29 @@ given, for an editor to review. Each entry comes once: running it again adds onl
 fetched from public addresses only.
 `,
   options: { 'dry-run': { type: 'boolean' }, 'media-dir': { type: 'string' }, 'fetch-media': { type: 'boolean' }, section: { type: 'string' } },
-  positionals: ['wordpress', 'feed'],
+  positionals: ['wordpress', 'ghost', 'feed'],
   freeArguments: 1,
   async run({ config, values, io, positionals, services }) {
     const [kind, file] = positionals;
-    if ((kind !== 'wordpress' && kind !== 'feed') || file === undefined) {
-      io.stderr.write('newsdesk import: name the kind and the file: newsdesk import wordpress FILE.xml, or newsdesk import feed URL-or-FILE --section SLUG\n');
+    if ((kind !== 'wordpress' && kind !== 'ghost' && kind !== 'feed') || file === undefined) {
+      io.stderr.write('newsdesk import: name the kind and the file: newsdesk import wordpress FILE.xml, newsdesk import ghost FILE.json, or newsdesk import feed URL-or-FILE --section SLUG\n');
       return { code: 1 };
     }
     if (kind === 'feed') return importFeedCommand({ config, file, section: values.section, dryRun: values['dry-run'] === true, io, services });
+    if (kind === 'ghost') {
+      const store = await createStore(config.database);
+      try {
+        await store.migrate();
+        io.stdout.write(describeImport(await services.importGhost({ store, config, file, dryRun: values['dry-run'] === true })));
+        return { code: 0 };
+      } catch (error) {
+        if (!(error instanceof ImportError)) throw error;
+        io.stderr.write(`newsdesk import: ${file}: ${error.message} Nothing was imported.\n`);
+        return { code: 1 };
+      } finally {
+        await store.close();
+      }
+    }
     const mediaDir = values['media-dir'];
     if (typeof mediaDir === 'string' && values['fetch-media'] === true) {
       io.stderr.write('newsdesk import: choose one of --media-dir and --fetch-media.\n');

@@ -57,9 +57,13 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
   async function findRedirect(path: string): Promise<{ toPath: string; status: number } | undefined> {
     // WordPress addresses end in a slash (/2020/05/story/); the imported redirect is stored without it.
     const bare = path.length > 1 ? path.replace(/\/+$/, '') : path;
-    for (const candidate of new Set([path, decodeSafely(path), bare, decodeSafely(bare)])) {
+    const candidates = new Set([path, decodeSafely(path), bare, decodeSafely(bare)]);
+    // An address of its own first (/author/old/rss, imported), then the archive it lies below.
+    for (const candidate of candidates) {
       const exact = await store.redirects.find(candidate);
       if (exact) return exact;
+    }
+    for (const candidate of candidates) {
       const below = ARCHIVE_PATH.exec(candidate);
       const archive = below && (await store.redirects.find(below[1]!));
       if (archive) return { toPath: `${archive.toPath}${below[2]}`, status: archive.status };

@@ -1,0 +1,94 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ImportError } from '../../src/core/imports/import-error.js';
+import { importGhost } from '../../src/importers/ghost/ghost-import.js';
+import { createMarkdownRenderer } from '../../src/render/markdown.js';
+import { CORPUS_DIR } from '../support/corpus.js';
+import { testDatabases } from '../support/databases.js';
+import { openTestApp, type TestApp } from '../support/test-app.js';
+
+const GHOST = `${CORPUS_DIR}ghost/`;
+const scratch = mkdtempSync(join(tmpdir(), 'newsdesk-ghost-'));
+
+for (const database of testDatabases()) {
+  describe(`Ghost import on ${database.name}`, () => {
+    let app: TestApp;
+    const deps = () => ({ store: app.store, clock: app.clock, markdown: createMarkdownRenderer(), excerptWords: 30 });
+    const rows = async (table: 'articles' | 'users' | 'tags' | 'api_keys' | 'import_map' | 'redirects') =>
+      Number((await app.store.db.selectFrom(table).select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow()).n);
+    const fresh = async () => {
+      await app?.dispose();
+      app = await openTestApp(database, { seed: false });
+    };
+    beforeAll(fresh);
+    afterAll(async () => app.dispose());
+
+    it('imports the Ghost 2.9 export: 7 published posts by "Ghost", one tag, no password hash or key', async () => {
+      await fresh();
+      const report = await importGhost(deps(), `${GHOST}ghost-2.9-default_export.json`);
+      expect(report.byStatus).toEqual({ published: 7, scheduled: 0, draft: 0, in_review: 0 });
+      expect(report.created).toMatchObject({ articles: 7, authors: 2, tags: 1 });
+      expect(report.problems).toEqual([]);
+      const users = await app.store.db.selectFrom('users').select(['slug', 'display_name', 'password_hash', 'role']).orderBy('slug').execute();
+      expect(users).toEqual([
+        // "ghost" is one of our reserved words: the profile takes the next free slug, and the old address follows.
+        { slug: 'ghost-2', display_name: 'Ghost', password_hash: null, role: 'contributor' },
+        { slug: 'joe-bloggs', display_name: 'Joe Bloggs', password_hash: null, role: 'contributor' },
+      ]);
+      expect(await rows('api_keys')).toBe(0);
+      const theme = await app.store.articles.findById((await app.store.imports.find(report.source, 'post', '5c2ca6dfe015a6761618233f'))!);
+      expect(theme!.title).toBe('Creating a custom theme');
+      const page = await app.server.inject({ method: 'GET', url: `/${theme!.slug}` });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('/author/ghost-2');
+      for (const [from, to] of [
+        ['/rss/', '/rss.xml'],
+        ['/author/ghost/', '/author/ghost-2'],
+        ['/author/ghost/rss/', '/author/ghost-2/rss.xml'],
+      ]) {
+        const moved = await app.server.inject({ method: 'GET', url: from! });
+        expect([moved.statusCode, moved.headers.location], from).toEqual([301, to]);
+      }
+
+      const before = await Promise.all((['articles', 'users', 'tags', 'import_map', 'redirects'] as const).map(rows));
+      const again = await importGhost(deps(), `${GHOST}ghost-2.9-default_export.json`);
+      expect(again.created).toMatchObject({ articles: 0, authors: 0, tags: 0 });
+      expect(await Promise.all((['articles', 'users', 'tags', 'import_map', 'redirects'] as const).map(rows))).toEqual(before);
+    });
+
+    it('imports the old 003 export: authors by author_id, the draft, and Markdown with raw HTML as our Markdown', async () => {
+      await fresh();
+      const report = await importGhost(deps(), `${GHOST}ghost-003-multiuser-export.json`);
+      expect(report.byStatus).toEqual({ published: 2, scheduled: 0, draft: 1, in_review: 0 });
+      const welcome = await app.store.articles.findById((await app.store.imports.find(report.source, 'post', '1'))!);
+      const byline = await app.store.articles.links(welcome!.id);
+      const author = await app.store.db.selectFrom('users').select('slug').where('id', '=', byline.authorIds[0]!).executeTakeFirstOrThrow();
+      expect(author.slug).toBe('josephine-blogs');
+      const html = await app.store.articles.findById((await app.store.imports.find(report.source, 'post', '2'))!);
+      // The post's HTML became structure, not text showing tags.
+      expect(html!.bodyHtml).toContain('<strong>Pellentesque habitant morbi tristique</strong>');
+      expect(html!.bodyHtml).not.toContain('&lt;strong&gt;');
+      expect(html!.status).toBe('published');
+      const draft = await app.store.articles.findById((await app.store.imports.find(report.source, 'post', '3'))!);
+      expect(draft!.status).toBe('draft');
+    });
+
+    it('writes nothing for the broken export or JSON that is cut short', async () => {
+      await fresh();
+      const cut = join(scratch, `${database.name}-cut.json`);
+      writeFileSync(cut, readFileSync(`${GHOST}ghost-2.9-default_export.json`).subarray(0, 40_000));
+      for (const [file, code, message] of [
+        [`${GHOST}ghost-broken-export.json`, 'NOT_GHOST', /not a Ghost export.*asdadas/],
+        [cut, 'NOT_WELL_FORMED', /not well-formed JSON/],
+      ] as const) {
+        const error = await importGhost(deps(), file).catch((caught: unknown) => caught);
+        expect(error, file).toBeInstanceOf(ImportError);
+        expect((error as ImportError).code).toBe(code);
+        expect((error as ImportError).message).toMatch(message);
+      }
+      expect(await Promise.all((['articles', 'users', 'tags', 'import_map', 'redirects'] as const).map(rows))).toEqual([0, 0, 0, 0, 0]);
+    });
+  });
+}
