@@ -11,11 +11,20 @@ const MIGRATION_TABLE = 'kysely_migration';
  */
 export async function runMigrations(db: Kysely<Database>, adapter: DialectAdapter, all: Record<string, Migration>): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => all };
-  const { error, results } = await new Migrator({
-    db,
-    provider,
-    ...(adapter.schema ? { migrationTableSchema: adapter.schema } : {}),
-  }).migrateToLatest();
+  const migrate = () =>
+    new Migrator({
+      db,
+      provider,
+      ...(adapter.schema ? { migrationTableSchema: adapter.schema } : {}),
+    }).migrateToLatest();
+  let { error, results } = await migrate();
+  // Kysely looks for its migration table by listing the tables and columns of every schema. On PostgreSQL,
+  // a schema dropped or altered meanwhile by someone else (tests do it all day) can make that listing fail
+  // with "schema … does not exist" or "column … does not exist". Nothing was applied (one transaction), so
+  // the run is simply made again.
+  for (let retry = 0; error && retry < 3 && isVanishedObject(error) && !results?.some((result) => result.status === 'Error'); retry++) {
+    ({ error, results } = await migrate());
+  }
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');
     throw new Error(
@@ -44,4 +53,10 @@ export async function pendingMigrations(db: Kysely<Database>, adapter: DialectAd
 async function tableMissing(db: Kysely<Database>, adapter: DialectAdapter): Promise<boolean> {
   const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
   return !tables.some((table) => table.name === MIGRATION_TABLE && (!adapter.schema || table.schema === adapter.schema));
+}
+
+/** PostgreSQL's "no such schema, table or column" errors (SQLSTATE 3F000, 42P01, 42703). */
+function isVanishedObject(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === '3F000' || code === '42P01' || code === '42703';
 }
