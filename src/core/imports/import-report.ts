@@ -1,6 +1,6 @@
 /** What an import did, for the CLI's closing lines and the newsroom's import page. */
 
-export type SkipReason = 'private' | 'trash' | 'unsupported status' | 'page' | 'attachment' | 'not content' | 'invalid';
+export type SkipReason = 'private' | 'trash' | 'unsupported status' | 'page' | 'attachment' | 'not content' | 'other type' | 'invalid';
 
 export interface ImportReport {
   source: string;
@@ -25,6 +25,7 @@ export const SKIP_LABELS: Readonly<Record<SkipReason, string>> = {
   page: 'static pages (not imported yet)',
   attachment: 'attachments (pictures keep their old addresses in the text)',
   'not content': 'menus, templates and other site machinery',
+  'other type': "items of a plugin's own post types (products, events…), which have no equivalent here",
   invalid: 'items our rules refused (listed below)',
 };
 

@@ -326,7 +326,7 @@ export async function importWordpress(deps: ArticleDeps, file: string, options: 
     const type = field(fields, 'wp:post_type');
     if (type === 'attachment') return void skip('attachment');
     if (type === 'page') return void skip('page');
-    if (type !== 'post') return void skip(NOT_CONTENT.has(type) ? 'not content' : 'not content');
+    if (type !== 'post') return void skip(NOT_CONTENT.has(type) ? 'not content' : 'other type');
     const wpStatus = field(fields, 'wp:status');
     if (wpStatus === 'private') return void skip('private');
     if (wpStatus === 'trash') return void skip('trash');
