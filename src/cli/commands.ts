@@ -436,6 +436,25 @@ export function describeImport(report: ImportReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Runs an import against the configured database (migrated first): an ImportError, thrown before anything
+ * was written, ends as one line and exit code 1.
+ */
+async function runImport(config: Config, io: CliIo, file: string, work: (store: Store) => Promise<string>): Promise<{ code: number }> {
+  const store = await createStore(config.database);
+  try {
+    await store.migrate();
+    io.stdout.write(await work(store));
+    return { code: 0 };
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    io.stderr.write(`newsdesk import: ${file}: ${error.message} Nothing was imported.\n`);
+    return { code: 1 };
+  } finally {
+    await store.close();
+  }
+}
+
 async function importFeedCommand(input: {
   config: Config;
   file: string;
@@ -445,22 +464,13 @@ async function importFeedCommand(input: {
   services: CliServices;
 }): Promise<{ code: number }> {
   const { config, file, io, services } = input;
-  const store = await createStore(config.database);
-  try {
-    await store.migrate();
+  return runImport(config, io, file, async (store) => {
     const report = await services.importFeed({ store, config, from: file, sectionSlug: typeof input.section === 'string' ? input.section : undefined, dryRun: input.dryRun });
-    io.stdout.write(
+    return (
       `${input.dryRun ? 'Dry run (nothing written): would import' : 'Imported'} ${report.created} new draft${report.created === 1 ? '' : 's'} from "${report.feed.title}" (${report.feed.format}, ${report.entries} entries; ${report.alreadyImported} seen before).\n` +
-        report.problems.map((problem) => `  not imported: ${problem}\n`).join(''),
+      report.problems.map((problem) => `  not imported: ${problem}\n`).join('')
     );
-    return { code: 0 };
-  } catch (error) {
-    if (!(error instanceof ImportError)) throw error;
-    io.stderr.write(`newsdesk import: ${file}: ${error.message} Nothing was imported.\n`);
-    return { code: 1 };
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 const importCommand: Command = {
@@ -501,20 +511,7 @@ fetched from public addresses only.
       return { code: 1 };
     }
     if (kind === 'feed') return importFeedCommand({ config, file, section: values.section, dryRun: values['dry-run'] === true, io, services });
-    if (kind === 'ghost') {
-      const store = await createStore(config.database);
-      try {
-        await store.migrate();
-        io.stdout.write(describeImport(await services.importGhost({ store, config, file, dryRun: values['dry-run'] === true })));
-        return { code: 0 };
-      } catch (error) {
-        if (!(error instanceof ImportError)) throw error;
-        io.stderr.write(`newsdesk import: ${file}: ${error.message} Nothing was imported.\n`);
-        return { code: 1 };
-      } finally {
-        await store.close();
-      }
-    }
+    if (kind === 'ghost') return runImport(config, io, file, async (store) => describeImport(await services.importGhost({ store, config, file, dryRun: values['dry-run'] === true })));
     const mediaDir = values['media-dir'];
     if (typeof mediaDir === 'string' && values['fetch-media'] === true) {
       io.stderr.write('newsdesk import: choose one of --media-dir and --fetch-media.\n');
@@ -524,9 +521,7 @@ fetched from public addresses only.
       io.stderr.write(`newsdesk import: --media-dir ${mediaDir} is not a folder. Name the copy of the old site's wp-content/uploads.\n`);
       return { code: 1 };
     }
-    const store = await createStore(config.database);
-    try {
-      await store.migrate();
+    return runImport(config, io, file, async (store) => {
       let progress: ReturnType<typeof progressReporter> | undefined;
       let last = 0;
       const report = await services.importWordpress({
@@ -542,15 +537,8 @@ fetched from public addresses only.
         },
       });
       progress?.finish(last);
-      io.stdout.write(describeImport(report));
-      return { code: 0 };
-    } catch (error) {
-      if (!(error instanceof ImportError)) throw error;
-      io.stderr.write(`newsdesk import: ${file}: ${error.message} Nothing was imported.\n`);
-      return { code: 1 };
-    } finally {
-      await store.close();
-    }
+      return describeImport(report);
+    });
   },
 };
 

@@ -1,4 +1,5 @@
 import type { Store } from '../core/ports.js';
+import type { ImportReport, SkipReason } from '../core/imports/import-report.js';
 import type { ImportedKind } from '../core/ports/taxonomy-stores.js';
 
 export type Outcome = { id: number; created: true; redirects: number } | { id: number; created: false };
@@ -35,4 +36,35 @@ export async function importOnce(
     if (raced !== undefined) return { id: raced, created: false };
     throw error;
   }
+}
+
+/**
+ * An import's report with the two ways it is counted: `skip` for an item left out, `once` for `importOnce`
+ * tallied in it (in a dry run nothing is written: a thing already mapped is counted, and its id returned).
+ */
+export function reportedImport(store: Store, input: { source: string; dryRun: boolean; items: number }) {
+  const { source, dryRun } = input;
+  const report: ImportReport = {
+    source,
+    dryRun,
+    items: input.items,
+    created: { articles: 0, authors: 0, sections: 0, tags: 0, redirects: 0, pictures: 0 },
+    alreadyImported: 0,
+    byStatus: { published: 0, scheduled: 0, draft: 0, in_review: 0 },
+    skipped: {},
+    problems: [],
+  };
+  const skip = (reason: SkipReason) => (report.skipped[reason] = (report.skipped[reason] ?? 0) + 1);
+  const once = async (kind: ImportedKind, sourceId: string, write: Parameters<typeof importOnce>[2]): Promise<number | undefined> => {
+    if (dryRun) {
+      const known = await store.imports.find(source, kind, sourceId);
+      if (known !== undefined) report.alreadyImported++;
+      return known;
+    }
+    const outcome = await importOnce(store, { source, kind, sourceId }, write);
+    if (outcome.created) report.created.redirects += outcome.redirects;
+    else report.alreadyImported++;
+    return outcome.id;
+  };
+  return { report, skip, once };
 }

@@ -5,11 +5,10 @@ import type { ArticleStatus } from '../../core/articles/article.js';
 import { assertValidSlug, slugify } from '../../core/articles/slug.js';
 import { isDomainError } from '../../core/errors.js';
 import { ImportError } from '../../core/imports/import-error.js';
-import type { ImportReport, SkipReason } from '../../core/imports/import-report.js';
+import type { ImportReport } from '../../core/imports/import-report.js';
 import { articlePath, authorPath, tagPath } from '../../core/permalinks/permalinks.js';
-import type { ImportedKind } from '../../core/ports/taxonomy-stores.js';
 import { htmlToMarkdown } from '../html-to-markdown.js';
-import { importOnce } from '../import-once.js';
+import { reportedImport } from '../import-once.js';
 import { bylineProfile, importedTag } from '../imported-people-and-tags.js';
 
 /**
@@ -114,24 +113,7 @@ export async function importGhost(deps: ArticleDeps, file: string, options: { dr
   const source = `ghost:${data.title || 'site'}`;
   const { store } = deps;
   const now = deps.clock.now();
-  const report: ImportReport = {
-    source,
-    dryRun: options.dryRun ?? false,
-    items: data.posts.length,
-    created: { articles: 0, authors: 0, sections: 0, tags: 0, redirects: 0, pictures: 0 },
-    alreadyImported: 0,
-    byStatus: { published: 0, scheduled: 0, draft: 0, in_review: 0 },
-    skipped: {},
-    problems: [],
-  };
-  const skip = (reason: SkipReason) => (report.skipped[reason] = (report.skipped[reason] ?? 0) + 1);
-  const once = async (kind: ImportedKind, sourceId: string, write: Parameters<typeof importOnce>[2]): Promise<number | undefined> => {
-    if (report.dryRun) return store.imports.find(source, kind, sourceId);
-    const outcome = await importOnce(store, { source, kind, sourceId }, write);
-    if (outcome.created) report.created.redirects += outcome.redirects;
-    else report.alreadyImported++;
-    return outcome.id;
-  };
+  const { report, skip, once } = reportedImport(store, { source, dryRun: options.dryRun ?? false, items: data.posts.length });
 
   const users = new Map<string, number>();
   for (const user of data.users) {

@@ -7,9 +7,8 @@ import { articlePath, authorPath, categoryPath, tagPath } from '../../core/perma
 import { createSection } from '../../core/taxonomy/manage.js';
 import { htmlToMarkdown } from '../html-to-markdown.js';
 import { ImportError } from '../../core/imports/import-error.js';
-import type { ImportedKind } from '../../core/ports/taxonomy-stores.js';
-import { importOnce } from '../import-once.js';
-import type { ImportReport, SkipReason } from '../../core/imports/import-report.js';
+import { reportedImport } from '../import-once.js';
+import type { ImportReport } from '../../core/imports/import-report.js';
 
 export type { ImportReport } from '../../core/imports/import-report.js';
 import { wordpressContentHtml, type WpAttachment } from './wp-content.js';
@@ -144,33 +143,9 @@ function shortName(name: string): string {
 export async function importWordpress(deps: ArticleDeps, file: string, options: WordpressImportOptions = {}): Promise<ImportReport> {
   const scanned = await scan(file);
   const source = `wordpress:${scanned.site.baseBlogUrl || scanned.site.link}`;
-  const report: ImportReport = {
-    source,
-    dryRun: options.dryRun ?? false,
-    items: scanned.items,
-    created: { articles: 0, authors: 0, sections: 0, tags: 0, redirects: 0, pictures: 0 },
-    alreadyImported: 0,
-    byStatus: { published: 0, scheduled: 0, draft: 0, in_review: 0 },
-    skipped: {},
-    problems: [],
-  };
-  const skip = (reason: SkipReason) => (report.skipped[reason] = (report.skipped[reason] ?? 0) + 1);
   const { store } = deps;
   const now = deps.clock.now();
-
-  /** Runs `write` once for a thing not yet mapped, in one transaction with its map row; returns the local id. */
-  /** `importOnce`, counted in the report; nothing is written in a dry run. */
-  const once = async (kind: ImportedKind, sourceId: string, write: Parameters<typeof importOnce>[2]): Promise<number | undefined> => {
-    if (report.dryRun) {
-      const known = await store.imports.find(source, kind, sourceId);
-      if (known !== undefined) report.alreadyImported++;
-      return known;
-    }
-    const outcome = await importOnce(store, { source, kind, sourceId }, write);
-    if (outcome.created) report.created.redirects += outcome.redirects;
-    else report.alreadyImported++;
-    return outcome.id;
-  };
+  const { report, skip, once } = reportedImport(store, { source, dryRun: options.dryRun ?? false, items: scanned.items });
 
   // Authors: byline profiles with no password (nobody signs in as one until invited); an e-mail address the
   // site already has is that person.
