@@ -36,6 +36,8 @@ export const cliServices: CliServices = {
   importWordpress: async (input) => (await importers()).importServices.importWordpress(input),
   importGhost: async (input) => (await importers()).importServices.importGhost(input),
   importFeed: async (input) => (await importers()).importServices.importFeed(input),
+  exportSite: async (input) => (await import('./site-archive-services.js')).exportSiteToFile(input),
+  restoreSite: async (input) => (await import('./site-archive-services.js')).restoreSiteFromFile(input),
   seedDemo: ({ store, config }) =>
     seedDemo({ store, clock: systemClock, markdown: createMarkdownRenderer(), excerptWords: config.excerptWords }),
 };

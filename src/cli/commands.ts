@@ -12,6 +12,8 @@ import { progressReporter, type ProgressStream } from './progress-reporter.js';
 import { PRUNE_GRACE_MS, pruneMediaFiles } from '../media/prune-media.js';
 import { SKIP_LABELS, type FeedImportReport, type ImportReport, type SkipReason } from '../core/imports/import-report.js';
 import { ImportError } from '../core/imports/import-error.js';
+import type { ArchiveSummary } from '../storage/site-archive/write-site-archive.js';
+import type { RestoreReport } from '../storage/site-archive/restore-site-archive.js';
 
 /**
  * What the commands need from the composition root (app/), handed in by app/main.ts so that cli/ does
@@ -44,6 +46,10 @@ export interface CliServices {
   importGhost(input: { store: Store; config: Config; file: string; dryRun: boolean }): Promise<ImportReport>;
   /** Imports a feed's entries as drafts in a section; throws ImportError when it is not a feed. */
   importFeed(input: { store: Store; config: Config; from: string; sectionSlug: string | undefined; dryRun: boolean }): Promise<FeedImportReport>;
+  /** Writes the whole site to FILE in the Newsdesk export format (gzip when FILE ends in .gz). */
+  exportSite(input: { config: Config; file: string; includeSecrets: boolean; onProgress?: (done: number, total: number) => void }): Promise<ArchiveSummary>;
+  /** Restores a Newsdesk export into an empty database; throws ImportError, having written nothing, when it cannot. */
+  restoreSite(input: { store: StoreHandle; config: Config; file: string; dryRun: boolean; onProgress?: (done: number, total: number) => void }): Promise<RestoreReport>;
 }
 
 export interface CliIo {
@@ -440,7 +446,7 @@ export function describeImport(report: ImportReport): string {
  * Runs an import against the configured database (migrated first): an ImportError, thrown before anything
  * was written, ends as one line and exit code 1.
  */
-async function runImport(config: Config, io: CliIo, file: string, work: (store: Store) => Promise<string>): Promise<{ code: number }> {
+async function runImport(config: Config, io: CliIo, file: string, work: (store: StoreHandle) => Promise<string>): Promise<{ code: number }> {
   const store = await createStore(config.database);
   try {
     await store.migrate();
@@ -473,6 +479,73 @@ async function importFeedCommand(input: {
   });
 }
 
+async function restoreCommand(input: { config: Config; file: string; dryRun: boolean; io: CliIo; services: CliServices }): Promise<{ code: number }> {
+  const { config, file, io, services } = input;
+  return runImport(config, io, file, async (store) => {
+    let progress: ReturnType<typeof progressReporter> | undefined;
+    let last = 0;
+    const report = await services.restoreSite({
+      store,
+      config,
+      file,
+      dryRun: input.dryRun,
+      onProgress: (done, total) => {
+        progress ??= progressReporter(io.stderr, { total, noun: 'rows' });
+        progress.update((last = done));
+      },
+    });
+    progress?.finish(last);
+    const rows = Object.entries(report.rows).map(([table, n]) => `${table} ${n.toLocaleString('en')}`);
+    return (
+      `${report.dryRun ? 'Dry run (nothing written): would restore' : 'Restored'} the export of ${report.site.name || 'a site'} (${report.site.url}) made ${report.exportedAt}:\n` +
+      `  rows: ${rows.join(', ')}\n  picture files: ${report.files}\n` +
+      (report.secrets ? '' : '  made without secrets: nobody has a password here yet (newsdesk user set-password EMAIL), and API keys came over revoked\n')
+    );
+  });
+}
+
+const exportCommand: Command = {
+  summary: 'Write the whole site to a file (newsdesk export FILE[.gz]), to restore or move it',
+  help: `Usage: newsdesk export FILE [--include-secrets]
+
+Writes everything (articles with their revisions, sections, tags, people, pictures with their files,
+redirects, notes, the audit log and settings) to FILE in the Newsdesk export format (docs/export-format.md),
+from one consistent snapshot, while the site keeps serving. FILE ending in .gz is gzip-compressed.
+Restore it with: newsdesk import newsdesk FILE (into an empty database, SQLite or PostgreSQL).
+  --include-secrets  also write password hashes, two-step sign-in secrets, recovery codes, API key hashes
+                     and the cookie-signing key (without it, people need a new password on the new site and
+                     API keys arrive revoked). Keep such a file as safe as the database itself.
+`,
+  options: { 'include-secrets': { type: 'boolean' } },
+  freeArguments: 1,
+  async run({ config, values, io, positionals, services }) {
+    const [file] = positionals;
+    if (file === undefined) {
+      io.stderr.write('newsdesk export: name the file to write: newsdesk export site.ndjson.gz\n');
+      return { code: 1 };
+    }
+    let progress: ReturnType<typeof progressReporter> | undefined;
+    let last = 0;
+    const summary = await services.exportSite({
+      config,
+      file,
+      includeSecrets: values['include-secrets'] === true,
+      onProgress: (done, total) => {
+        progress ??= progressReporter(io.stderr, { total, noun: 'rows' });
+        progress.update((last = done));
+      },
+    });
+    progress?.finish(last);
+    const rows = Object.values(summary.rows).reduce((a, b) => a + b, 0);
+    io.stdout.write(
+      `Exported ${rows.toLocaleString('en')} rows and ${summary.files} picture files to ${file}` +
+        `${values['include-secrets'] === true ? ' (with secrets: keep it safe)' : ' (without secrets)'}.\n` +
+        (summary.missingFiles.length > 0 ? `  ${summary.missingFiles.length} picture files named in the database were not in the media folder: ${summary.missingFiles.slice(0, 5).join(', ')}\n` : ''),
+    );
+    return { code: 0 };
+  },
+};
+
 const importCommand: Command = {
   summary: 'Import from WordPress, Ghost or a feed: newsdesk import wordpress|ghost|feed FILE',
   help: `Usage: newsdesk import wordpress FILE.xml [--media-dir DIR | --fetch-media] [--dry-run]
@@ -495,6 +568,13 @@ Usage: newsdesk import ghost FILE.json [--dry-run]
 Imports a Ghost export (Settings → Labs → Export): posts, authors as byline profiles (never their
 password hashes), tags, and 301s from Ghost's addresses. Running it again imports only what is missing.
 
+Usage: newsdesk import newsdesk FILE [--dry-run]
+
+Restores a Newsdesk export (newsdesk export FILE) into an empty database: every article with its
+revisions, every section, tag, person, picture (with its files, into NEWSDESK_MEDIA_DIR), redirect and
+setting, with the same ids, so every address stays what it was. One transaction: a damaged or cut-short
+file changes nothing. It moves a site from SQLite to PostgreSQL, too.
+
 Usage: newsdesk import feed URL-or-FILE [--section SLUG] [--dry-run]
 
 Imports the entries of an RSS, Atom or JSON feed (wire or partner copy) as drafts, in the section SLUG when
@@ -502,14 +582,17 @@ given, for an editor to review. Each entry comes once: running it again adds onl
 fetched from public addresses only.
 `,
   options: { 'dry-run': { type: 'boolean' }, 'media-dir': { type: 'string' }, 'fetch-media': { type: 'boolean' }, section: { type: 'string' } },
-  positionals: ['wordpress', 'ghost', 'feed'],
+  positionals: ['wordpress', 'ghost', 'feed', 'newsdesk'],
   freeArguments: 1,
   async run({ config, values, io, positionals, services }) {
     const [kind, file] = positionals;
-    if ((kind !== 'wordpress' && kind !== 'ghost' && kind !== 'feed') || file === undefined) {
-      io.stderr.write('newsdesk import: name the kind and the file: newsdesk import wordpress FILE.xml, newsdesk import ghost FILE.json, or newsdesk import feed URL-or-FILE --section SLUG\n');
+    if ((kind !== 'wordpress' && kind !== 'ghost' && kind !== 'feed' && kind !== 'newsdesk') || file === undefined) {
+      io.stderr.write(
+        'newsdesk import: name the kind and the file: newsdesk import wordpress FILE.xml, newsdesk import ghost FILE.json, newsdesk import feed URL-or-FILE --section SLUG, or newsdesk import newsdesk EXPORT-FILE\n',
+      );
       return { code: 1 };
     }
+    if (kind === 'newsdesk') return restoreCommand({ config, file, dryRun: values['dry-run'] === true, io, services });
     if (kind === 'feed') return importFeedCommand({ config, file, section: values.section, dryRun: values['dry-run'] === true, io, services });
     if (kind === 'ghost') return runImport(config, io, file, async (store) => describeImport(await services.importGhost({ store, config, file, dryRun: values['dry-run'] === true })));
     const mediaDir = values['media-dir'];
@@ -544,6 +627,7 @@ fetched from public addresses only.
 
 export const commands: Record<string, Command> = {
   import: importCommand,
+  export: exportCommand,
   serve,
   migrate,
   'seed-demo': seedDemoCommand,

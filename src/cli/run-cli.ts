@@ -40,11 +40,13 @@ export async function runCli(argv: readonly string[], io: CliIo, services: CliSe
     ({ values, positionals } = parseArgs({
       args: [...rest],
       options: { ...command.options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: (command.positionals?.length ?? 0) > 0,
+      allowPositionals: (command.positionals?.length ?? 0) > 0 || (command.freeArguments ?? 0) > 0,
       strict: true,
     }));
     const free = command.freeArguments ?? 0;
-    const unexpected = positionals.find((word, index) => !command.positionals?.includes(word) && !(index >= 1 && index <= free));
+    // Free words follow the sub-command when the command has sub-commands, else they come first.
+    const first = (command.positionals?.length ?? 0) > 0 ? 1 : 0;
+    const unexpected = positionals.find((word, index) => !(index === 0 && command.positionals?.includes(word)) && !(index >= first && index < first + free));
     if (unexpected !== undefined) throw new Error(`Unexpected argument '${unexpected}'.`);
   } catch (error) {
     io.stderr.write(`newsdesk ${name}: ${(error as Error).message}\n\n${command.help}`);

@@ -12,6 +12,7 @@ import { createMarkdownRenderer } from '../../src/render/markdown.js';
 import { CORPUS_DIR } from '../support/corpus.js';
 import { testDatabases } from '../support/databases.js';
 import { openTestApp, type TestApp } from '../support/test-app.js';
+import { spawn } from 'node:child_process';
 
 const WXR = `${CORPUS_DIR}wxr/`;
 const scratch = mkdtempSync(join(tmpdir(), 'newsdesk-wxr-'));
@@ -174,6 +175,36 @@ for (const database of testDatabases()) {
       const uploads = mkdtempSync(join(scratch, 'jail-'));
       for (const address of ['https://old.example/wp-content/uploads/../../../../etc/passwd', 'https://old.example/wp-content/uploads/%2e%2e/%2e%2e/etc/passwd']) {
         await expect(mediaDirSource(uploads).read(address)).rejects.toBeInstanceOf(PictureUnavailable);
+      }
+    });
+
+    it('three `newsdesk import` processes on one file at once: all finish, nothing twice', async () => {
+      // Real processes, each with its own connection. On SQLite a transaction that read and then wrote used to
+      // fail at once with "database is locked" when another process had written in between.
+      const single = await openTestApp(database, { seed: false });
+      const side = await openTestApp(database, { seed: false });
+      try {
+        await importWordpress({ ...deps(), store: single.store }, `${WXR}themeunittestdata.wordpress.xml`);
+        const url = side.config.database.kind === 'sqlite' ? `sqlite:${side.config.database.file}` : `${side.config.database.url}${side.config.database.url.includes('?') ? '&' : '?'}schema=${side.config.database.schema}`;
+        const results = await Promise.all(
+          [1, 2, 3].map(
+            () =>
+              new Promise<{ code: number | null; output: string }>((resolve) => {
+                const child = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts', 'import', 'wordpress', `${WXR}themeunittestdata.wordpress.xml`], {
+                  env: { ...process.env, DATABASE_URL: url, NEWSDESK_DEMO_CONTENT: 'off' },
+                });
+                let output = '';
+                child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+                child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+                child.on('close', (code) => resolve({ code, output }));
+              }),
+          ),
+        );
+        expect(results.map((result) => [result.code, result.code === 0 ? '' : result.output])).toEqual([[0, ''], [0, ''], [0, '']]);
+        expect(await footprint(side)).toEqual(await footprint(single));
+      } finally {
+        await side.dispose();
+        await single.dispose();
       }
     });
 

@@ -7,7 +7,7 @@ export class ImportError extends Error {
   override readonly name = 'ImportError';
   constructor(
     message: string,
-    readonly code: 'NOT_WELL_FORMED' | 'NOT_WXR' | 'UNSAFE_XML' | 'ENCODING' | 'NOT_GHOST' | 'NOT_A_FEED' | 'UNREADABLE',
+    readonly code: 'NOT_WELL_FORMED' | 'NOT_WXR' | 'UNSAFE_XML' | 'ENCODING' | 'NOT_GHOST' | 'NOT_A_FEED' | 'UNREADABLE' | 'NOT_NEWSDESK' | 'NOT_EMPTY',
   ) {
     super(message);
   }

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
+  CompiledQuery,
   SqliteAdapter,
   SqliteDialect,
   SqliteDriver,
@@ -92,6 +93,12 @@ class TransactionalSqliteDialect extends SqliteDialect {
       override async destroy(): Promise<void> {
         await onDestroy();
         await super.destroy();
+      }
+      // Every transaction takes the write lock when it begins, waiting for it under busy_timeout. A deferred
+      // one that read first and then wrote could not wait: when another process had written in between,
+      // SQLite refused its upgrade at once ("database is locked"), which failed two imports run side by side.
+      override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+        await connection.executeQuery(CompiledQuery.raw('begin immediate'));
       }
       override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
         if (database.inTransaction) await super.rollbackTransaction(connection);
