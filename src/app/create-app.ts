@@ -81,6 +81,7 @@ export async function createApp(input: {
       ...(mailer ? { mailer } : {}),
       nextScheduledAt: schedule.next,
       readiness: () => store.readiness(),
+      siteExporter: { stream: async (out) => (await import('./site-archive-services.js')).streamSiteArchive({ config, out, gzip: true, includeSecrets: false }) },
       logger: input.logger === false ? false : { level: config.logLevel, ...(typeof input.logger === 'object' ? input.logger : {}) },
     });
     const jobs = startOutboxWorker({

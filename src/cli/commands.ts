@@ -499,7 +499,7 @@ async function restoreCommand(input: { config: Config; file: string; dryRun: boo
     return (
       `${report.dryRun ? 'Dry run (nothing written): would restore' : 'Restored'} the export of ${report.site.name || 'a site'} (${report.site.url}) made ${report.exportedAt}:\n` +
       `  rows: ${rows.join(', ')}\n  picture files: ${report.files}\n` +
-      (report.secrets ? '' : '  made without secrets: nobody has a password here yet (newsdesk user set-password EMAIL), and API keys came over revoked\n')
+      (report.secrets ? '' : '  made without secrets: nobody has a password here yet (newsdesk user password --email EMAIL), and API keys came over revoked\n')
     );
   });
 }

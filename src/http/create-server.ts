@@ -10,6 +10,7 @@ import { registerArticleNotesRoutes } from './admin/article-notes-routes.js';
 import { registerAuthRoutes } from './admin/auth-routes.js';
 import { registerFormParser } from './admin/forms.js';
 import { registerPeopleRoutes } from './admin/people-routes.js';
+import { registerExportImportRoutes, type SiteExporter } from './admin/export-import-routes.js';
 import { registerMediaRoutes } from './admin/media-routes.js';
 import { registerMediaLibraryRoutes } from './admin/media-library-routes.js';
 import { registerTaxonomyRoutes } from './admin/taxonomy-routes.js';
@@ -54,6 +55,8 @@ export interface ServerDeps {
   readiness?: () => Promise<string | undefined>;
   /** Pino options or false; tests pass false, or a stream to read what is logged. */
   logger?: boolean | { level: string; stream?: { write(line: string): unknown } };
+  /** Writes the export behind the newsroom's download button. */
+  siteExporter?: SiteExporter;
 }
 
 const CONTENT_SECURITY_POLICY = [
@@ -198,9 +201,11 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     const adminDeps = {
       config: deps.config, store: deps.store, clock: deps.clock, hasher: deps.hasher, markdown, bus, assets, cookies,
       ...(deps.mailer ? { mailer: deps.mailer } : {}),
+      ...(deps.siteExporter ? { siteExporter: deps.siteExporter } : {}),
     };
     registerAuthRoutes(app, adminDeps);
     registerPeopleRoutes(app, adminDeps);
+    registerExportImportRoutes(app, adminDeps);
     registerDeskRoutes(app, adminDeps);
     registerArticleAdminRoutes(app, adminDeps);
     registerArticleEditorRoutes(app, adminDeps);

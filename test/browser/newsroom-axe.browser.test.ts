@@ -60,6 +60,7 @@ describeWithTool('chromium', 'every newsroom page passes axe, light and dark', (
       { name: 'a picture', path: `/admin/media/${mediaId}` },
       { name: 'people', path: '/admin/users' },
       { name: 'audit log', path: '/admin/audit' },
+      { name: 'export and import', path: '/admin/site' },
       { name: 'sections', path: '/admin/sections' },
       { name: 'section deletion', path: `/admin/sections/${section.id}/delete` },
       { name: 'tags', path: '/admin/tags' },

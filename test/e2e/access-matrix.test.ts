@@ -338,6 +338,9 @@ const ROUTES_BY_HAND = (picture: () => string, asset: () => string): Row[] => [
   row('POST /admin/users/:id/disable', 'disables someone', [401, 403, 403, 403, 200], async () => ({ url: `/admin/users/${(await victim()).id}/disable`, form: {} })),
   row('POST /admin/users/:id/enable', 'enables someone', [401, 403, 403, 403, 200], async () => ({ url: `/admin/users/${(await victim({ disabled: true })).id}/enable`, form: {} })),
   row('GET /admin/audit', 'reads the audit log', ['login', 403, 403, 403, 200], () => ({ url: '/admin/audit' })),
+  // Export and import: admins (an export holds everyone's e-mail address).
+  row('GET /admin/site', 'opens export and import', ['login', 403, 403, 403, 200], () => ({ url: '/admin/site' })),
+  row('POST /admin/export', 'downloads the whole site', [401, 403, 403, 403, 200], () => ({ url: '/admin/export', form: {} })),
 
   // The desk: the article list and its bulk actions (whose refusals are reported on the list it returns to: test/e2e/desk-dashboard.test.ts).
   //                                                                                        anonymous contrib author editor admin

@@ -16,6 +16,7 @@ import { createMarkdownRenderer } from '../../src/render/markdown.js';
 import { CORPUS_DIR } from '../support/corpus.js';
 import { testDatabases, type TestDatabase } from '../support/databases.js';
 import { openTestApp, type TestApp } from '../support/test-app.js';
+import { AdminClient, makeUser, PASSWORD as PASSWORD_FOR_CLIENT } from '../support/admin-session.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'newsdesk-export-'));
 const THEME = `${CORPUS_DIR}wxr/themeunittestdata.wordpress.xml`;
@@ -142,6 +143,27 @@ for (const source of databases) {
       } finally {
         await to.dispose();
       }
+    });
+
+    it("the newsroom's download button gives an admin the same export, recorded in the audit log", async () => {
+      await makeUser(from.app, 'admin', 'Site Admin', 'site-admin@newsroom.test');
+      const admin = await new AdminClient(from.app).signIn('site-admin@newsroom.test', PASSWORD_FOR_CLIENT);
+      const page = await admin.get('/admin/site');
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('action="/admin/export"');
+      const download = await admin.post('/admin/export', {});
+      expect(download.statusCode).toBe(200);
+      expect(download.headers['content-disposition']).toMatch(/^attachment; filename="newsdesk-export-\d{4}-\d{2}-\d{2}\.ndjson\.gz"$/);
+      const lines = gunzipSync(download.rawPayload).toString('utf8').trimEnd().split('\n');
+      const end = JSON.parse(lines.at(-1)!) as { end: boolean; rows: Record<string, number>; files: number };
+      expect(end.end).toBe(true);
+      expect(end.files).toBe(readdirSync(from.mediaDir).length);
+      expect(lines.join('\n')).not.toMatch(/\$argon2id\$/);
+      const audit = await from.app.store.db.selectFrom('audit_log').select(['action', 'actor_id']).where('action', '=', 'site.export').execute();
+      expect(audit).toHaveLength(1);
+      // Without the form's token, nothing is exported.
+      const forged = await admin.post('/admin/export', {}, { csrf: false });
+      expect(forged.statusCode).toBe(403);
     });
 
     it('an export without secrets holds no password hash, key hash or cookie key', () => {

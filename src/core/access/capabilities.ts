@@ -15,12 +15,14 @@ export type Capability =
   | 'article.backdate'
   | 'taxonomy.manage'
   | 'users.manage'
-  | 'audit.read';
+  | 'audit.read'
+  /** Export the whole site, import from other systems: admins only (an export holds everyone's e-mail address). */
+  | 'site.move';
 
 const CONTRIBUTOR: readonly Capability[] = ['admin.enter', 'article.create', 'article.edit.own'];
 const AUTHOR: readonly Capability[] = [...CONTRIBUTOR, 'article.publish.own', 'article.permalink'];
 const EDITOR: readonly Capability[] = [...AUTHOR, 'article.edit.any', 'article.publish.any', 'article.byline', 'taxonomy.manage'];
-const ADMIN: readonly Capability[] = [...EDITOR, 'users.manage', 'audit.read', 'article.backdate'];
+const ADMIN: readonly Capability[] = [...EDITOR, 'users.manage', 'audit.read', 'article.backdate', 'site.move'];
 
 export const CAPABILITIES: Readonly<Record<Role, ReadonlySet<Capability>>> = {
   contributor: new Set(CONTRIBUTOR),

@@ -34,6 +34,7 @@ export function chrome(deps: Pick<AdminDeps, 'config' | 'assets'>, request: Fast
             displayName: staff.user.displayName,
             role: staff.user.role,
             canManageUsers: can(staff.user.role, 'users.manage'),
+            canMoveSite: can(staff.user.role, 'site.move'),
             canManageTaxonomy: can(staff.user.role, 'taxonomy.manage'),
           },
           csrfToken: staff.csrfToken,

@@ -7,7 +7,7 @@ export interface AdminChrome {
   /** Further scripts this page needs (content-hashed asset addresses), loaded deferred after the newsroom's own. */
   scripts?: string[];
   /** Present when someone is signed in. */
-  user?: { displayName: string; role: string; canManageUsers: boolean; canManageTaxonomy: boolean };
+  user?: { displayName: string; role: string; canManageUsers: boolean; canManageTaxonomy: boolean; canMoveSite?: boolean };
   csrfToken?: string;
   /** A notice at the top of the page ("Saved."). */
   notice?: string;
@@ -76,6 +76,13 @@ export function AdminLayout(props: PropsWithChildren<{ chrome: AdminChrome; titl
                         <a href="/admin/audit">Audit log</a>
                       </li>
                     </>
+                  ) : (
+                    ''
+                  )}
+                  {chrome.user.canMoveSite ? (
+                    <li>
+                      <a href="/admin/site">Export and import</a>
+                    </li>
                   ) : (
                     ''
                   )}
