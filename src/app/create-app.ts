@@ -1,3 +1,6 @@
+import { dirname, resolve } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { startImportRunner, type ImportRunner } from './import-runner.js';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import { systemClock, type Clock } from '../core/ports.js';
@@ -27,6 +30,8 @@ export interface App {
   bus: InvalidationBus;
   /** Runs the outbox; `drain()` runs what is due now. */
   jobs: OutboxWorker;
+  /** Runs the imports the newsroom queued; `drain()` runs them now. */
+  imports: ImportRunner;
   close(): Promise<void>;
 }
 
@@ -70,6 +75,20 @@ export async function createApp(input: {
       articles.reset();
     });
     const mailer = config.mail ? smtpMailer(config.mail) : undefined;
+    const importDir = resolve(config.importDir);
+    const imports = startImportRunner({
+      runs: store.importRuns,
+      clock,
+      intervalMs: input.jobIntervalMs ?? 1000,
+      // The importers and what they bring are loaded when the first import runs, not at start.
+      execute: async (run, onProgress) =>
+        (await import('./import-services.js')).executeImportRun(run, { store: { ...store, categories, articles }, config, clock, bus, onProgress }),
+      discard: async (run) => {
+        const file = resolve(run.source);
+        if (dirname(file) === importDir) await rm(file, { force: true });
+      },
+      onError: (error, run) => server.log.warn({ err: error, importRun: run.id }, 'newsroom import failed'),
+    });
     const server = await createServer({
       config,
       // Pages read sections and the newest articles from memory; everything else goes to the database.
@@ -81,6 +100,7 @@ export async function createApp(input: {
       ...(mailer ? { mailer } : {}),
       nextScheduledAt: schedule.next,
       readiness: () => store.readiness(),
+      importRunner: imports,
       siteExporter: { stream: async (out) => (await import('./site-archive-services.js')).streamSiteArchive({ config, out, gzip: true, includeSecrets: false }) },
       logger: input.logger === false ? false : { level: config.logLevel, ...(typeof input.logger === 'object' ? input.logger : {}) },
     });
@@ -108,12 +128,13 @@ export async function createApp(input: {
       pageCache,
       bus,
       jobs,
+      imports,
       /**
        * Stops taking requests and finishes the ones in flight while the outbox worker finishes its current
        * job; then lets go of the bus and the database.
        */
       async close() {
-        await Promise.all([server.close(), jobs.stop()]);
+        await Promise.all([server.close(), jobs.stop(), imports.stop()]);
         mailer?.close();
         await bus.close();
         await store.close();

@@ -9,6 +9,10 @@ import { mediaDirSource, PictureUnavailable } from '../importers/picture-source.
 import { importWordpress } from '../importers/wxr/wordpress-import.js';
 import { createMarkdownRenderer } from '../render/markdown.js';
 import { createBus } from './invalidation.js';
+import type { Config } from '../config/config.js';
+import type { Clock, InvalidationBus, Store } from '../core/ports.js';
+import type { ImportRun } from '../core/imports/import-runs.js';
+import type { FeedImportReport, ImportReport } from '../core/imports/import-report.js';
 
 /** A feed fetched from a public address (10 MB at most). */
 async function readFeedAddress(url: string): Promise<Buffer> {
@@ -18,6 +22,35 @@ async function readFeedAddress(url: string): Promise<Buffer> {
     if (error instanceof PictureUnavailable) throw new ImportError(`Cannot fetch the feed: ${error.message}.`, 'UNREADABLE');
     throw error;
   }
+}
+
+/**
+ * Runs an import the newsroom started (app/import-runner.ts), in the server process that took it: page caches
+ * hear about imported articles on the server's own bus.
+ */
+export async function executeImportRun(
+  run: ImportRun,
+  deps: { store: Store; config: Config; clock: Clock; bus: InvalidationBus; onProgress: (done: number, total: number) => void },
+): Promise<ImportReport | FeedImportReport> {
+  const { store, config, clock, bus, onProgress } = deps;
+  const articleDeps = { store, clock, markdown: createMarkdownRenderer(), excerptWords: config.excerptWords, bus };
+  const dryRun = run.options.dryRun === true;
+  if (run.kind === 'wordpress') {
+    return importWordpress(articleDeps, run.source, {
+      dryRun,
+      onProgress,
+      ...(run.options.fetchMedia ? { pictures: { source: publicHttpSource(), mediaDir: config.mediaDir } } : {}),
+    });
+  }
+  if (run.kind === 'ghost') return importGhost(articleDeps, run.source, { dryRun, onProgress });
+  const bytes = /^https?:\/\//i.test(run.source)
+    ? await readFeedAddress(run.source)
+    : await readFile(run.source).catch((error: NodeJS.ErrnoException) => {
+        throw new ImportError(`Cannot read the uploaded file (${error.code ?? error.message}).`, 'UNREADABLE');
+      });
+  const report = await importFeed(articleDeps, bytes, { origin: /^https?:\/\//i.test(run.source) ? run.source : run.label, sectionId: run.options.sectionId ?? null, dryRun });
+  onProgress(report.entries, report.entries);
+  return report;
 }
 
 /** The import commands' services (cli-services.ts loads this module only when one runs). */

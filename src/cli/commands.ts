@@ -10,7 +10,7 @@ import { hashApiToken, newApiToken, roleAtLeast } from '../core/access/api-token
 import { ROLES, type Author, type Role } from '../core/authors/author.js';
 import { progressReporter, type ProgressStream } from './progress-reporter.js';
 import { PRUNE_GRACE_MS, pruneMediaFiles } from '../media/prune-media.js';
-import { SKIP_LABELS, type FeedImportReport, type ImportReport, type SkipReason } from '../core/imports/import-report.js';
+import { reportLines, type FeedImportReport, type ImportReport } from '../core/imports/import-report.js';
 import { ImportError } from '../core/imports/import-error.js';
 import type { ArchiveSummary } from '../storage/site-archive/write-site-archive.js';
 import type { RestoreReport } from '../storage/site-archive/restore-site-archive.js';
@@ -428,18 +428,8 @@ newsroom did not make.
 
 /** The end-of-import report, in plain lines. */
 export function describeImport(report: ImportReport): string {
-  const n = (count: number, noun: string) => `${count.toLocaleString('en')} ${noun}${count === 1 ? '' : 's'}`;
-  const lines = [
-    `${report.dryRun ? 'Dry run (nothing written): would import' : 'Imported'} from ${report.source.replace(/^(wordpress|ghost):/, '')} (${n(report.items, 'item')} in the file):`,
-    `  articles: ${report.created.articles} new` +
-      ` (published ${report.byStatus.published}, scheduled ${report.byStatus.scheduled}, draft ${report.byStatus.draft}, in review ${report.byStatus.in_review})`,
-    `  authors: ${report.created.authors} new byline profiles (no password; invite them to sign in)`,
-    `  sections: ${report.created.sections} new, tags: ${report.created.tags} new, pictures: ${report.created.pictures} new, redirects from old addresses: ${report.created.redirects}`,
-    `  already imported by an earlier run: ${report.alreadyImported}`,
-  ];
-  for (const [reason, count] of Object.entries(report.skipped)) lines.push(`  skipped: ${count} ${SKIP_LABELS[reason as SkipReason]}`);
-  for (const problem of report.problems) lines.push(`  not imported: ${problem}`);
-  return `${lines.join('\n')}\n`;
+  const [first, ...rest] = reportLines(report, report.dryRun);
+  return `${report.dryRun ? `Dry run (nothing written): ${first!.charAt(0).toLowerCase()}${first!.slice(1)}` : first}\n${rest.map((line) => `  ${line}\n`).join('')}`;
 }
 
 /**

@@ -30,6 +30,10 @@ export interface Config {
   readonly mediaDir: string;
   /** Largest upload, in MB; refused while it streams in. Default 10. */
   readonly maxUploadMegabytes: number;
+  /** Where files uploaded to the newsroom's Import page wait for their import (shared between machines, like mediaDir). */
+  readonly importDir: string;
+  /** The largest file the Import page accepts. */
+  readonly maxImportMegabytes: number;
   /**
    * Proxies whose X-Forwarded-For is believed (addresses or CIDR ranges), so sign-in throttling and the
    * audit log see readers' real addresses. Default none: the socket's address is used.
@@ -100,6 +104,8 @@ export function loadConfig(env: Env): Config {
     trustedProxies: parseProxies(get('NEWSDESK_TRUSTED_PROXIES'), problems),
     mail: parseMail(get('NEWSDESK_SMTP_URL'), get('NEWSDESK_MAIL_FROM'), problems),
     maxUploadMegabytes: int('NEWSDESK_MAX_UPLOAD_MB', 10, 1, 200),
+    importDir: get('NEWSDESK_IMPORT_DIR') ?? './data/imports',
+    maxImportMegabytes: int('NEWSDESK_MAX_IMPORT_MB', 2048, 1, 65536),
     cacheMegabytes: int('NEWSDESK_CACHE_MB', 16, 0, 16384),
     demoContent: oneOf('NEWSDESK_DEMO_CONTENT', get('NEWSDESK_DEMO_CONTENT') ?? 'auto', ['auto', 'off'], problems),
     logLevel: oneOf(

@@ -1,3 +1,4 @@
+import type { ImportRunStore } from './imports/import-runs.js';
 import type { PasswordResetStore, SettingsStore, SignInThrottleStore, TwoFactorStore } from './accounts/security-ports.js';
 import type { ArticleWrites } from './ports/article-writes.js';
 import type { PublicArticleReads } from './ports/public-reads.js';
@@ -69,6 +70,8 @@ export interface Store {
   readonly redirects: RedirectStore;
   /** Source ids of imported things and the rows they became (idempotent, resumable imports). */
   readonly imports: ImportMapStore;
+  /** Imports started from the newsroom, with their progress (migration 0021). */
+  readonly importRuns: ImportRunStore;
   readonly apiKeys: ApiKeyStore;
   readonly outbox: OutboxStore;
   readonly accounts: AccountStore;

@@ -57,6 +57,8 @@ export interface ServerDeps {
   logger?: boolean | { level: string; stream?: { write(line: string): unknown } };
   /** Writes the export behind the newsroom's download button. */
   siteExporter?: SiteExporter;
+  /** Told when the newsroom queues an import, so it starts at once. */
+  importRunner?: { poke(): void };
 }
 
 const CONTENT_SECURITY_POLICY = [
@@ -202,6 +204,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
       config: deps.config, store: deps.store, clock: deps.clock, hasher: deps.hasher, markdown, bus, assets, cookies,
       ...(deps.mailer ? { mailer: deps.mailer } : {}),
       ...(deps.siteExporter ? { siteExporter: deps.siteExporter } : {}),
+      ...(deps.importRunner ? { importRunner: deps.importRunner } : {}),
     };
     registerAuthRoutes(app, adminDeps);
     registerPeopleRoutes(app, adminDeps);

@@ -12,6 +12,7 @@ import { createArticleStore } from './sql/article-store.js';
 import { createCategoryStore, createTagStore } from './sql/taxonomy-stores.js';
 import { createRedirectStore, createUserStore } from './sql/user-store.js';
 import { createImportMapStore } from './sql/import-map-store.js';
+import { createImportRunStore } from './sql/import-run-store.js';
 import { createApiKeyStore } from './sql/api-key-store.js';
 import { createOutboxStore } from './sql/outbox-store.js';
 import { createAccountStore } from './sql/account-store.js';
@@ -81,6 +82,7 @@ function bind(db: Kysely<Database>, adapter: DialectAdapter, now: () => Date, in
     users: createUserStore(db, now),
     redirects: createRedirectStore(db),
     imports: createImportMapStore(db),
+    importRuns: createImportRunStore(db),
     apiKeys: createApiKeyStore(db, now),
     outbox: createOutboxStore(db, adapter),
     accounts: createAccountStore(db, transact),

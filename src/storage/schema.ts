@@ -271,7 +271,27 @@ export interface ArticleCountsTable {
   n: number;
 }
 
+/** An import started from the newsroom (migration 0021). */
+export interface ImportRunsTable {
+  id: Generated<number>;
+  kind: string;
+  source: string;
+  label: string;
+  options: Generated<string>;
+  status: string;
+  done: Generated<number>;
+  total: Generated<number>;
+  attempts: Generated<number>;
+  report: string | null;
+  error: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  heartbeat_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+}
+
 export interface Database {
+  import_runs: ImportRunsTable;
   search_words: SearchWordsTable;
   article_counts: ArticleCountsTable;
   article_notes: ArticleNotesTable;

@@ -341,6 +341,9 @@ const ROUTES_BY_HAND = (picture: () => string, asset: () => string): Row[] => [
   // Export and import: admins (an export holds everyone's e-mail address).
   row('GET /admin/site', 'opens export and import', ['login', 403, 403, 403, 200], () => ({ url: '/admin/site' })),
   row('POST /admin/export', 'downloads the whole site', [401, 403, 403, 403, 200], () => ({ url: '/admin/export', form: {} })),
+  row('POST /admin/imports', 'starts an import', [401, 403, 403, 403, 303], () => ({ url: '/admin/imports', file: { fields: { kind: 'wordpress' } } })),
+  row('GET /admin/imports/:id', 'follows an import', ['login', 403, 403, 403, 200], async () => ({ url: `/admin/imports/${await importRun()}` })),
+  row('GET /admin/imports/:id/progress', 'asks how far an import got', ['login', 403, 403, 403, 200], async () => ({ url: `/admin/imports/${await importRun()}/progress` })),
 
   // The desk: the article list and its bulk actions (whose refusals are reported on the list it returns to: test/e2e/desk-dashboard.test.ts).
   //                                                                                        anonymous contrib author editor admin
@@ -430,6 +433,12 @@ async function freshTag(n: number, name = `Tag to rename ${n}`): Promise<number>
 }
 
 /** Someone for an admin to act on (no password: nobody signs in as them). */
+/** A queued import (never run here: the matrix's app has no runner timer). */
+async function importRun(): Promise<number> {
+  const { app } = state();
+  return (await app.store.importRuns.create({ kind: 'feed', source: 'https://feeds.example.test/rss', label: 'matrix', options: {}, createdBy: null, at: app.clock.now() })).id;
+}
+
 async function victim(options: { disabled?: boolean } = {}): Promise<Author> {
   const { app } = state();
   const n = ++state().seq;

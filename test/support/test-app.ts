@@ -31,7 +31,7 @@ export interface TestApp extends App {
 /** The whole application on a fresh database, with the demo content dated from `TEST_NOW`. */
 export async function openTestApp(
   database: TestDatabase,
-  options: { env?: Record<string, string>; seed?: boolean } = {},
+  options: { env?: Record<string, string>; seed?: boolean; jobIntervalMs?: number } = {},
 ): Promise<TestApp> {
   const { config: databaseConfig, drop } = await database.create();
   const config = {
@@ -39,7 +39,7 @@ export async function openTestApp(
     database: databaseConfig,
   };
   const clock = new TestClock(TEST_NOW);
-  const app = await createApp({ config, clock, logger: false, jobIntervalMs: 0 });
+  const app = await createApp({ config, clock, logger: false, jobIntervalMs: options.jobIntervalMs ?? 0 });
   if (options.seed !== false) {
     await seedDemo({ store: app.store, clock, markdown: createMarkdownRenderer(), excerptWords: config.excerptWords });
   }

@@ -38,3 +38,25 @@ export interface FeedImportReport {
   alreadyImported: number;
   problems: string[];
 }
+
+const count = (n: number, noun: string) => `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
+
+/** The report in plain lines: the CLI prints them, the newsroom's import page lists them. */
+export function reportLines(report: ImportReport | FeedImportReport, dryRun: boolean): string[] {
+  if ('feed' in report) {
+    return [
+      `${dryRun ? 'Would import' : 'Imported'} ${count(report.created, 'new draft')} from "${report.feed.title}" (${report.feed.format}, ${count(report.entries, 'entry')}; ${report.alreadyImported} seen before).`,
+      ...report.problems.map((problem) => `Not imported: ${problem}`),
+    ];
+  }
+  const lines = [
+    `${dryRun ? 'Would import' : 'Imported'} from ${report.source.replace(/^(wordpress|ghost):/, '')} (${count(report.items, 'item')} in the file):`,
+    `articles: ${report.created.articles} new (published ${report.byStatus.published}, scheduled ${report.byStatus.scheduled}, draft ${report.byStatus.draft}, in review ${report.byStatus.in_review})`,
+    `authors: ${report.created.authors} new byline profiles (no password; invite them to sign in)`,
+    `sections: ${report.created.sections} new, tags: ${report.created.tags} new, pictures: ${report.created.pictures} new, redirects from old addresses: ${report.created.redirects}`,
+    `already imported by an earlier run: ${report.alreadyImported}`,
+  ];
+  for (const [reason, n] of Object.entries(report.skipped)) lines.push(`skipped: ${n} ${SKIP_LABELS[reason as SkipReason]}`);
+  for (const problem of report.problems) lines.push(`not imported: ${problem}`);
+  return lines;
+}

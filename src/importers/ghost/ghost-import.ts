@@ -100,7 +100,11 @@ function structuredBody(post: any): string {
   return '';
 }
 
-export async function importGhost(deps: ArticleDeps, file: string, options: { dryRun?: boolean } = {}): Promise<ImportReport> {
+export async function importGhost(
+  deps: ArticleDeps,
+  file: string,
+  options: { dryRun?: boolean; onProgress?: (done: number, total: number) => void } = {},
+): Promise<ImportReport> {
   let json: unknown;
   try {
     json = JSON.parse(await readFile(file, 'utf8'));
@@ -147,7 +151,8 @@ export async function importGhost(deps: ArticleDeps, file: string, options: { dr
       .sort((a, b) => Number(a.sort_order ?? 0) - Number(b.sort_order ?? 0))
       .map((row) => str(row[column]));
 
-  for (const post of data.posts) {
+  for (const [index, post] of data.posts.entries()) {
+    options.onProgress?.(index, data.posts.length);
     const id = str(post.id);
     if (post.type === 'page' || post.page === true || post.page === 1) {
       skip('page');
@@ -208,5 +213,6 @@ export async function importGhost(deps: ArticleDeps, file: string, options: { dr
       report.problems.push(`Post ${id} ("${str(post.title).slice(0, 60)}"): ${error.message}`);
     }
   }
+  options.onProgress?.(data.posts.length, data.posts.length);
   return report;
 }

@@ -19,6 +19,7 @@ import { searchIndex } from './0017-search-index.js';
 import { articleCounts } from './0018-article-counts.js';
 import { searchRoutines } from './0019-search-routines.js';
 import { importMap } from './0020-import-map.js';
+import { importRuns } from './0021-import-runs.js';
 
 /** Every schema change, in order. Names are permanent: never rename or reorder one that has shipped. */
 export function migrations(adapter: DialectAdapter): Record<string, Migration> {
@@ -43,5 +44,6 @@ export function migrations(adapter: DialectAdapter): Record<string, Migration> {
     '0018-article-counts': articleCounts(adapter),
     '0019-search-routines': searchRoutines(adapter),
     '0020-import-map': importMap(),
+    '0021-import-runs': importRuns(adapter),
   };
 }

@@ -164,6 +164,8 @@ export const NOT_ARCHIVED: readonly string[] = [
   'sign_in_attempts',
   'account_throttle',
   'outbox',
+  // Imports started from the old site's newsroom: paths of uploads on its server, of no use elsewhere.
+  'import_runs',
   'search_words',
   'search_index',
   'search_heads',
