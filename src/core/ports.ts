@@ -1,3 +1,4 @@
+import type { PageStore } from './pages/page.js';
 import type { ImportRunStore } from './imports/import-runs.js';
 import type { PasswordResetStore, SettingsStore, SignInThrottleStore, TwoFactorStore } from './accounts/security-ports.js';
 import type { ArticleWrites } from './ports/article-writes.js';
@@ -70,6 +71,8 @@ export interface Store {
   readonly redirects: RedirectStore;
   /** Source ids of imported things and the rows they became (idempotent, resumable imports). */
   readonly imports: ImportMapStore;
+  /** Static pages (About, Contact), in the articles' slug space (migration 0022). */
+  readonly pages: PageStore;
   /** Imports started from the newsroom, with their progress (migration 0021). */
   readonly importRuns: ImportRunStore;
   readonly apiKeys: ApiKeyStore;

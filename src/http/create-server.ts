@@ -11,6 +11,7 @@ import { registerAuthRoutes } from './admin/auth-routes.js';
 import { registerFormParser } from './admin/forms.js';
 import { registerPeopleRoutes } from './admin/people-routes.js';
 import { registerExportImportRoutes, type SiteExporter } from './admin/export-import-routes.js';
+import { registerPageRoutes } from './admin/page-routes.js';
 import { registerMediaRoutes } from './admin/media-routes.js';
 import { registerMediaLibraryRoutes } from './admin/media-library-routes.js';
 import { registerTaxonomyRoutes } from './admin/taxonomy-routes.js';
@@ -209,6 +210,7 @@ export async function createServer(deps: ServerDeps): Promise<FastifyInstance> {
     registerAuthRoutes(app, adminDeps);
     registerPeopleRoutes(app, adminDeps);
     registerExportImportRoutes(app, adminDeps);
+    registerPageRoutes(app, adminDeps);
     registerDeskRoutes(app, adminDeps);
     registerArticleAdminRoutes(app, adminDeps);
     registerArticleEditorRoutes(app, adminDeps);

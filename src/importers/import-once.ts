@@ -48,7 +48,7 @@ export function reportedImport(store: Store, input: { source: string; dryRun: bo
     source,
     dryRun,
     items: input.items,
-    created: { articles: 0, authors: 0, sections: 0, tags: 0, redirects: 0, pictures: 0 },
+    created: { articles: 0, pages: 0, authors: 0, sections: 0, tags: 0, redirects: 0, pictures: 0 },
     alreadyImported: 0,
     byStatus: { published: 0, scheduled: 0, draft: 0, in_review: 0 },
     skipped: {},

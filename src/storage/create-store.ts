@@ -13,6 +13,7 @@ import { createCategoryStore, createTagStore } from './sql/taxonomy-stores.js';
 import { createRedirectStore, createUserStore } from './sql/user-store.js';
 import { createImportMapStore } from './sql/import-map-store.js';
 import { createImportRunStore } from './sql/import-run-store.js';
+import { createPageStore } from './sql/page-store.js';
 import { createApiKeyStore } from './sql/api-key-store.js';
 import { createOutboxStore } from './sql/outbox-store.js';
 import { createAccountStore } from './sql/account-store.js';
@@ -83,6 +84,7 @@ function bind(db: Kysely<Database>, adapter: DialectAdapter, now: () => Date, in
     redirects: createRedirectStore(db),
     imports: createImportMapStore(db),
     importRuns: createImportRunStore(db),
+    pages: createPageStore(db, adapter, transact),
     apiKeys: createApiKeyStore(db, now),
     outbox: createOutboxStore(db, adapter),
     accounts: createAccountStore(db, transact),

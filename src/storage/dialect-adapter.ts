@@ -39,6 +39,12 @@ export interface DialectAdapter {
   readonly articleCountTriggers: readonly string[];
   /** Statements creating the database routines search calls (migration 0019; none on SQLite). */
   readonly searchRoutines: readonly string[];
+  /**
+   * Serialises, until the transaction ends, the writes that give out slugs at the site's root (articles and
+   * static pages share that space): a transaction-level advisory lock on PostgreSQL; nothing on SQLite,
+   * where a writing transaction already holds the database's one write lock from its start.
+   */
+  lockSlugSpace(db: Kysely<Database>): Promise<void>;
   /** PostgreSQL can skip rows another transaction has locked; SQLite has one writer at a time anyway. */
   readonly supportsSkipLocked: boolean;
   /** Throws a StorageError with a clear message when the database cannot be reached. */

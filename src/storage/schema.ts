@@ -290,7 +290,25 @@ export interface ImportRunsTable {
   finished_at: NullableTimestamp;
 }
 
+/** A static page (migration 0022). */
+export interface PagesTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  description: Generated<string>;
+  body_md: Generated<string>;
+  body_html: Generated<string>;
+  status: string;
+  position: Generated<number>;
+  revision: Generated<number>;
+  published_at: NullableTimestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  updated_by: number | null;
+}
+
 export interface Database {
+  pages: PagesTable;
   import_runs: ImportRunsTable;
   search_words: SearchWordsTable;
   article_counts: ArticleCountsTable;

@@ -61,6 +61,8 @@ describeWithTool('chromium', 'every newsroom page passes axe, light and dark', (
       { name: 'people', path: '/admin/users' },
       { name: 'audit log', path: '/admin/audit' },
       { name: 'export and import', path: '/admin/site' },
+      { name: 'pages', path: '/admin/pages' },
+      { name: 'new page', path: '/admin/pages/new' },
       { name: 'sections', path: '/admin/sections' },
       { name: 'section deletion', path: `/admin/sections/${section.id}/delete` },
       { name: 'tags', path: '/admin/tags' },

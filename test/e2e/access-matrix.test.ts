@@ -16,6 +16,7 @@ import { argon2Hasher } from '../../src/app/argon2-hasher.js';
 import { processImage } from '../../src/media/process-image.js';
 import { createMarkdownRenderer } from '../../src/render/markdown.js';
 import { AdminClient, multipartBody, PASSWORD } from '../support/admin-session.js';
+import { createPage } from '../../src/core/pages/manage-pages.js';
 import { testDatabases } from '../support/databases.js';
 import { codeAt } from '../support/one-time-codes.js';
 import { startSmtpCatcher } from '../support/smtp-catcher.js';
@@ -328,6 +329,17 @@ const ROUTES_BY_HAND = (picture: () => string, asset: () => string): Row[] => [
   row('GET /admin/lookup/tags', 'looks up tags', ['login', 200, 200, 200, 200], () => ({ url: '/admin/lookup/tags?q=pak' })),
   row('GET /admin/lookup/people', 'looks up people for a byline', ['login', 403, 403, 200, 200], () => ({ url: '/admin/lookup/people?q=imran' })),
 
+  // Static pages: editors and admins.
+  row('GET /admin/pages', 'opens the static pages', ['login', 403, 403, 200, 200], () => ({ url: '/admin/pages' })),
+  row('GET /admin/pages/new', 'opens a new page', ['login', 403, 403, 200, 200], () => ({ url: '/admin/pages/new' })),
+  row('POST /admin/pages', 'creates a page', [401, 403, 403, 303, 303], (f) => ({ url: '/admin/pages', form: { title: `Matrix page ${f.n}`, slug: '', description: '', bodyMd: 'Text.', status: 'draft', position: '0' } })),
+  row('GET /admin/pages/:id', 'opens a page', ['login', 403, 403, 200, 200], async (f) => ({ url: `/admin/pages/${(await freshPage(f.n)).id}` })),
+  row('POST /admin/pages/:id', 'saves a page', [401, 403, 403, 303, 303], async (f) => {
+    const page = await freshPage(f.n);
+    return { url: `/admin/pages/${page.id}`, form: { revision: String(page.revision), title: page.title, slug: page.slug, description: '', bodyMd: 'Changed.', status: 'published', position: '0' } };
+  }),
+  row('POST /admin/pages/:id/delete', 'deletes a page', [401, 403, 403, 303, 303], async (f) => ({ url: `/admin/pages/${(await freshPage(f.n)).id}/delete`, form: { confirm: '1' } })),
+
   // People and the audit log: admins.
   row('GET /admin/users', 'opens the people list', ['login', 403, 403, 403, 200], () => ({ url: '/admin/users' })),
   row('POST /admin/users', 'adds a person', [401, 403, 403, 403, 200], (f) => ({
@@ -433,6 +445,12 @@ async function freshTag(n: number, name = `Tag to rename ${n}`): Promise<number>
 }
 
 /** Someone for an admin to act on (no password: nobody signs in as them). */
+/** A draft static page of its own for one request. */
+async function freshPage(n: number) {
+  const { app } = state();
+  return createPage({ store: app.store, clock: app.clock, markdown: createMarkdownRenderer() }, { title: `Page ${n} ${++state().seq}`, bodyMd: 'Text.', status: 'draft', actorId: null });
+}
+
 /** A queued import (never run here: the matrix's app has no runner timer). */
 async function importRun(): Promise<number> {
   const { app } = state();

@@ -58,6 +58,24 @@ for (const database of testDatabases()) {
       expect(await Promise.all((['articles', 'users', 'tags', 'import_map', 'redirects'] as const).map(rows))).toEqual(before);
     });
 
+    it('brings a Ghost page over as a static page at its old address, not as an article', async () => {
+      await fresh();
+      // The corpus has no page: one of the 2.9 export's posts is made one here (type "page", as Ghost 2+ marks them).
+      const json = JSON.parse(readFileSync(`${GHOST}ghost-2.9-default_export.json`, 'utf8')) as { db: Array<{ data: { posts: Array<Record<string, unknown>> } }> };
+      const post = json.db[0]!.data.posts.find((candidate) => candidate.id === '5c2ca6dfe015a6761618233f')!;
+      post.type = 'page';
+      const file = join(scratch, 'with-page.json');
+      writeFileSync(file, JSON.stringify(json));
+      const report = await importGhost(deps(), file);
+      expect(report.created).toMatchObject({ articles: 6, pages: 1 });
+      const page = (await app.store.pages.findById((await app.store.imports.find(report.source, 'page', '5c2ca6dfe015a6761618233f'))!))!;
+      expect([page.title, page.slug, page.status]).toEqual(['Creating a custom theme', String(post.slug), 'published']);
+      const shown = await app.server.inject({ method: 'GET', url: `/${String(post.slug)}/` });
+      expect(shown.statusCode).toBe(200);
+      expect(shown.body).toContain('<h1 class="article__title">Creating a custom theme</h1>');
+      expect((await importGhost(deps(), file)).created.pages).toBe(0);
+    });
+
     it('imports the old 003 export: authors by author_id, the draft, and Markdown with raw HTML as our Markdown', async () => {
       await fresh();
       const report = await importGhost(deps(), `${GHOST}ghost-003-multiuser-export.json`);

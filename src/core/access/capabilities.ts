@@ -14,6 +14,8 @@ export type Capability =
   /** Publish with a time in the past: admins only (an editor cannot make news look older than it is). */
   | 'article.backdate'
   | 'taxonomy.manage'
+  /** Write, publish and delete static pages (About, Contact): editors and admins. */
+  | 'pages.manage'
   | 'users.manage'
   | 'audit.read'
   /** Export the whole site, import from other systems: admins only (an export holds everyone's e-mail address). */
@@ -21,7 +23,7 @@ export type Capability =
 
 const CONTRIBUTOR: readonly Capability[] = ['admin.enter', 'article.create', 'article.edit.own'];
 const AUTHOR: readonly Capability[] = [...CONTRIBUTOR, 'article.publish.own', 'article.permalink'];
-const EDITOR: readonly Capability[] = [...AUTHOR, 'article.edit.any', 'article.publish.any', 'article.byline', 'taxonomy.manage'];
+const EDITOR: readonly Capability[] = [...AUTHOR, 'article.edit.any', 'article.publish.any', 'article.byline', 'taxonomy.manage', 'pages.manage'];
 const ADMIN: readonly Capability[] = [...EDITOR, 'users.manage', 'audit.read', 'article.backdate', 'site.move'];
 
 export const CAPABILITIES: Readonly<Record<Role, ReadonlySet<Capability>>> = {

@@ -7,7 +7,7 @@ export interface ImportReport {
   dryRun: boolean;
   /** Items in the file (posts, pages, attachments, menus…). */
   items: number;
-  created: { articles: number; authors: number; sections: number; tags: number; redirects: number; pictures: number };
+  created: { articles: number; pages: number; authors: number; sections: number; tags: number; redirects: number; pictures: number };
   /** Things found in the import map: brought in by an earlier run. */
   alreadyImported: number;
   /** Articles written (or, in a dry run, that would be), by their status here. */
@@ -22,7 +22,7 @@ export const SKIP_LABELS: Readonly<Record<SkipReason, string>> = {
   private: 'private posts (not public on the old site; not brought over)',
   trash: 'posts in the trash',
   'unsupported status': 'posts in a status with no equivalent (auto-draft, inherit…)',
-  page: 'static pages (not imported yet)',
+  page: 'static pages in a state with no equivalent here',
   attachment: 'attachments (pictures keep their old addresses in the text)',
   'not content': 'menus, templates and other site machinery',
   'other type': "items of a plugin's own post types (products, events…), which have no equivalent here",
@@ -52,6 +52,7 @@ export function reportLines(report: ImportReport | FeedImportReport, dryRun: boo
   const lines = [
     `${dryRun ? 'Would import' : 'Imported'} from ${report.source.replace(/^(wordpress|ghost):/, '')} (${count(report.items, 'item')} in the file):`,
     `articles: ${report.created.articles} new (published ${report.byStatus.published}, scheduled ${report.byStatus.scheduled}, draft ${report.byStatus.draft}, in review ${report.byStatus.in_review})`,
+    `static pages: ${report.created.pages} new`,
     `authors: ${report.created.authors} new byline profiles (no password; invite them to sign in)`,
     `sections: ${report.created.sections} new, tags: ${report.created.tags} new, pictures: ${report.created.pictures} new, redirects from old addresses: ${report.created.redirects}`,
     `already imported by an earlier run: ${report.alreadyImported}`,

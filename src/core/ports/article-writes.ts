@@ -36,6 +36,7 @@ export interface ArticleWrites {
   update(id: number, revision: number, changes: ArticleChanges): Promise<Article>;
   /** Author ids (byline order) and tag ids of one article. */
   links(id: number): Promise<{ authorIds: number[]; tagIds: number[] }>;
+  /** Whether an article or a static page has this slug (they share the site's root). */
   slugExists(slug: string): Promise<boolean>;
   count(): Promise<number>;
   /** True when there is no article at all: one indexed row lookup, whatever the archive's size. */

@@ -65,7 +65,7 @@ export interface RedirectStore {
 }
 
 /** What an import brought in: an export's thing (by its own id) → the row it became here. */
-export type ImportedKind = 'post' | 'author' | 'category' | 'tag' | 'media';
+export type ImportedKind = 'post' | 'page' | 'author' | 'category' | 'tag' | 'media';
 
 export interface ImportMapStore {
   find(source: string, kind: ImportedKind, sourceId: string): Promise<number | undefined>;

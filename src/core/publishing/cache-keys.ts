@@ -11,6 +11,7 @@ import type { Category, Tag } from '../taxonomy/taxonomy.js';
  * - `category:ID`, `tag:ID`, `author:ID`: the name, description or bio of a section, tag or person.
  * - `nav`: the set of sections (navigation, section blocks, the sections sitemap).
  * - `sitemap:index`, `sitemap:YYYY-MM`, `sitemap:taxonomy`: what crawlers are told.
+ * - `page:ID`, `pages`: a static page, and the list of published ones.
  */
 export const cacheKey = {
   article: (id: number) => `article:${id}`,
@@ -28,6 +29,10 @@ export const cacheKey = {
   /** A monthly article sitemap, by a date in the month or its 'YYYY-MM'. */
   sitemapMonth: (month: Date | string) => `sitemap:${typeof month === 'string' ? month : month.toISOString().slice(0, 7)}`,
   sitemapTaxonomy: 'sitemap:taxonomy',
+  /** A static page's own fields. */
+  page: (id: number) => `page:${id}`,
+  /** Which static pages are published, in what order, under which titles (the pages sitemap, the footer). */
+  pages: 'pages',
 } as const;
 
 /** What a write needs to know about an article, before and after, to say which keys it touched. */

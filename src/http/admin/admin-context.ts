@@ -35,6 +35,7 @@ export function chrome(deps: Pick<AdminDeps, 'config' | 'assets'>, request: Fast
             role: staff.user.role,
             canManageUsers: can(staff.user.role, 'users.manage'),
             canMoveSite: can(staff.user.role, 'site.move'),
+            canManagePages: can(staff.user.role, 'pages.manage'),
             canManageTaxonomy: can(staff.user.role, 'taxonomy.manage'),
           },
           csrfToken: staff.csrfToken,

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { decodeCursor, type Cursor } from '../../core/articles/cursor.js';
 import { isReservedSlug } from '../../core/articles/slug.js';
 import { articlePage, homePage, listPage } from '../../core/articles/site-queries.js';
-import { archiveView, articleView, homeView } from '../../render/view-models/build-pages.js';
+import { archiveView, articleView, homeView, staticPageView } from '../../render/view-models/build-pages.js';
+import { StaticPagePage } from '../../render/templates/static-page.js';
 import { ARCHIVE_KINDS, findArchiveSubject, listFilter, subjectKeys } from './archive-subjects.js';
 import { dependsOn } from '../page-cache-hooks.js';
 import { articlePageKeys, cacheKey, homePageKeys, listingKeys } from '../../core/publishing/cache-keys.js';
@@ -111,7 +112,13 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteDeps): void {
     if (isReservedSlug(request.params.slug)) return notFound(request, reply);
     const now = clock.now();
     const data = await articlePage(store, { slug: request.params.slug, now, recentCount: config.recentPosts });
-    if (!data) return notFound(request, reply);
+    if (!data) {
+      // Static pages share the articles' addresses (one slug space: storage/sql/root-slugs.ts).
+      const page = await store.pages.findPublicBySlug(request.params.slug);
+      if (!page) return notFound(request, reply);
+      dependsOn(request, [cacheKey.page(page.id), cacheKey.nav]);
+      return sendHtml(reply, documentHtml(StaticPagePage(staticPageView(page, await renderContext(deps, now)))));
+    }
     dependsOn(request, articlePageKeys(data));
     const ctx = await renderContext(deps, now);
     return sendHtml(reply, documentHtml(ArticlePage(articleView(data, ctx))));

@@ -1,3 +1,4 @@
+import type { PageStore } from '../../core/pages/page.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { absoluteUrl, articlePath, authorPath, categoryPath, mediaPath, tagPath } from '../../core/permalinks/permalinks.js';
 import { isoWithOffset } from '../../render/view-models/format.js';
@@ -21,13 +22,14 @@ const CACHE = 'public, max-age=300, stale-while-revalidate=600';
 const NEWS_WINDOW_MS = 48 * 3_600_000;
 
 /** /sitemap.xml (index) → monthly article sitemaps, sections, tags, authors; /news-sitemap.xml; /robots.txt. */
-/** Sitemaps read only what crawlers are told about: public, indexable articles, sections, tags and authors. */
+/** Sitemaps read only what crawlers are told about: public, indexable articles, static pages, sections, tags and authors. */
 type SitemapDeps = Omit<SiteDeps, 'store'> & {
   store: {
     articles: SitemapSource;
     tags: Pick<TagStore, 'listInUse' | 'countInUse'>;
     categories: Pick<CategoryStore, 'list'>;
     users: Pick<UserStore, 'listBylined'>;
+    pages: Pick<PageStore, 'listPublished'>;
   };
 };
 
@@ -103,8 +105,12 @@ export function registerSitemapRoutes(app: FastifyInstance, deps: SitemapDeps): 
     const now = clock.now();
     dependsOn(request, file.kind === 'articles' ? [cacheKey.sitemapMonth(file.month)] : [cacheKey.sitemapTaxonomy, cacheKey.nav, cacheKey.listAll]);
     switch (file.kind) {
-      case 'pages':
-        return sendXml(request, reply, renderUrlset([{ loc: `${config.siteUrl}/` }]));
+      case 'pages': {
+        // The home page and the published static pages.
+        dependsOn(request, [cacheKey.pages]);
+        const pages = await store.pages.listPublished();
+        return sendXml(request, reply, renderUrlset([{ loc: `${config.siteUrl}/` }, ...pages.map((page) => ({ loc: url(articlePath(page.slug)), lastmod: page.updatedAt }))]));
+      }
       case 'articles': {
         const { from, to } = monthRange(file.month);
         const entries = await store.articles.sitemapEntries({

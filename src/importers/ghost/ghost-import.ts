@@ -2,13 +2,14 @@ import { readFile } from 'node:fs/promises';
 import MarkdownIt from 'markdown-it';
 import { createArticle, type ArticleDeps } from '../../core/articles/create-article.js';
 import type { ArticleStatus } from '../../core/articles/article.js';
-import { assertValidSlug, slugify } from '../../core/articles/slug.js';
+import { assertValidSlug, hasSlugForm, slugify } from '../../core/articles/slug.js';
 import { isDomainError } from '../../core/errors.js';
 import { ImportError } from '../../core/imports/import-error.js';
 import type { ImportReport } from '../../core/imports/import-report.js';
 import { articlePath, authorPath, tagPath } from '../../core/permalinks/permalinks.js';
 import { htmlToMarkdown } from '../html-to-markdown.js';
 import { reportedImport } from '../import-once.js';
+import { importedPage } from '../imported-pages.js';
 import { bylineProfile, importedTag } from '../imported-people-and-tags.js';
 
 /**
@@ -151,11 +152,35 @@ export async function importGhost(
       .sort((a, b) => Number(a.sort_order ?? 0) - Number(b.sort_order ?? 0))
       .map((row) => str(row[column]));
 
+  /** A Ghost page becomes a static page: published, or a draft (a scheduled page waits as one). */
+  async function importGhostPage(post: Record<string, unknown>, id: string): Promise<void> {
+    const ghostStatus = str(post.status);
+    if (!['published', 'draft', 'scheduled'].includes(ghostStatus)) return void skip('page');
+    if (report.dryRun) {
+      if ((await store.imports.find(source, 'page', id)) !== undefined) report.alreadyImported++;
+      else report.created.pages++;
+      return;
+    }
+    const oldSlug = str(post.slug).toLowerCase();
+    await once('page', id, async (tx) => {
+      const html = str(post.html);
+      const page = await importedPage(deps, tx, {
+        title: str(post.title).trim() || `Untitled page ${id}`,
+        slug: hasSlugForm(oldSlug) ? oldSlug : undefined,
+        bodyMd: html ? htmlToMarkdown(html) : str(post.markdown) ? markdownAsGhostRenderedIt(str(post.markdown)) : structuredBody(post),
+        published: ghostStatus === 'published',
+        oldPaths: oldSlug ? [`/${oldSlug}/`] : [],
+      });
+      report.created.pages++;
+      return page;
+    });
+  }
+
   for (const [index, post] of data.posts.entries()) {
     options.onProgress?.(index, data.posts.length);
     const id = str(post.id);
     if (post.type === 'page' || post.page === true || post.page === 1) {
-      skip('page');
+      await importGhostPage(post, id);
       continue;
     }
     const ghostStatus = str(post.status);

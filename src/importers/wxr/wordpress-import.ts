@@ -2,6 +2,7 @@ import { createArticle, type ArticleDeps } from '../../core/articles/create-arti
 import { assertValidSlug, slugify } from '../../core/articles/slug.js';
 import { DomainError, isDomainError } from '../../core/errors.js';
 import { bylineProfile, freeSlug, importedTag } from '../imported-people-and-tags.js';
+import { importedPage } from '../imported-pages.js';
 import type { ArticleStatus } from '../../core/articles/article.js';
 import { articlePath, authorPath, categoryPath, tagPath } from '../../core/permalinks/permalinks.js';
 import { createSection } from '../../core/taxonomy/manage.js';
@@ -300,7 +301,7 @@ export async function importWordpress(deps: ArticleDeps, file: string, options: 
     const fields = item.fields;
     const type = field(fields, 'wp:post_type');
     if (type === 'attachment') return void skip('attachment');
-    if (type === 'page') return void skip('page');
+    if (type === 'page') return importPage(item);
     if (type !== 'post') return void skip(NOT_CONTENT.has(type) ? 'not content' : 'other type');
     const wpStatus = field(fields, 'wp:status');
     if (wpStatus === 'private') return void skip('private');
@@ -366,6 +367,34 @@ export async function importWordpress(deps: ArticleDeps, file: string, options: 
       const old = oldPath(field(fields, 'link'));
       if (old && old !== '/') redirects.push([old, articlePath(article.slug)]);
       return { id: article.id, redirects };
+    });
+  }
+
+  /** A static page: published or draft (pending and scheduled pages wait as drafts); private and trashed ones are skipped. */
+  async function importPage(item: Extract<WxrRecord, { kind: 'item' }>): Promise<void> {
+    const fields = item.fields;
+    const wpStatus = field(fields, 'wp:status');
+    if (wpStatus === 'private') return void skip('private');
+    if (wpStatus === 'trash') return void skip('trash');
+    if (!['publish', 'draft', 'pending', 'future'].includes(wpStatus)) return void skip('page');
+    const postId = field(fields, 'wp:post_id');
+    if (!postId) return void skip('invalid');
+    if (report.dryRun) {
+      if ((await store.imports.find(source, 'page', postId)) !== undefined) report.alreadyImported++;
+      else report.created.pages++;
+      return;
+    }
+    await once('page', postId, async (tx) => {
+      const old = oldPath(field(fields, 'link'));
+      const page = await importedPage(deps, tx, {
+        title: field(fields, 'title') || `Untitled page ${postId}`,
+        slug: exportedSlug(field(fields, 'wp:post_name')),
+        bodyMd: htmlToMarkdown(wordpressContentHtml(field(fields, 'content:encoded'), postId, scanned.attachments), { picture: ownPicture }),
+        published: wpStatus === 'publish',
+        oldPaths: [`/?page_id=${postId}`, ...(old ? [old] : [])],
+      });
+      report.created.pages++;
+      return page;
     });
   }
 

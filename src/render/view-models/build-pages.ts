@@ -14,7 +14,8 @@ import { MAX_PAGE, MAX_RESULTS, RESULTS_PER_PAGE } from '../../core/fulltext/sea
 import { markedTitleHtml, SNIPPET_HTML_CHARS, snippetHtml } from '../../core/fulltext/snippet.js';
 import { sectionTree } from '../../core/taxonomy/section-order.js';
 import { SEARCH_PARAMS, type ResolvedFilters, type SearchParams } from '../../core/fulltext/params.js';
-import type { ArchiveVM, ArticleVM, FeedLink, HomeVM, ListItemVM, PageVM, PictureVM, SearchVM, SiteVM } from './view-models.js';
+import type { ArchiveVM, ArticleVM, FeedLink, HomeVM, ListItemVM, PageVM, PictureVM, SearchVM, SiteVM, StaticPageVM } from './view-models.js';
+import type { StaticPage } from '../../core/pages/page.js';
 import type { Media as Image } from '../../core/images/image.js';
 
 export interface RenderContext {
@@ -298,3 +299,25 @@ export function searchView(
   };
 }
 
+
+/** A static page: its own title and body, the site's layout, a WebPage in JSON-LD. */
+export function staticPageView(page: StaticPage, ctx: RenderContext): PageVM<StaticPageVM> {
+  const canonical = absoluteUrl(ctx.site.url, articlePath(page.slug));
+  const description = page.description || htmlToText(page.bodyHtml).slice(0, 160);
+  return {
+    site: ctx.site,
+    head: {
+      title: `${page.title} | ${ctx.site.name}`,
+      description,
+      canonical,
+      ogType: 'website',
+      jsonLd: [{ '@context': 'https://schema.org', '@type': 'WebPage', name: page.title, url: canonical, dateModified: page.updatedAt.toISOString() }],
+      alternates: feedLinks('', ctx.site.name),
+    },
+    body: {
+      title: page.title,
+      bodyHtml: page.bodyHtml,
+      updated: { iso: isoWithOffset(page.updatedAt, ctx.format.timeZone), absolute: formatTime(page.updatedAt, ctx.now, ctx.format).absolute },
+    },
+  };
+}

@@ -154,3 +154,12 @@ export interface SearchVM {
   /** The same search sorted the other way. */
   sortHref: string;
 }
+
+/** A static page (About, Contact). */
+export interface StaticPageVM {
+  title: string;
+  /** Sanitised HTML of the page's body (the one Markdown renderer made it). */
+  bodyHtml: string;
+  /** When it last changed, for readers of a policy. */
+  updated: { iso: string; absolute: string };
+}

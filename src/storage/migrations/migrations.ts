@@ -20,6 +20,7 @@ import { articleCounts } from './0018-article-counts.js';
 import { searchRoutines } from './0019-search-routines.js';
 import { importMap } from './0020-import-map.js';
 import { importRuns } from './0021-import-runs.js';
+import { pages } from './0022-pages.js';
 
 /** Every schema change, in order. Names are permanent: never rename or reorder one that has shipped. */
 export function migrations(adapter: DialectAdapter): Record<string, Migration> {
@@ -45,5 +46,6 @@ export function migrations(adapter: DialectAdapter): Record<string, Migration> {
     '0019-search-routines': searchRoutines(adapter),
     '0020-import-map': importMap(),
     '0021-import-runs': importRuns(adapter),
+    '0022-pages': pages(adapter),
   };
 }

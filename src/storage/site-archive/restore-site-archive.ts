@@ -15,7 +15,7 @@ import type { ArchiveHeader } from './write-site-archive.js';
 /** Rows per insert statement: well under either database's limit on parameters. */
 const INSERT_ROWS = 100;
 /** Tables that must be empty before a restore (a site's content, people and keys). */
-const MUST_BE_EMPTY = ['users', 'articles', 'categories', 'tags', 'media', 'redirects', 'api_keys'] as const;
+const MUST_BE_EMPTY = ['users', 'articles', 'pages', 'categories', 'tags', 'media', 'redirects', 'api_keys'] as const;
 
 export interface RestoreReport {
   dryRun: boolean;
@@ -88,7 +88,7 @@ async function readArchive(
   let files = 0;
   let total = 0;
   let done = 0;
-  const cacheKeys = new Set(['list:all', 'nav', 'list:search', 'sitemap:index', 'sitemap:taxonomy']);
+  const cacheKeys = new Set(['list:all', 'nav', 'list:search', 'sitemap:index', 'sitemap:taxonomy', 'pages']);
   if (!input.dryRun) await mkdir(input.mediaDir, { recursive: true });
 
   const fail = (message: string): never => {
@@ -283,6 +283,7 @@ function noteRow(
   if (table.name === 'categories') into.cacheKeys.add(`list:category:${String(row.id)}`);
   if (table.name === 'tags') into.cacheKeys.add(`list:tag:${String(row.id)}`);
   if (table.name === 'users') into.cacheKeys.add(`list:author:${String(row.id)}`);
+  if (table.name === 'pages') into.cacheKeys.add(`page:${String(row.id)}`);
   if (table.name === 'articles' && typeof row.published_at === 'string') into.cacheKeys.add(`sitemap:${row.published_at.slice(0, 7)}`);
 }
 

@@ -10,6 +10,7 @@ import { createArticleListings } from './article-listings.js';
 import { createArticleRevisions } from './article-revisions.js';
 import { publicAtOf, publicRule } from './public-read.js';
 import { reindexArticles } from './search-index.js';
+import { assertRootSlugFree, rootSlugTaken } from './root-slugs.js';
 import { precompile } from './precompiled.js';
 import type { ArticleStatus } from '../../core/articles/article.js';
 
@@ -72,6 +73,7 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
     async create(draft: ArticleDraft): Promise<Article> {
       try {
         return await transact(async (trx) => {
+          await assertRootSlugFree(trx, adapter, draft.slug, {});
           const row = await trx
             .insertInto('articles')
             .values({
@@ -120,6 +122,7 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
     async update(id, revision, changes) {
       try {
         return await transact(async (trx) => {
+          if (changes.slug !== undefined) await assertRootSlugFree(trx, adapter, changes.slug, { article: id });
           const row = await trx
             .updateTable('articles')
             .set({
@@ -200,10 +203,7 @@ export function createArticleStore(db: Kysely<Database>, transact: Transact, ada
       return row && toArticle(row);
     },
 
-    async slugExists(slug) {
-      const row = await db.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirst();
-      return row !== undefined;
-    },
+    slugExists: (slug) => rootSlugTaken(db, slug),
 
     async bylines(articleIds) {
       const result = new Map<number, Byline[]>(articleIds.map((id) => [id, []]));

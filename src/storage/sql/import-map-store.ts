@@ -24,7 +24,7 @@ export function createImportMapStore(db: Kysely<Database>): ImportMapStore {
         .where('source', '=', source)
         .groupBy('kind')
         .execute();
-      const counts: Record<ImportedKind, number> = { post: 0, author: 0, category: 0, tag: 0, media: 0 };
+      const counts: Record<ImportedKind, number> = { post: 0, page: 0, author: 0, category: 0, tag: 0, media: 0 };
       for (const row of rows) counts[row.kind as ImportedKind] = Number(row.n);
       return counts;
     },

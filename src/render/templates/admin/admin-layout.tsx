@@ -7,7 +7,7 @@ export interface AdminChrome {
   /** Further scripts this page needs (content-hashed asset addresses), loaded deferred after the newsroom's own. */
   scripts?: string[];
   /** Present when someone is signed in. */
-  user?: { displayName: string; role: string; canManageUsers: boolean; canManageTaxonomy: boolean; canMoveSite?: boolean };
+  user?: { displayName: string; role: string; canManageUsers: boolean; canManageTaxonomy: boolean; canManagePages?: boolean; canMoveSite?: boolean };
   csrfToken?: string;
   /** A notice at the top of the page ("Saved."). */
   notice?: string;
@@ -55,6 +55,13 @@ export function AdminLayout(props: PropsWithChildren<{ chrome: AdminChrome; titl
                   <li>
                     <a href="/admin/media">Pictures</a>
                   </li>
+                  {chrome.user.canManagePages ? (
+                    <li>
+                      <a href="/admin/pages">Pages</a>
+                    </li>
+                  ) : (
+                    ''
+                  )}
                   {chrome.user.canManageTaxonomy ? (
                     <>
                       <li>
