@@ -1,3 +1,4 @@
+import { FEED_POLL_JOB, pollFeed, type FeedPollPayload } from '../core/imports/feed-subscriptions.js';
 import { dirname, resolve } from 'node:path';
 import { rm } from 'node:fs/promises';
 import { startImportRunner, type ImportRunner } from './import-runner.js';
@@ -115,6 +116,13 @@ export async function createApp(input: {
         [PUBLISHING_JOB]: async (payload) => {
           const article = await store.articles.findById((payload as { articleId: number }).articleId);
           if (article) bus.publish([cacheKey.article(article.id)]).catch(() => undefined);
+        },
+        // A subscribed feed's poll: new entries become drafts, the next poll is scheduled (core/imports/feed-subscriptions.ts).
+        [FEED_POLL_JOB]: async (payload) => {
+          await pollFeed(
+            { store, clock, poll: async (subscription) => (await import('./import-services.js')).pollSubscribedFeed(subscription, { store, config, clock }) },
+            payload as FeedPollPayload,
+          );
         },
         [SCHEDULED_UPDATE_JOB]: async (payload) =>
           applyScheduledUpdate({ store, clock, markdown: createMarkdownRenderer(), excerptWords: config.excerptWords, bus }, payload as { articleId: number; revision: number }),

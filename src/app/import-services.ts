@@ -12,6 +12,7 @@ import { createBus } from './invalidation.js';
 import type { Config } from '../config/config.js';
 import type { Clock, InvalidationBus, Store } from '../core/ports.js';
 import type { ImportRun } from '../core/imports/import-runs.js';
+import type { FeedSubscription } from '../core/imports/feed-subscriptions.js';
 import type { FeedImportReport, ImportReport } from '../core/imports/import-report.js';
 
 /** A feed fetched from a public address (10 MB at most). */
@@ -51,6 +52,16 @@ export async function executeImportRun(
   const report = await importFeed(articleDeps, bytes, { origin: /^https?:\/\//i.test(run.source) ? run.source : run.label, sectionId: run.options.sectionId ?? null, dryRun });
   onProgress(report.entries, report.entries);
   return report;
+}
+
+/** One scheduled poll of a subscribed feed: its new entries become drafts in its section. */
+export async function pollSubscribedFeed(subscription: FeedSubscription, deps: { store: Store; config: Config; clock: Clock }): Promise<FeedImportReport> {
+  const bytes = await readFeedAddress(subscription.url);
+  return importFeed({ store: deps.store, clock: deps.clock, markdown: createMarkdownRenderer(), excerptWords: deps.config.excerptWords }, bytes, {
+    origin: subscription.url,
+    sectionId: subscription.sectionId,
+    dryRun: false,
+  });
 }
 
 /** The import commands' services (cli-services.ts loads this module only when one runs). */

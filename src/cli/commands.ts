@@ -12,6 +12,9 @@ import { progressReporter, type ProgressStream } from './progress-reporter.js';
 import { PRUNE_GRACE_MS, pruneMediaFiles } from '../media/prune-media.js';
 import { reportLines, type FeedImportReport, type ImportReport } from '../core/imports/import-report.js';
 import { ImportError } from '../core/imports/import-error.js';
+import { subscribeToFeed } from '../core/imports/feed-subscriptions.js';
+import { isDomainError } from '../core/errors.js';
+import { systemClock } from '../core/ports.js';
 import type { ArchiveSummary } from '../storage/site-archive/write-site-archive.js';
 import type { RestoreReport } from '../storage/site-archive/restore-site-archive.js';
 
@@ -469,6 +472,32 @@ async function importFeedCommand(input: {
   });
 }
 
+async function subscribeCommand(input: { config: Config; url: string; section: string | boolean | undefined; every: string | boolean | undefined; io: CliIo }): Promise<{ code: number }> {
+  const { config, url, io } = input;
+  const store = await createStore(config.database);
+  try {
+    await store.migrate();
+    const slug = typeof input.section === 'string' ? input.section : undefined;
+    const section = slug === undefined ? undefined : await store.categories.findBySlug(slug);
+    if (slug !== undefined && !section) {
+      io.stderr.write(`newsdesk import: there is no section "${slug}"; create it in the newsroom first, or leave --section out.\n`);
+      return { code: 1 };
+    }
+    const everyMinutes = Number(input.every);
+    try {
+      await subscribeToFeed({ store, clock: systemClock }, { url, sectionId: section?.id ?? null, everyMinutes, actorId: null });
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      io.stderr.write(`newsdesk import: ${error.message}\n`);
+      return { code: 1 };
+    }
+    io.stdout.write(`Polling ${url} every ${everyMinutes} minutes${section ? ` into ${section.name}` : ''}: a running server reads it within a minute, then at each interval.\n`);
+    return { code: 0 };
+  } finally {
+    await store.close();
+  }
+}
+
 async function restoreCommand(input: { config: Config; file: string; dryRun: boolean; io: CliIo; services: CliServices }): Promise<{ code: number }> {
   const { config, file, io, services } = input;
   return runImport(config, io, file, async (store) => {
@@ -566,12 +595,15 @@ setting, with the same ids, so every address stays what it was. One transaction:
 file changes nothing. It moves a site from SQLite to PostgreSQL, too.
 
 Usage: newsdesk import feed URL-or-FILE [--section SLUG] [--dry-run]
+       newsdesk import feed URL --every MINUTES [--section SLUG]
 
 Imports the entries of an RSS, Atom or JSON feed (wire or partner copy) as drafts, in the section SLUG when
 given, for an editor to review. Each entry comes once: running it again adds only new entries. A URL is
-fetched from public addresses only.
+fetched from public addresses only. With --every, the running servers' outbox worker polls the URL from now
+on, every MINUTES (5 to 10080), each new entry becoming a draft once; the newsroom's Export and import page
+lists the polled feeds, what each last brought, and stops them.
 `,
-  options: { 'dry-run': { type: 'boolean' }, 'media-dir': { type: 'string' }, 'fetch-media': { type: 'boolean' }, section: { type: 'string' } },
+  options: { 'dry-run': { type: 'boolean' }, 'media-dir': { type: 'string' }, 'fetch-media': { type: 'boolean' }, section: { type: 'string' }, every: { type: 'string' } },
   positionals: ['wordpress', 'ghost', 'feed', 'newsdesk'],
   freeArguments: 1,
   async run({ config, values, io, positionals, services }) {
@@ -583,6 +615,7 @@ fetched from public addresses only.
       return { code: 1 };
     }
     if (kind === 'newsdesk') return restoreCommand({ config, file, dryRun: values['dry-run'] === true, io, services });
+    if (kind === 'feed' && values.every !== undefined) return subscribeCommand({ config, url: file, section: values.section, every: values.every, io });
     if (kind === 'feed') return importFeedCommand({ config, file, section: values.section, dryRun: values['dry-run'] === true, io, services });
     if (kind === 'ghost') return runImport(config, io, file, async (store) => describeImport(await services.importGhost({ store, config, file, dryRun: values['dry-run'] === true })));
     const mediaDir = values['media-dir'];

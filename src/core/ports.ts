@@ -1,3 +1,4 @@
+import type { FeedSubscriptionStore } from './imports/feed-subscriptions.js';
 import type { PageStore } from './pages/page.js';
 import type { ImportRunStore } from './imports/import-runs.js';
 import type { PasswordResetStore, SettingsStore, SignInThrottleStore, TwoFactorStore } from './accounts/security-ports.js';
@@ -71,6 +72,8 @@ export interface Store {
   readonly redirects: RedirectStore;
   /** Source ids of imported things and the rows they became (idempotent, resumable imports). */
   readonly imports: ImportMapStore;
+  /** Feeds polled on a schedule (migration 0023). */
+  readonly feeds: FeedSubscriptionStore;
   /** Static pages (About, Contact), in the articles' slug space (migration 0022). */
   readonly pages: PageStore;
   /** Imports started from the newsroom, with their progress (migration 0021). */

@@ -14,6 +14,7 @@ import { createRedirectStore, createUserStore } from './sql/user-store.js';
 import { createImportMapStore } from './sql/import-map-store.js';
 import { createImportRunStore } from './sql/import-run-store.js';
 import { createPageStore } from './sql/page-store.js';
+import { createFeedSubscriptionStore } from './sql/feed-subscription-store.js';
 import { createApiKeyStore } from './sql/api-key-store.js';
 import { createOutboxStore } from './sql/outbox-store.js';
 import { createAccountStore } from './sql/account-store.js';
@@ -85,6 +86,7 @@ function bind(db: Kysely<Database>, adapter: DialectAdapter, now: () => Date, in
     imports: createImportMapStore(db),
     importRuns: createImportRunStore(db),
     pages: createPageStore(db, adapter, transact),
+    feeds: createFeedSubscriptionStore(db),
     apiKeys: createApiKeyStore(db, now),
     outbox: createOutboxStore(db, adapter),
     accounts: createAccountStore(db, transact),

@@ -307,7 +307,23 @@ export interface PagesTable {
   updated_by: number | null;
 }
 
+/** A feed polled on a schedule (migration 0023). */
+export interface FeedSubscriptionsTable {
+  id: Generated<number>;
+  url: string;
+  section_id: number | null;
+  every_minutes: number;
+  active: Generated<number>;
+  generation: Generated<number>;
+  last_polled_at: NullableTimestamp;
+  last_report: string | null;
+  last_error: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  feed_subscriptions: FeedSubscriptionsTable;
   pages: PagesTable;
   import_runs: ImportRunsTable;
   search_words: SearchWordsTable;

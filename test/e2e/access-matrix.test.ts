@@ -353,6 +353,8 @@ const ROUTES_BY_HAND = (picture: () => string, asset: () => string): Row[] => [
   // Export and import: admins (an export holds everyone's e-mail address).
   row('GET /admin/site', 'opens export and import', ['login', 403, 403, 403, 200], () => ({ url: '/admin/site' })),
   row('POST /admin/export', 'downloads the whole site', [401, 403, 403, 403, 200], () => ({ url: '/admin/export', form: {} })),
+  row('POST /admin/feeds', 'starts polling a feed', [401, 403, 403, 403, 303], (f) => ({ url: '/admin/feeds', form: { url: `https://wire.example.test/${f.n}.rss`, sectionId: '', everyMinutes: '30' } })),
+  row('POST /admin/feeds/:id/stop', 'stops polling a feed', [401, 403, 403, 403, 303], async () => ({ url: `/admin/feeds/${await feedSubscription()}/stop`, form: {} })),
   row('POST /admin/imports', 'starts an import', [401, 403, 403, 403, 303], () => ({ url: '/admin/imports', file: { fields: { kind: 'wordpress' } } })),
   row('GET /admin/imports/:id', 'follows an import', ['login', 403, 403, 403, 200], async () => ({ url: `/admin/imports/${await importRun()}` })),
   row('GET /admin/imports/:id/progress', 'asks how far an import got', ['login', 403, 403, 403, 200], async () => ({ url: `/admin/imports/${await importRun()}/progress` })),
@@ -449,6 +451,12 @@ async function freshTag(n: number, name = `Tag to rename ${n}`): Promise<number>
 async function freshPage(n: number) {
   const { app } = state();
   return createPage({ store: app.store, clock: app.clock, markdown: createMarkdownRenderer() }, { title: `Page ${n} ${++state().seq}`, bodyMd: 'Text.', status: 'draft', actorId: null });
+}
+
+/** A polled feed of its own for one request. */
+async function feedSubscription(): Promise<number> {
+  const { app } = state();
+  return (await app.store.feeds.upsert({ url: `https://wire.example.test/matrix-${++state().seq}.rss`, sectionId: null, everyMinutes: 30, createdBy: null, at: app.clock.now() })).id;
 }
 
 /** A queued import (never run here: the matrix's app has no runner timer). */

@@ -74,14 +74,13 @@ for (const database of testDatabases()) {
       await admin.post('/admin/sections', { name: 'Wire', description: '', parentId: '' });
       const section = (await app.store.categories.findBySlug('wire'))!;
       await admin.get('/admin/site');
-      const before = await articleCount(app);
+      const last = Number((await app.store.db.selectFrom('articles').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id ?? 0);
       const sent = await send({ kind: 'feed', sectionId: String(section.id) }, { name: 'guardian.rss', data: readFileSync(GUARDIAN) });
       expect([sent.statusCode, sent.statusCode === 303 ? '' : sent.body]).toEqual([303, '']);
       await app.imports.drain();
       const done = await admin.get(String(sent.headers.location));
       expect(done.body).toMatch(/Imported \d+ new drafts? from/);
-      const drafts = await app.store.db.selectFrom('articles').select(['status', 'primary_category_id']).where('id', '>', 0).execute();
-      const added = drafts.slice(before);
+      const added = await app.store.db.selectFrom('articles').select(['status', 'primary_category_id']).where('id', '>', last).execute();
       expect(added.length).toBeGreaterThan(0);
       expect(added.every((row) => row.status === 'draft' && row.primary_category_id === section.id)).toBe(true);
     });

@@ -12,11 +12,17 @@ import { importRunView, importStateLabel } from '../../render/view-models/import
 import { unknownFieldMessage } from '../errors.js';
 import { chrome, clientIp, sendAdminHtml, type AdminDeps } from './admin-context.js';
 import { checkStaffCsrf, type FormBody } from './forms.js';
-import { formSchema, ID_PARAMS } from './form-schema.js';
+import { formSchema, ID_PARAMS, OPTIONAL_ID_FIELD, querySchema } from './form-schema.js';
+import { subscribeToFeed, unsubscribeFromFeed } from '../../core/imports/feed-subscriptions.js';
 import { hangUpAfterReply } from './media-routes.js';
 import { sendNewsroomError } from './newsroom-errors.js';
 
 const MOVE = { access: { staff: 'site.move' } } as const;
+/** What the page says after a redirect from one of its actions (fixed words: nothing is echoed from the address). */
+const FEED_NOTICES: Readonly<Record<string, string>> = {
+  subscribed: 'The feed is polled from now on; its first entries arrive as drafts within a minute.',
+  stopped: 'The feed is no longer polled; the drafts it brought stay.',
+};
 /** The import form is multipart: its file is streamed to disk, so no JSON schema sees the body first. */
 const MOVE_UPLOAD = { ...MOVE, body: 'multipart' } as const;
 const IMPORT_FIELDS = ['_csrf', 'kind', 'feedUrl', 'sectionId', 'fetchMedia', 'dryRun'] as const;
@@ -33,13 +39,48 @@ export function registerExportImportRoutes(app: FastifyInstance, deps: AdminDeps
   const maxBytes = deps.config.maxImportMegabytes * 1024 * 1024;
   const importDir = resolve(deps.config.importDir);
 
-  app.get('/admin/site', { config: MOVE }, async (request, reply) => {
-    const [runs, sections] = await Promise.all([store.importRuns.recent(20), store.categories.list()]);
+  app.post<{ Body: FormBody }>(
+    '/admin/feeds',
+    { config: MOVE, schema: { body: formSchema(['url', 'sectionId', 'everyMinutes'], { sectionId: OPTIONAL_ID_FIELD, everyMinutes: { pattern: '^[0-9]{1,6}$' } }) } },
+    async (request, reply) => {
+      checkStaffCsrf(request, request.body);
+      const sectionId = request.body.sectionId ? Number(request.body.sectionId) : null;
+      if (sectionId !== null && !(await store.categories.findByIds([sectionId])).has(sectionId)) {
+        throw new DomainError('VALIDATION_FAILED', 'That section no longer exists; choose another.');
+      }
+      await subscribeToFeed(
+        { store, clock: deps.clock },
+        { url: (request.body.url ?? '').trim(), sectionId, everyMinutes: Number(request.body.everyMinutes), actorId: request.staff!.user.id },
+      );
+      return reply.redirect('/admin/site?done=subscribed', 303);
+    },
+  );
+
+  app.post<{ Body: FormBody; Params: { id: number } }>('/admin/feeds/:id/stop', { config: MOVE, schema: { params: ID_PARAMS, body: formSchema([]) } }, async (request, reply) => {
+    checkStaffCsrf(request, request.body);
+    await unsubscribeFromFeed({ store, clock: deps.clock }, { id: request.params.id, actorId: request.staff!.user.id });
+    return reply.redirect('/admin/site?done=stopped', 303);
+  });
+
+  app.get('/admin/site', { config: MOVE, schema: { querystring: querySchema(['done']) } }, async (request, reply) => {
+    const notice = FEED_NOTICES[(request.query as { done?: string }).done ?? ''];
+    const [runs, sections, feeds] = await Promise.all([store.importRuns.recent(20), store.categories.list(), store.feeds.list()]);
+    const sectionName = (id: number | null) => (id === null ? 'None' : (sections.find((section) => section.id === id)?.name ?? 'None'));
     return sendAdminHtml(
       reply,
       SitePage({
-        chrome: chrome(deps, request),
+        chrome: chrome(deps, request, notice ? { notice } : {}),
         runs: runs.map((run) => importRunView(run, format())),
+        feeds: feeds.map((feed) => ({
+          id: feed.id,
+          url: feed.url,
+          section: sectionName(feed.sectionId),
+          every: `${feed.everyMinutes} min`,
+          active: feed.active,
+          last: feed.lastPolledAt
+            ? `${format().format(feed.lastPolledAt)}: ${feed.lastError ?? (feed.lastReport ? `${feed.lastReport.created} new of ${feed.lastReport.entries}` : '')}`
+            : 'Not yet',
+        })),
         sections: sections.map((section) => ({ id: section.id, name: section.name })),
         maxImportMegabytes: deps.config.maxImportMegabytes,
       }),

@@ -21,6 +21,7 @@ import { searchRoutines } from './0019-search-routines.js';
 import { importMap } from './0020-import-map.js';
 import { importRuns } from './0021-import-runs.js';
 import { pages } from './0022-pages.js';
+import { feedSubscriptions } from './0023-feed-subscriptions.js';
 
 /** Every schema change, in order. Names are permanent: never rename or reorder one that has shipped. */
 export function migrations(adapter: DialectAdapter): Record<string, Migration> {
@@ -47,5 +48,6 @@ export function migrations(adapter: DialectAdapter): Record<string, Migration> {
     '0020-import-map': importMap(),
     '0021-import-runs': importRuns(adapter),
     '0022-pages': pages(adapter),
+    '0023-feed-subscriptions': feedSubscriptions(adapter),
   };
 }

@@ -9,6 +9,7 @@ import type { Database } from '../schema.js';
 import { reindexAll } from '../sql/search-index.js';
 import { createOutboxStore } from '../sql/outbox-store.js';
 import { INVALIDATE_JOB } from '../../core/articles/update-article.js';
+import { FEED_POLL_JOB } from '../../core/imports/feed-subscriptions.js';
 import { ARCHIVE_FORMAT, ARCHIVE_TABLES, ARCHIVE_VERSION, pictureFiles, type ArchiveTable, type ColumnKind } from './archive-tables.js';
 import type { ArchiveHeader } from './write-site-archive.js';
 
@@ -188,7 +189,12 @@ async function readArchive(
   await reindexAll(db, adapter);
   // Servers already running on this database showed an empty site: their caches drop it when a worker runs
   // this job (and at once on PostgreSQL, where the caller also publishes the keys).
-  await createOutboxStore(db, adapter).enqueue({ kind: INVALIDATE_JOB, payload: { keys: [...cacheKeys] }, availableAt: input.now });
+  const outbox = createOutboxStore(db, adapter);
+  await outbox.enqueue({ kind: INVALIDATE_JOB, payload: { keys: [...cacheKeys] }, availableAt: input.now });
+  // Polled feeds start polling here (their queued polls were the old site's, and jobs are not exported).
+  for (const feed of await db.selectFrom('feed_subscriptions').select(['id', 'generation']).where('active', '=', 1).execute()) {
+    await outbox.enqueue({ kind: FEED_POLL_JOB, payload: { subscriptionId: feed.id, generation: feed.generation }, availableAt: input.now });
+  }
   return { dryRun: input.dryRun, exportedAt: header.exportedAt, site: header.site, secrets: header.secrets, rows: counts, files, cacheKeys: [...cacheKeys] };
 }
 

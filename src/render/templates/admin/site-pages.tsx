@@ -2,9 +2,20 @@ import type { ImportRunView } from '../../view-models/import-run-view.js';
 import { AdminLayout, type AdminChrome } from './admin-layout.js';
 
 /** Moving the site in and out: import from WordPress, Ghost or a feed, the imports so far, and the export download (admins). */
+export interface FeedSubscriptionRow {
+  id: number;
+  url: string;
+  section: string;
+  every: string;
+  active: boolean;
+  /** When it was last read and what came of it. */
+  last: string;
+}
+
 export function SitePage(props: {
   chrome: AdminChrome;
   runs: ImportRunView[];
+  feeds: FeedSubscriptionRow[];
   sections: Array<{ id: number; name: string }>;
   maxImportMegabytes: number;
 }): JSX.Element {
@@ -89,6 +100,67 @@ export function SitePage(props: {
       ) : (
         ''
       )}
+      <h2>Feeds polled on a schedule</h2>
+      <p>
+        Wire and partner feeds read again and again by the server: each new entry becomes a draft in the section, once. A feed that
+        cannot be read is tried again at the next interval, and the list says why.
+      </p>
+      {props.feeds.length > 0 ? (
+        <table class="list">
+          <thead>
+            <tr>
+              <th scope="col">Feed</th>
+              <th scope="col">Section</th>
+              <th scope="col">Every</th>
+              <th scope="col">Last read</th>
+              <th scope="col">
+                <span class="visually-hidden">Stop</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.feeds.map((feed) => (
+              <tr>
+                <td safe>{feed.url}</td>
+                <td safe>{feed.section}</td>
+                <td safe>{feed.active ? feed.every : 'Stopped'}</td>
+                <td safe>{feed.last}</td>
+                <td>
+                  {feed.active ? (
+                    <form method="post" action={`/admin/feeds/${feed.id}/stop`} class="inline-form">
+                      <input type="hidden" name="_csrf" value={csrf} />
+                      <button type="submit" class="secondary" aria-label={`Stop polling ${feed.url}`}>
+                        Stop
+                      </button>
+                    </form>
+                  ) : (
+                    ''
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        ''
+      )}
+      <form method="post" action="/admin/feeds" class="admin-form narrow">
+        <input type="hidden" name="_csrf" value={csrf} />
+        <label for="feed-url">Feed address</label>
+        <input id="feed-url" name="url" type="url" required maxlength="2000" placeholder="https://" />
+        <label for="feed-section">Section for its drafts</label>
+        <select id="feed-section" name="sectionId">
+          <option value="">None</option>
+          {props.sections.map((section) => (
+            <option value={String(section.id)} safe>
+              {section.name}
+            </option>
+          ))}
+        </select>
+        <label for="feed-every">Read it every (minutes)</label>
+        <input id="feed-every" name="everyMinutes" type="number" min="5" max="10080" value="30" required />
+        <button type="submit">Poll this feed</button>
+      </form>
       <h2>Export everything</h2>
       <p>
         One file with the whole site: every article with its revisions and notes, sections, tags, people, pictures with their files,
