@@ -37,6 +37,7 @@ export const cliServices: CliServices = {
   importGhost: async (input) => (await importers()).importServices.importGhost(input),
   importFeed: async (input) => (await importers()).importServices.importFeed(input),
   exportSite: async (input) => (await import('./site-archive-services.js')).exportSiteToFile(input),
+  exportWxr: async (input) => (await import('./site-archive-services.js')).exportWxrToFile(input),
   restoreSite: async (input) => (await import('./site-archive-services.js')).restoreSiteFromFile(input),
   seedDemo: ({ store, config }) =>
     seedDemo({ store, clock: systemClock, markdown: createMarkdownRenderer(), excerptWords: config.excerptWords }),

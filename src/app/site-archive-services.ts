@@ -9,6 +9,7 @@ import { ImportError } from '../core/imports/import-error.js';
 import { createStore, type StoreHandle } from '../storage/create-store.js';
 import { restoreSiteArchive, type RestoreReport } from '../storage/site-archive/restore-site-archive.js';
 import { writeSiteArchive, type ArchiveSummary } from '../storage/site-archive/write-site-archive.js';
+import { writeWxr, type WxrSummary } from '../storage/site-archive/write-wxr.js';
 import { createBus } from './invalidation.js';
 
 /**
@@ -76,6 +77,36 @@ export async function exportSiteToFile(input: {
   } catch (error) {
     await rm(partial, { force: true });
     throw error;
+  }
+}
+
+/** `newsdesk export FILE --format wxr`: a WordPress export of the site, written beside FILE and renamed when complete. */
+export async function exportWxrToFile(input: { config: Config; file: string }): Promise<WxrSummary> {
+  const partial = `${input.file}.partial`;
+  const store = await createStore(input.config.database);
+  const out = createWriteStream(partial, { flags: 'w' });
+  let failure: unknown;
+  out.on('error', (error) => (failure ??= error));
+  try {
+    const summary = await writeWxr(store.db, store.adapter, {
+      site: { url: input.config.siteUrl, name: input.config.siteName, description: input.config.siteDescription, language: input.config.locale },
+      now: new Date(),
+      write: async (chunk) => {
+        if (failure) throw failure;
+        if (!out.write(chunk)) await drained(out);
+      },
+    });
+    out.end();
+    if (!out.writableFinished) await once(out, 'finish');
+    if (failure) throw failure;
+    await rename(partial, input.file);
+    return summary;
+  } catch (error) {
+    out.destroy();
+    await rm(partial, { force: true });
+    throw error;
+  } finally {
+    await store.close();
   }
 }
 

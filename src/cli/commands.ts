@@ -16,6 +16,7 @@ import { subscribeToFeed } from '../core/imports/feed-subscriptions.js';
 import { isDomainError } from '../core/errors.js';
 import { systemClock } from '../core/ports.js';
 import type { ArchiveSummary } from '../storage/site-archive/write-site-archive.js';
+import type { WxrSummary } from '../storage/site-archive/write-wxr.js';
 import type { RestoreReport } from '../storage/site-archive/restore-site-archive.js';
 
 /**
@@ -51,6 +52,8 @@ export interface CliServices {
   importFeed(input: { store: Store; config: Config; from: string; sectionSlug: string | undefined; dryRun: boolean }): Promise<FeedImportReport>;
   /** Writes the whole site to FILE in the Newsdesk export format (gzip when FILE ends in .gz). */
   exportSite(input: { config: Config; file: string; includeSecrets: boolean; onProgress?: (done: number, total: number) => void }): Promise<ArchiveSummary>;
+  /** Writes the site as a WordPress export (WXR 1.2). */
+  exportWxr(input: { config: Config; file: string }): Promise<WxrSummary>;
   /** Restores a Newsdesk export into an empty database; throws ImportError, having written nothing, when it cannot. */
   restoreSite(input: { store: StoreHandle; config: Config; file: string; dryRun: boolean; onProgress?: (done: number, total: number) => void }): Promise<RestoreReport>;
 }
@@ -526,6 +529,7 @@ async function restoreCommand(input: { config: Config; file: string; dryRun: boo
 const exportCommand: Command = {
   summary: 'Write the whole site to a file (newsdesk export FILE[.gz]), to restore or move it',
   help: `Usage: newsdesk export FILE [--include-secrets]
+       newsdesk export FILE.xml --format wxr
 
 Writes everything (articles with their revisions, sections, tags, people, pictures with their files,
 redirects, notes, the audit log and settings) to FILE in the Newsdesk export format (docs/export-format.md),
@@ -534,14 +538,34 @@ Restore it with: newsdesk import newsdesk FILE (into an empty database, SQLite o
   --include-secrets  also write password hashes, two-step sign-in secrets, recovery codes, API key hashes
                      and the cookie-signing key (without it, people need a new password on the new site and
                      API keys arrive revoked). Keep such a file as safe as the database itself.
+  --format wxr       write a WordPress export instead (WXR 1.2), to take the site back to WordPress
+                     (Tools → Import → WordPress): authors, sections as categories with their parents,
+                     tags, articles as posts with status, dates, HTML, excerpt and bylines, static pages,
+                     and pictures as attachments at their addresses here, for WordPress to fetch.
 `,
-  options: { 'include-secrets': { type: 'boolean' } },
+  options: { 'include-secrets': { type: 'boolean' }, format: { type: 'string' } },
   freeArguments: 1,
   async run({ config, values, io, positionals, services }) {
     const [file] = positionals;
     if (file === undefined) {
       io.stderr.write('newsdesk export: name the file to write: newsdesk export site.ndjson.gz\n');
       return { code: 1 };
+    }
+    const format = values.format ?? 'newsdesk';
+    if (format !== 'newsdesk' && format !== 'wxr') {
+      io.stderr.write(`newsdesk export: --format is newsdesk (the default) or wxr, not "${String(format)}".\n`);
+      return { code: 1 };
+    }
+    if (format === 'wxr') {
+      if (values['include-secrets'] === true) {
+        io.stderr.write('newsdesk export: a WordPress export holds no secrets; leave out --include-secrets.\n');
+        return { code: 1 };
+      }
+      const wxr = await services.exportWxr({ config, file });
+      io.stdout.write(
+        `Wrote a WordPress export to ${file}: ${wxr.posts} posts, ${wxr.pages} pages, ${wxr.attachments} pictures, ${wxr.authors} authors, ${wxr.categories} categories, ${wxr.tags} tags.\n`,
+      );
+      return { code: 0 };
     }
     let progress: ReturnType<typeof progressReporter> | undefined;
     let last = 0;

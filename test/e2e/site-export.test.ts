@@ -5,7 +5,9 @@ import { gunzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { argon2Hasher } from '../../src/app/argon2-hasher.js';
-import { exportSiteToFile, restoreSiteFromFile } from '../../src/app/site-archive-services.js';
+import { exportSiteToFile, exportWxrToFile, restoreSiteFromFile } from '../../src/app/site-archive-services.js';
+import { spawnSync } from 'node:child_process';
+import { requireTool } from '../support/required-tools.js';
 import { hashApiToken, newApiToken } from '../../src/core/access/api-token.js';
 import { addUser } from '../../src/core/accounts/users.js';
 import { addArticleNote } from '../../src/core/articles/article-notes.js';
@@ -164,6 +166,56 @@ for (const source of databases) {
       // Without the form's token, nothing is exported.
       const forged = await admin.post('/admin/export', {}, { csrf: false });
       expect(forged.statusCode).toBe(403);
+    });
+
+    it('writes a WordPress export that is well-formed XML and imports back with every post, page, section, tag and byline', async () => {
+      const wxr = join(scratch, `site-${source.name}.xml`);
+      const summary = await exportWxrToFile({ config: from.app.config, file: wxr });
+      if (requireTool('xmllint')) {
+        const lint = spawnSync('xmllint', ['--noout', wxr], { encoding: 'utf8' });
+        expect([lint.status, lint.stderr]).toEqual([0, '']);
+      }
+      const db = from.app.store.db;
+      const now = from.app.clock.now().toISOString();
+      const articles = await db.selectFrom('articles').select(['title', 'status', 'published_at']).execute();
+      expect(summary.posts).toBe(articles.length);
+      const back = await openTestApp(source, { seed: false });
+      try {
+        const report = await importWordpress({ store: back.store, clock: from.app.clock, markdown: createMarkdownRenderer(), excerptWords: 20 }, wxr);
+        expect(report.problems).toEqual([]);
+        const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value));
+        expect(report.byStatus).toEqual({
+          published: articles.filter((a) => a.status === 'published' && iso(a.published_at) <= now).length,
+          scheduled: articles.filter((a) => a.status === 'published' && iso(a.published_at) > now).length,
+          draft: articles.filter((a) => a.status === 'draft').length,
+          in_review: articles.filter((a) => a.status === 'in_review').length,
+        });
+        const titles = async (app: TestApp) => (await app.store.db.selectFrom('articles').select('title').execute()).map((row) => row.title).sort();
+        expect(await titles(back)).toEqual(await titles(from.app));
+        const pages = async (app: TestApp) => (await app.store.db.selectFrom('pages').select(['title', 'status']).execute()).map((row) => `${row.status} ${row.title}`).sort();
+        expect(await pages(back)).toEqual(await pages(from.app));
+        // Sections keep their names and their parents.
+        const tree = async (app: TestApp) => {
+          const rows = await app.store.db.selectFrom('categories').select(['id', 'name', 'parent_id']).execute();
+          return rows.map((row) => `${rows.find((parent) => parent.id === row.parent_id)?.name ?? '-'} > ${row.name}`).sort();
+        };
+        expect(await tree(back)).toEqual(await tree(from.app));
+        // Every byline, in order, by name.
+        const bylines = async (app: TestApp) =>
+          (
+            await app.store.db
+              .selectFrom('article_authors')
+              .innerJoin('articles', 'articles.id', 'article_authors.article_id')
+              .innerJoin('users', 'users.id', 'article_authors.user_id')
+              .select(['articles.title', 'users.display_name', 'article_authors.position'])
+              .execute()
+          )
+            .map((row) => `${row.title}: ${row.position} ${row.display_name}`)
+            .sort();
+        expect(await bylines(back)).toEqual(await bylines(from.app));
+      } finally {
+        await back.dispose();
+      }
     });
 
     it('an export without secrets holds no password hash, key hash or cookie key', () => {
