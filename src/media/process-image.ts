@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Metadata, Sharp } from 'sharp';
 import { DomainError } from '../core/errors.js';
 import type { CropName, FocalPoint, ImageVariant, Media } from '../core/images/image.js';
-import { focalCropRegion } from '../core/images/media-library.js';
+import { focalCropRegion, isMediaFileName } from '../core/images/media-library.js';
 
 /** Widths of the responsive variants (never wider than the original). */
 export const VARIANT_WIDTHS = [400, 800, 1200] as const;
@@ -139,7 +139,5 @@ export async function removeImageFiles(image: Pick<ProcessedImage, 'variants' | 
   await Promise.all(files.filter(isMediaFileName).map((file) => rm(join(dir, file), { force: true })));
 }
 
-/** Only names this module makes can be served: no path, no surprises. */
-export function isMediaFileName(name: string): boolean {
-  return /^[A-Za-z0-9_-]{16}-(400|800|1200|\d{1,4}|16x9|4x3|1x1)\.(webp|jpg)$/.test(name);
-}
+/** Only names this module makes can be served: no path, no surprises (the rule lives in core/images). */
+export { isMediaFileName };

@@ -129,3 +129,8 @@ export function pictureCacheKeys(uses: { articles: readonly PictureUse[]; portra
 
 /** Crop names in the order pages show them. */
 export const CROP_NAMES: readonly CropName[] = ['16x9', '4x3', '1x1'];
+
+/** Whether `name` is a picture file name the upload pipeline makes (`<16 letters>-<width or crop>.jpg|webp`): no path, no surprises. */
+export function isMediaFileName(name: string): boolean {
+  return /^[A-Za-z0-9_-]{16}-(400|800|1200|\d{1,4}|16x9|4x3|1x1)\.(webp|jpg)$/.test(name);
+}

@@ -75,7 +75,7 @@ export function registerExportImportRoutes(app: FastifyInstance, deps: AdminDeps
           id: feed.id,
           url: feed.url,
           section: sectionName(feed.sectionId),
-          every: `${feed.everyMinutes} min`,
+          every: feed.active ? `${feed.everyMinutes} min` : 'Stopped',
           active: feed.active,
           last: feed.lastPolledAt
             ? `${format().format(feed.lastPolledAt)}: ${feed.lastError ?? (feed.lastReport ? `${feed.lastReport.created} new of ${feed.lastReport.entries}` : '')}`

@@ -2,7 +2,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { ImportError } from '../../core/imports/import-error.js';
-import { isMediaFileName } from '../../media/process-image.js';
+import { isMediaFileName } from '../../core/images/media-library.js';
 import type { DialectAdapter } from '../dialect-adapter.js';
 import { migrations } from '../migrations/migrations.js';
 import type { Database } from '../schema.js';

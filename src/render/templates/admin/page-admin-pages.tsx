@@ -57,9 +57,10 @@ export function PageEditPage(props: { chrome: AdminChrome; page?: StaticPage; va
   const csrf = props.chrome.csrfToken ?? '';
   const { page, values } = props;
   const action = page ? `/admin/pages/${page.id}` : '/admin/pages';
+  const heading = page ? `Edit: ${page.title}` : 'New page';
   return (
-    <AdminLayout chrome={props.chrome} title={page ? `Edit: ${page.title}` : 'New page'}>
-      <h1 safe>{page ? `Edit: ${page.title}` : 'New page'}</h1>
+    <AdminLayout chrome={props.chrome} title={heading}>
+      <h1 safe>{heading}</h1>
       {page?.status === 'published' ? (
         <p>
           Live at <a href={`/${page.slug}`} safe>{`/${page.slug}`}</a>.

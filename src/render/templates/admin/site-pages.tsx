@@ -6,6 +6,7 @@ export interface FeedSubscriptionRow {
   id: number;
   url: string;
   section: string;
+  /** How often, or "Stopped". */
   every: string;
   active: boolean;
   /** When it was last read and what came of it. */
@@ -123,7 +124,7 @@ export function SitePage(props: {
               <tr>
                 <td safe>{feed.url}</td>
                 <td safe>{feed.section}</td>
-                <td safe>{feed.active ? feed.every : 'Stopped'}</td>
+                <td safe>{feed.every}</td>
                 <td safe>{feed.last}</td>
                 <td>
                   {feed.active ? (
