@@ -43,7 +43,9 @@ export async function executeImportRun(
       ...(run.options.fetchMedia ? { pictures: { source: publicHttpSource(), mediaDir: config.mediaDir } } : {}),
     });
   }
-  if (run.kind === 'ghost') return importGhost(articleDeps, run.source, { dryRun, onProgress });
+  if (run.kind === 'ghost') {
+    return importGhost(articleDeps, run.source, { dryRun, onProgress, ...(run.options.fetchMedia ? { pictures: { source: publicHttpSource(), mediaDir: config.mediaDir } } : {}) });
+  }
   const bytes = /^https?:\/\//i.test(run.source)
     ? await readFeedAddress(run.source)
     : await readFile(run.source).catch((error: NodeJS.ErrnoException) => {
@@ -84,10 +86,14 @@ export const importServices: Pick<CliServices, 'importWordpress' | 'importGhost'
       await bus?.close();
     }
   },
-  async importGhost({ store, config, file, dryRun }) {
+  async importGhost({ store, config, file, dryRun, mediaDir, fetchMedia }) {
     const bus = config.database.kind === 'postgres' && !dryRun ? await createBus(config, { onMissed: () => undefined }) : undefined;
     try {
-      return await importGhost({ store, clock: systemClock, markdown: createMarkdownRenderer(), excerptWords: config.excerptWords, ...(bus ? { bus } : {}) }, file, { dryRun });
+      return await importGhost({ store, clock: systemClock, markdown: createMarkdownRenderer(), excerptWords: config.excerptWords, ...(bus ? { bus } : {}) }, file, {
+        dryRun,
+        ...(mediaDir !== undefined ? { pictures: { source: mediaDirSource(mediaDir), mediaDir: config.mediaDir } } : {}),
+        ...(fetchMedia && mediaDir === undefined ? { pictures: { source: publicHttpSource(), mediaDir: config.mediaDir } } : {}),
+      });
     } finally {
       await bus?.close();
     }

@@ -47,7 +47,7 @@ export interface CliServices {
     onProgress: (done: number, total: number) => void;
   }): Promise<ImportReport>;
   /** Imports a Ghost export (JSON); throws ImportError, having written nothing, when the file is unusable. */
-  importGhost(input: { store: Store; config: Config; file: string; dryRun: boolean }): Promise<ImportReport>;
+  importGhost(input: { store: Store; config: Config; file: string; dryRun: boolean; mediaDir?: string; fetchMedia?: boolean }): Promise<ImportReport>;
   /** Imports a feed's entries as drafts in a section; throws ImportError when it is not a feed. */
   importFeed(input: { store: Store; config: Config; from: string; sectionSlug: string | undefined; dryRun: boolean }): Promise<FeedImportReport>;
   /** Writes the whole site to FILE in the Newsdesk export format (gzip when FILE ends in .gz). */
@@ -606,10 +606,14 @@ running the same command.
                    connection and redirect is checked), 15 s and 30 MB at most each
   --dry-run        read everything and report what would be imported; write nothing
 
-Usage: newsdesk import ghost FILE.json [--dry-run]
+Usage: newsdesk import ghost FILE.json [--media-dir DIR | --fetch-media] [--dry-run]
 
-Imports a Ghost export (Settings → Labs → Export): posts, authors as byline profiles (never their
+Imports a Ghost export (Settings → Labs → Export): posts, pages, authors as byline profiles (never their
 password hashes), tags, and 301s from Ghost's addresses. Running it again imports only what is missing.
+  --media-dir DIR  a copy of the old site's content/images folder: the pictures posts show or feature
+                   come into the library, checked and resized like uploads
+  --fetch-media    fetch them from their addresses instead (public addresses only; Ghost 4+ exports name
+                   their own site __GHOST_URL__, which only --media-dir can resolve)
 
 Usage: newsdesk import newsdesk FILE [--dry-run]
 
@@ -641,15 +645,19 @@ lists the polled feeds, what each last brought, and stops them.
     if (kind === 'newsdesk') return restoreCommand({ config, file, dryRun: values['dry-run'] === true, io, services });
     if (kind === 'feed' && values.every !== undefined) return subscribeCommand({ config, url: file, section: values.section, every: values.every, io });
     if (kind === 'feed') return importFeedCommand({ config, file, section: values.section, dryRun: values['dry-run'] === true, io, services });
-    if (kind === 'ghost') return runImport(config, io, file, async (store) => describeImport(await services.importGhost({ store, config, file, dryRun: values['dry-run'] === true })));
     const mediaDir = values['media-dir'];
     if (typeof mediaDir === 'string' && values['fetch-media'] === true) {
       io.stderr.write('newsdesk import: choose one of --media-dir and --fetch-media.\n');
       return { code: 1 };
     }
     if (typeof mediaDir === 'string' && !statSync(mediaDir, { throwIfNoEntry: false })?.isDirectory()) {
-      io.stderr.write(`newsdesk import: --media-dir ${mediaDir} is not a folder. Name the copy of the old site's wp-content/uploads.\n`);
+      io.stderr.write(`newsdesk import: --media-dir ${mediaDir} is not a folder. Name the copy of the old site's ${kind === 'ghost' ? 'content/images' : 'wp-content/uploads'}.\n`);
       return { code: 1 };
+    }
+    if (kind === 'ghost') {
+      return runImport(config, io, file, async (store) =>
+        describeImport(await services.importGhost({ store, config, file, dryRun: values['dry-run'] === true, ...(typeof mediaDir === 'string' ? { mediaDir } : {}), fetchMedia: values['fetch-media'] === true })),
+      );
     }
     return runImport(config, io, file, async (store) => {
       let progress: ReturnType<typeof progressReporter> | undefined;

@@ -18,7 +18,8 @@ export const MAX_PICTURE_BYTES = 30 * 1024 * 1024;
 
 /**
  * The part of a picture's address that names its file below the uploads folder: after `/wp-content/uploads/`
- * when present (a self-hosted WordPress), else the whole path (WordPress.com's `files.wordpress.com/2013/03/x.jpg`).
+ * (a self-hosted WordPress) or `/content/images/` (Ghost) when present, else the whole path (WordPress.com's
+ * `files.wordpress.com/2013/03/x.jpg`).
  */
 export function uploadsPath(url: string): string | undefined {
   let path: string;
@@ -27,19 +28,27 @@ export function uploadsPath(url: string): string | undefined {
   } catch {
     return undefined;
   }
-  const at = path.indexOf('/wp-content/uploads/');
-  const relative = at >= 0 ? path.slice(at + '/wp-content/uploads/'.length) : path.replace(/^\/+/, '');
+  // WordPress keeps uploads under /wp-content/uploads/, Ghost under /content/images/.
+  const folder = ['/wp-content/uploads/', '/content/images/'].find((prefix) => path.includes(prefix));
+  const relative = folder ? path.slice(path.indexOf(folder) + folder.length) : path.replace(/^\/+/, '');
   return relative === '' ? undefined : relative;
 }
 
 /**
- * The same picture whatever size WordPress made of it: `photo-300x200.jpg`, `photo.jpg?w=640` and
- * `PHOTO.jpg` on another host all name `photo.jpg` of the same upload folder.
+ * The same picture whatever size WordPress or Ghost made of it: `photo-300x200.jpg`, `photo.jpg?w=640`,
+ * Ghost's `size/w600/photo.jpg` and `PHOTO.jpg` on another host all name `photo.jpg` of the same upload folder.
  */
 export function pictureKey(url: string): string | undefined {
   return uploadsPath(url)
     ?.toLowerCase()
+    .replace(/^size\/w\d+(?:h\d+)?\//, '')
     .replace(/-\d+x\d+(\.[a-z0-9]+)$/, '$1');
+}
+
+/** Ghost 4+ writes its own site's address as `__GHOST_URL__`; any host will do to find the file in a folder. */
+export function ghostPictureUrl(raw: string): string | undefined {
+  const url = raw.trim().replace(/^__GHOST_URL__/, 'https://ghost.invalid');
+  return /^https?:\/\//i.test(url) ? url : undefined;
 }
 
 /** Pictures from a local copy of the old site's uploads folder (`--media-dir`). */

@@ -1,4 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import sharp from 'sharp';
+import { mediaDirSource } from '../../src/importers/picture-source.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +76,41 @@ for (const database of testDatabases()) {
       expect(shown.statusCode).toBe(200);
       expect(shown.body).toContain('<h1 class="article__title">Creating a custom theme</h1>');
       expect((await importGhost(deps(), file)).created.pages).toBe(0);
+    });
+
+    it("brings the pictures posts show and feature from a copy of Ghost's images folder; Ghost's resized copies are the same picture", async () => {
+      await fresh();
+      const json = JSON.parse(readFileSync(`${GHOST}ghost-2.9-default_export.json`, 'utf8')) as { db: Array<{ data: { posts: Array<Record<string, unknown>> } }> };
+      // One post as Ghost 4+ writes it: its own address as __GHOST_URL__, the featured picture a resized copy of the inline one.
+      const local = json.db[0]!.data.posts.find((post) => post.id === '5c2ca6dfe015a67616182341')!;
+      local.feature_image = '__GHOST_URL__/content/images/size/w600/2021/05/harbour.jpg';
+      local.html = `<p>Before.</p><figure><img src="__GHOST_URL__/content/images/2021/05/harbour.jpg" alt="The harbour at dawn"></figure>${String(local.html)}`;
+      const file = join(scratch, 'with-local-pictures.json');
+      writeFileSync(file, JSON.stringify(json));
+      // The folder holds a small picture at each address's path, except one (welcome-to-ghost.jpg).
+      const images = mkdtempSync(join(scratch, 'images-'));
+      const media = mkdtempSync(join(scratch, 'media-'));
+      const paths = ['2021/05/harbour.jpg', ...[...readFileSync(file, 'utf8').matchAll(/https:\/\/static\.ghost\.org\/([^"\\]+\.(?:jpg|png|gif))/g)].map((match) => match[1]!)];
+      const unique = [...new Set(paths)].filter((path) => !path.endsWith('welcome-to-ghost.jpg'));
+      for (const [index, path] of unique.entries()) {
+        mkdirSync(join(images, path, '..'), { recursive: true });
+        writeFileSync(join(images, path), await sharp({ create: { width: 40, height: 30, channels: 3, background: { r: index * 20, g: 80, b: 120 } } }).png().toBuffer());
+      }
+      const report = await importGhost(deps(), file, { pictures: { source: mediaDirSource(images), mediaDir: media } });
+      // The export names 11 distinct picture addresses (7 featured, 4 more inline; listed by hand from the file).
+      // Here app-integrations.jpg gave way to the harbour (featured and inline: one picture), and the folder lacks
+      // welcome-to-ghost.jpg: 10 pictures, one problem.
+      expect(report.created.pictures).toBe(10);
+      expect(report.problems).toEqual([expect.stringMatching(/^Picture \(https:\/\/static\.ghost\.org\/v2\.0\.0\/images\/welcome-to-ghost\.jpg\): .* is not in /)]);
+      const harbourPost = (await app.store.articles.findById((await app.store.imports.find(report.source, 'post', '5c2ca6dfe015a67616182341'))!))!;
+      const harbour = await app.store.media.findById(harbourPost.featuredMediaId!);
+      expect(harbour!.alt).toBe('The harbour at dawn');
+      expect(harbourPost.bodyMd).toContain(`](/media/pictures/${harbour!.id}.jpg)`);
+      const theme = (await app.store.articles.findById((await app.store.imports.find(report.source, 'post', '5c2ca6dfe015a6761618233f'))!))!;
+      expect(theme.featuredMediaId).not.toBeNull();
+      expect(theme.bodyHtml).toMatch(/<img src="\/media\/pictures\/\d+\.jpg"/);
+      const again = await importGhost(deps(), file, { pictures: { source: mediaDirSource(images), mediaDir: media } });
+      expect(again.created.pictures).toBe(0);
     });
 
     it('imports the old 003 export: authors by author_id, the draft, and Markdown with raw HTML as our Markdown', async () => {

@@ -100,7 +100,7 @@ for (const database of testDatabases()) {
       const cases: Array<[string, Record<string, string>, { name: string; data: Buffer } | undefined, number, RegExp]> = [
         ['no file', { kind: 'wordpress' }, undefined, 400, /Choose the WordPress export/],
         ['an unknown kind', { kind: 'joomla' }, { name: 'x.xml', data: Buffer.from('<x/>') }, 400, /Choose what to import/],
-        ['pictures fetched for a Ghost export', { kind: 'ghost', fetchMedia: '1' }, { name: 'x.json', data: Buffer.from('{}') }, 400, /WordPress exports only/],
+        ['pictures fetched for a feed', { kind: 'feed', fetchMedia: '1' }, { name: 'x.rss', data: Buffer.from('<rss/>') }, 400, /WordPress and Ghost exports only/],
         ['a feed address that is not http(s)', { kind: 'feed', feedUrl: 'file:///etc/passwd' }, undefined, 400, /must start with https:\/\/ or http:\/\//],
         ['a section that does not exist', { kind: 'feed', sectionId: '987654' }, { name: 'f.rss', data: readFileSync(GUARDIAN) }, 400, /no longer exists/],
         ['a file over the limit (2 MB here)', { kind: 'wordpress' }, { name: 'big.xml', data: Buffer.alloc(3 * 1024 * 1024, 32) }, 413, /at most 2 MB/],

@@ -203,7 +203,7 @@ export function registerExportImportRoutes(app: FastifyInstance, deps: AdminDeps
     const options: ImportRunOptions = {};
     if (fields.dryRun === '1') options.dryRun = true;
     if (fields.fetchMedia === '1') {
-      if (kind !== 'wordpress') throw new DomainError('VALIDATION_FAILED', 'Fetching pictures is for WordPress exports only.');
+      if (kind === 'feed') throw new DomainError('VALIDATION_FAILED', 'Fetching pictures is for WordPress and Ghost exports only.');
       options.fetchMedia = true;
     }
     const section = fields.sectionId ?? '';

@@ -9,6 +9,9 @@ import type { ImportReport } from '../../core/imports/import-report.js';
 import { articlePath, authorPath, tagPath } from '../../core/permalinks/permalinks.js';
 import { htmlToMarkdown } from '../html-to-markdown.js';
 import { reportedImport } from '../import-once.js';
+import { importedPicture, type PictureImport } from '../imported-pictures.js';
+import { ghostPictureUrl, pictureKey } from '../picture-source.js';
+import { bodyMarkdown } from '../../core/images/media-library.js';
 import { importedPage } from '../imported-pages.js';
 import { bylineProfile, importedTag } from '../imported-people-and-tags.js';
 
@@ -104,7 +107,12 @@ function structuredBody(post: any): string {
 export async function importGhost(
   deps: ArticleDeps,
   file: string,
-  options: { dryRun?: boolean; onProgress?: (done: number, total: number) => void } = {},
+  options: {
+    dryRun?: boolean;
+    onProgress?: (done: number, total: number) => void;
+    /** Bring the pictures into the library: a copy of Ghost's content/images folder, or fetched from their addresses. */
+    pictures?: PictureImport;
+  } = {},
 ): Promise<ImportReport> {
   let json: unknown;
   try {
@@ -152,6 +160,45 @@ export async function importGhost(
       .sort((a, b) => Number(a.sort_order ?? 0) - Number(b.sort_order ?? 0))
       .map((row) => str(row[column]));
 
+  // Pictures, before the posts that show them: every picture a post's HTML shows or features, once each
+  // (Ghost's resized copies, size/w600/…, are the same picture), read, checked and resized like an upload.
+  const pictureIds = new Map<string, { id: number; alt: string }>();
+  if (options.pictures) {
+    const wanted = new Map<string, { url: string; alt: string }>();
+    const want = (raw: string, alt: string) => {
+      const url = ghostPictureUrl(raw.replace(/&amp;/g, '&'));
+      const key = url === undefined ? undefined : pictureKey(url);
+      if (url === undefined || key === undefined || !/\.(jpe?g|png|gif|webp|avif|heic)$/i.test(key)) return;
+      const seen = wanted.get(key);
+      // The same picture shown twice: the alt text of whichever use has one.
+      if (seen) {
+        if (!seen.alt && alt) seen.alt = alt;
+        return;
+      }
+      wanted.set(key, { url: url.replace(/\/content\/images\/size\/w\d+(?:h\d+)?\//, '/content/images/'), alt });
+    };
+    for (const post of data.posts) {
+      if (str(post.feature_image)) want(str(post.feature_image), str(post.feature_image_alt));
+      for (const tag of str(post.html).match(/<img\b[^>]*>/gi) ?? []) {
+        const src = /\ssrc\s*=\s*"([^"]*)"/i.exec(tag)?.[1];
+        if (src) want(src, /\salt\s*=\s*"([^"]*)"/i.exec(tag)?.[1] ?? '');
+      }
+    }
+    for (const [key, picture] of wanted) {
+      const id = await importedPicture({ store, clock: deps.clock, source, report, once, pictures: options.pictures }, { sourceId: key, url: picture.url, alt: picture.alt, label: 'Picture' });
+      if (id !== undefined) pictureIds.set(key, { id, alt: picture.alt });
+    }
+  }
+  const pictureOf = (raw: string) => {
+    const url = ghostPictureUrl(raw.replace(/&amp;/g, '&'));
+    const key = url === undefined ? undefined : pictureKey(url);
+    return key === undefined ? undefined : pictureIds.get(key);
+  };
+  const ownPicture = (raw: string): string | undefined => {
+    const picture = pictureOf(raw);
+    return picture && bodyMarkdown(picture);
+  };
+
   /** A Ghost page becomes a static page: published, or a draft (a scheduled page waits as one). */
   async function importGhostPage(post: Record<string, unknown>, id: string): Promise<void> {
     const ghostStatus = str(post.status);
@@ -167,7 +214,7 @@ export async function importGhost(
       const page = await importedPage(deps, tx, {
         title: str(post.title).trim() || `Untitled page ${id}`,
         slug: hasSlugForm(oldSlug) ? oldSlug : undefined,
-        bodyMd: html ? htmlToMarkdown(html) : str(post.markdown) ? markdownAsGhostRenderedIt(str(post.markdown)) : structuredBody(post),
+        bodyMd: html ? htmlToMarkdown(html, { picture: ownPicture }) : str(post.markdown) ? markdownAsGhostRenderedIt(str(post.markdown)) : structuredBody(post),
         published: ghostStatus === 'published',
         oldPaths: oldSlug ? [`/${oldSlug}/`] : [],
       });
@@ -215,7 +262,7 @@ export async function importGhost(
           { ...deps, store: tx },
           {
             title: (str(post.title).trim() || `Untitled post ${id}`).slice(0, 300),
-            bodyMd: html ? htmlToMarkdown(html) : str(post.markdown) ? markdownAsGhostRenderedIt(str(post.markdown)) : structuredBody(post),
+            bodyMd: html ? htmlToMarkdown(html, { picture: ownPicture }) : str(post.markdown) ? markdownAsGhostRenderedIt(str(post.markdown)) : structuredBody(post),
             excerpt: str(post.custom_excerpt),
             ...(free ? { slug } : {}),
             status,
@@ -223,6 +270,7 @@ export async function importGhost(
             updatedAt: ghostDate(post.updated_at) ?? publishedAt ?? now,
             authorIds,
             tagIds,
+            featuredMediaId: str(post.feature_image) ? (pictureOf(str(post.feature_image))?.id ?? null) : null,
             seoTitle: str(post.meta_title) || null,
             seoDescription: str(post.meta_description) || null,
             actorId: null,

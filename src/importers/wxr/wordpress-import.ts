@@ -15,8 +15,8 @@ export type { ImportReport } from '../../core/imports/import-report.js';
 import { wordpressContentHtml, type WpAttachment } from './wp-content.js';
 import { bodyMarkdown } from '../../core/images/media-library.js';
 import { displayName } from '../../core/images/image.js';
-import { processImage, removeImageFiles } from '../../media/process-image.js';
-import { pictureKey, PictureUnavailable, uploadsPath, type PictureSource } from '../picture-source.js';
+import { pictureKey, uploadsPath, type PictureSource } from '../picture-source.js';
+import { importedPicture } from '../imported-pictures.js';
 
 const uploadsPathOf = (url: string) => uploadsPath(url) ?? '';
 import { readWxr, type Fields, type WxrRecord, type WxrTermRef } from './wxr-reader.js';
@@ -241,38 +241,11 @@ export async function importWordpress(deps: ArticleDeps, file: string, options: 
     // Audio, video and documents stay links to where they are.
     if (!options.pictures || !/\.(jpe?g|png|gif|webp|avif|heic)$/i.test(uploadsPathOf(attachment.url))) continue;
     const alt = (attachment.alt || attachment.title || displayName(attachment.url)).replace(/\s+/g, ' ').trim().slice(0, 500);
-    const known = await store.imports.find(source, 'media', attachmentId);
-    if (known !== undefined) {
-      report.alreadyImported++;
-      pictureIds.set(attachmentId, { id: known, alt });
-      continue;
-    }
-    if (report.dryRun) continue;
-    const { mediaDir } = options.pictures;
-    let processed;
-    try {
-      processed = await processImage(await options.pictures.source.read(attachment.url), mediaDir);
-    } catch (error) {
-      if (!(error instanceof PictureUnavailable) && !isDomainError(error)) throw error;
-      report.problems.push(`Picture ${attachmentId} (${attachment.url}): ${error.message}`);
-      continue;
-    }
-    try {
-      let made: number | undefined;
-      const id = await once('media', attachmentId, async (tx) => {
-        const picture = await tx.media.create({ ...processed, alt, originalName: displayName(attachment.url), uploadedBy: null, at: now });
-        if (attachment.caption) await tx.media.updateDetails(picture.id, { alt, caption: plainText(attachment.caption).slice(0, 1000), credit: '' });
-        made = picture.id;
-        return { id: picture.id };
-      });
-      // Another run recorded this picture first: its files are the ones in use, these go.
-      if (id !== made) await removeImageFiles(processed, mediaDir);
-      else report.created.pictures++;
-      if (id !== undefined) pictureIds.set(attachmentId, { id, alt });
-    } catch (error) {
-      await removeImageFiles(processed, mediaDir);
-      throw error;
-    }
+    const id = await importedPicture(
+      { store, clock: deps.clock, source, report, once, pictures: options.pictures },
+      { sourceId: attachmentId, url: attachment.url, alt, caption: attachment.caption, label: `Picture ${attachmentId}` },
+    );
+    if (id !== undefined) pictureIds.set(attachmentId, { id, alt });
   }
   /** Markdown for a picture of the old site that is now in our library. */
   const ownPicture = (url: string): string | undefined => {

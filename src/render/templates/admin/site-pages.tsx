@@ -61,7 +61,7 @@ export function SitePage(props: {
           ))}
         </select>
         <label>
-          <input type="checkbox" name="fetchMedia" value="1" /> WordPress: fetch the pictures from the old site (public addresses only)
+          <input type="checkbox" name="fetchMedia" value="1" /> WordPress or Ghost: fetch the pictures from the old site (public addresses only)
         </label>
         <label>
           <input type="checkbox" name="dryRun" value="1" /> Dry run: read everything and report, write nothing
