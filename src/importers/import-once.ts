@@ -52,6 +52,7 @@ export function reportedImport(store: Store, input: { source: string; dryRun: bo
     alreadyImported: 0,
     byStatus: { published: 0, scheduled: 0, draft: 0, in_review: 0 },
     skipped: {},
+    sticky: 0,
     problems: [],
   };
   const skip = (reason: SkipReason) => (report.skipped[reason] = (report.skipped[reason] ?? 0) + 1);

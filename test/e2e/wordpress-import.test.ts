@@ -21,8 +21,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'newsdesk-wxr-'));
  * Expected counts, read off each export with xmllint (count(//item[post_type='post'][status='publish']) and
  * the like) and checked by eye against the files, not taken from the importer.
  */
-const EXPECTED: ReadonlyArray<{ file: string; published: number; scheduled: number; draft: number; private: number; pages: number; sections: number }> = [
-  { file: 'themeunittestdata.wordpress.xml', published: 56, scheduled: 1, draft: 1, private: 0, pages: 21, sections: 68 },
+const EXPECTED: ReadonlyArray<{ file: string; published: number; scheduled: number; draft: number; private: number; pages: number; sections: number; sticky?: number }> = [
+  { file: 'themeunittestdata.wordpress.xml', published: 56, scheduled: 1, draft: 1, private: 0, pages: 21, sections: 68, sticky: 1 },
   { file: '64-block-test-data.xml', published: 61, scheduled: 0, draft: 0, private: 0, pages: 1, sections: 7 },
   { file: 'wpimporter-small-export.xml', published: 5, scheduled: 0, draft: 0, private: 1, pages: 5, sections: 30 },
   { file: 'wpcom-jekyllbot.wordpress.2025-01-19.xml', published: 7, scheduled: 0, draft: 0, private: 0, pages: 1, sections: 2 },
@@ -92,6 +92,7 @@ for (const database of testDatabases()) {
         expect(report.created.articles).toBe(expected.published + expected.scheduled + expected.draft);
         expect(report.skipped.private ?? 0).toBe(expected.private);
         expect(report.created.pages).toBe(expected.pages);
+        expect(report.sticky).toBe(expected.sticky ?? 0);
         expect(await app.store.pages.list()).toHaveLength(expected.pages);
         const after = await footprint(app);
         expect(after.articles! - before.articles!).toBe(report.created.articles);

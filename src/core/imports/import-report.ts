@@ -13,6 +13,8 @@ export interface ImportReport {
   /** Articles written (or, in a dry run, that would be), by their status here. */
   byStatus: Record<'published' | 'scheduled' | 'draft' | 'in_review', number>;
   skipped: Partial<Record<SkipReason, number>>;
+  /** Posts that were sticky on the old site (imported as ordinary posts: the front page has no pinned slots yet). */
+  sticky: number;
   /** One line per item that could not be imported, with the reason. */
   problems: string[];
 }
@@ -57,6 +59,7 @@ export function reportLines(report: ImportReport | FeedImportReport, dryRun: boo
     `sections: ${report.created.sections} new, tags: ${report.created.tags} new, pictures: ${report.created.pictures} new, redirects from old addresses: ${report.created.redirects}`,
     `already imported by an earlier run: ${report.alreadyImported}`,
   ];
+  if (report.sticky > 0) lines.push(`sticky posts: ${report.sticky}, imported as ordinary posts (the front page has no pinned slots yet)`);
   for (const [reason, n] of Object.entries(report.skipped)) lines.push(`skipped: ${n} ${SKIP_LABELS[reason as SkipReason]}`);
   for (const problem of report.problems) lines.push(`not imported: ${problem}`);
   return lines;

@@ -310,9 +310,13 @@ export async function importWordpress(deps: ArticleDeps, file: string, options: 
     const title = field(fields, 'title') || plainText(field(fields, 'content:encoded')).split(' ').slice(0, 8).join(' ') || `Untitled post ${postId}`;
     const slug = exportedSlug(field(fields, 'wp:post_name'));
 
+    const sticky = field(fields, 'wp:is_sticky') === '1';
     if (report.dryRun) {
       if ((await store.imports.find(source, 'post', postId)) !== undefined) report.alreadyImported++;
-      else report.byStatus[countAs]++;
+      else {
+        report.byStatus[countAs]++;
+        if (sticky) report.sticky++;
+      }
       return;
     }
     await once('post', postId, async (tx) => {
@@ -336,6 +340,7 @@ export async function importWordpress(deps: ArticleDeps, file: string, options: 
       );
       report.created.articles++;
       report.byStatus[countAs]++;
+      if (sticky) report.sticky++;
       const redirects: Array<[string, string]> = [[`/?p=${postId}`, articlePath(article.slug)]];
       const old = oldPath(field(fields, 'link'));
       if (old && old !== '/') redirects.push([old, articlePath(article.slug)]);
