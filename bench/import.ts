@@ -1,7 +1,8 @@
 /**
  * Import benchmark: the WordPress theme unit test data (../shared/corpus) repeated to N posts (each copy's
  * ids, names and addresses made unique) is imported by `newsdesk import wordpress` into a fresh database, as
- * a child process; prints items and posts per second and the child's peak resident memory.
+ * a child process run as the executable runs (its first line's V8 flags); prints items and posts per second
+ * and the child's peak resident memory.
  *
  *   npx tsx bench/import.ts [--posts 10000] [--database-url URL]
  */
@@ -40,6 +41,13 @@ async function writeRepeated(target: string, posts: number): Promise<{ items: nu
   return { items: copies * (items.match(/<item>/g) ?? []).length, copies };
 }
 
+/** The node flags the executable's `#!/usr/bin/env -S node …` line gives it. */
+function shebangFlags(file: string): string[] {
+  const first = readFileSync(file, 'utf8').split('\n', 1)[0] ?? '';
+  const match = /^#!.*\bnode\b(.*)$/.exec(first);
+  return match ? match[1]!.trim().split(/\s+/).filter(Boolean) : [];
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { posts: { type: 'string' }, 'database-url': { type: 'string' } } });
   const posts = Number(values.posts ?? 10_000);
@@ -52,7 +60,8 @@ async function main(): Promise<void> {
     const { items, copies } = await writeRepeated(file, posts);
     process.stderr.write(`Wrote ${items.toLocaleString('en')} items (${copies} copies of the theme unit test data), ${(statSync(file).size / 1024 / 1024).toFixed(0)} MB.\n`);
     const started = performance.now();
-    const child = spawn(process.execPath, [MAIN, 'import', 'wordpress', file], {
+    // As `npx newsdesk import` runs it: with the V8 flags of the executable's first line.
+    const child = spawn(process.execPath, [...shebangFlags(MAIN), MAIN, 'import', 'wordpress', file], {
       env: { ...process.env, DATABASE_URL: database.url, NEWSDESK_MEDIA_DIR: join(scratch, 'media') },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
