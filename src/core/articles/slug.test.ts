@@ -127,4 +127,23 @@ describe('uniqueSlug', () => {
     expect(await uniqueSlug('search', async () => false)).toBe('search-2');
     expect(await uniqueSlug('', async () => false)).toBe('article');
   });
+
+  it('finds the next number after 2,500 drafts called "Draft" in a few dozen lookups (it used to give up at 1,000)', async () => {
+    const taken = new Set(['draft', ...Array.from({ length: 2499 }, (_, i) => `draft-${i + 2}`)]);
+    let lookups = 0;
+    const slug = await uniqueSlug('draft', async (candidate) => {
+      lookups++;
+      return taken.has(candidate);
+    });
+    expect(slug).toBe('draft-2501');
+    expect(lookups).toBeLessThan(40);
+  });
+
+  it('with gaps among the numbers, still returns a free slug', async () => {
+    // 1 to 10 taken, 11 free, 12 to 300 taken, 301 free.
+    const taken = new Set(['note', ...Array.from({ length: 299 }, (_, i) => `note-${i + 2}`).filter((slug) => slug !== 'note-11')]);
+    const slug = await uniqueSlug('note', async (candidate) => taken.has(candidate));
+    expect(taken.has(slug)).toBe(false);
+    expect(slug).toMatch(/^note-\d+$/);
+  });
 });
