@@ -432,6 +432,18 @@ newsroom did not make.
   },
 };
 
+/** Runs `work` with a progress bar on stderr (drawn once the total is known), finished when it ends. */
+async function withProgress<T>(io: CliIo, noun: string, work: (onProgress: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+  let progress: ReturnType<typeof progressReporter> | undefined;
+  let last = 0;
+  const result = await work((done, total) => {
+    progress ??= progressReporter(io.stderr, { total, noun });
+    progress.update((last = done));
+  });
+  progress?.finish(last);
+  return result;
+}
+
 /** The end-of-import report, in plain lines. */
 export function describeImport(report: ImportReport): string {
   const [first, ...rest] = reportLines(report, report.dryRun);
@@ -504,19 +516,15 @@ async function subscribeCommand(input: { config: Config; url: string; section: s
 async function restoreCommand(input: { config: Config; file: string; dryRun: boolean; io: CliIo; services: CliServices }): Promise<{ code: number }> {
   const { config, file, io, services } = input;
   return runImport(config, io, file, async (store) => {
-    let progress: ReturnType<typeof progressReporter> | undefined;
-    let last = 0;
-    const report = await services.restoreSite({
-      store,
-      config,
-      file,
-      dryRun: input.dryRun,
-      onProgress: (done, total) => {
-        progress ??= progressReporter(io.stderr, { total, noun: 'rows' });
-        progress.update((last = done));
-      },
-    });
-    progress?.finish(last);
+    const report = await withProgress(io, 'rows', (onProgress) =>
+      services.restoreSite({
+        store,
+        config,
+        file,
+        dryRun: input.dryRun,
+        onProgress,
+      }),
+    );
     const rows = Object.entries(report.rows).map(([table, n]) => `${table} ${n.toLocaleString('en')}`);
     return (
       `${report.dryRun ? 'Dry run (nothing written): would restore' : 'Restored'} the export of ${report.site.name || 'a site'} (${report.site.url}) made ${report.exportedAt}:\n` +
@@ -567,18 +575,14 @@ Restore it with: newsdesk import newsdesk FILE (into an empty database, SQLite o
       );
       return { code: 0 };
     }
-    let progress: ReturnType<typeof progressReporter> | undefined;
-    let last = 0;
-    const summary = await services.exportSite({
-      config,
-      file,
-      includeSecrets: values['include-secrets'] === true,
-      onProgress: (done, total) => {
-        progress ??= progressReporter(io.stderr, { total, noun: 'rows' });
-        progress.update((last = done));
-      },
-    });
-    progress?.finish(last);
+    const summary = await withProgress(io, 'rows', (onProgress) =>
+      services.exportSite({
+        config,
+        file,
+        includeSecrets: values['include-secrets'] === true,
+        onProgress,
+      }),
+    );
     const rows = Object.values(summary.rows).reduce((a, b) => a + b, 0);
     io.stdout.write(
       `Exported ${rows.toLocaleString('en')} rows and ${summary.files} picture files to ${file}` +
@@ -660,21 +664,17 @@ lists the polled feeds, what each last brought, and stops them.
       );
     }
     return runImport(config, io, file, async (store) => {
-      let progress: ReturnType<typeof progressReporter> | undefined;
-      let last = 0;
-      const report = await services.importWordpress({
-        store,
-        config,
-        file,
-        dryRun: values['dry-run'] === true,
-        ...(typeof mediaDir === 'string' ? { mediaDir } : {}),
-        fetchMedia: values['fetch-media'] === true,
-        onProgress: (done, total) => {
-          progress ??= progressReporter(io.stderr, { total, noun: 'items' });
-          progress.update((last = done));
-        },
-      });
-      progress?.finish(last);
+      const report = await withProgress(io, 'items', (onProgress) =>
+        services.importWordpress({
+          store,
+          config,
+          file,
+          dryRun: values['dry-run'] === true,
+          ...(typeof mediaDir === 'string' ? { mediaDir } : {}),
+          fetchMedia: values['fetch-media'] === true,
+          onProgress,
+        }),
+      );
       return describeImport(report);
     });
   },

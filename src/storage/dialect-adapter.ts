@@ -45,6 +45,12 @@ export interface DialectAdapter {
    * where a writing transaction already holds the database's one write lock from its start.
    */
   lockSlugSpace(db: Kysely<Database>): Promise<void>;
+  /**
+   * The statement that opens a read-only transaction seeing one consistent snapshot for as long as it lasts,
+   * without holding writers back: a plain deferred `begin` on SQLite (WAL keeps what it first read), repeatable
+   * read on PostgreSQL.
+   */
+  readonly beginReadSnapshot: string;
   /** PostgreSQL can skip rows another transaction has locked; SQLite has one writer at a time anyway. */
   readonly supportsSkipLocked: boolean;
   /** Throws a StorageError with a clear message when the database cannot be reached. */

@@ -155,45 +155,38 @@ export function registerExportImportRoutes(app: FastifyInstance, deps: AdminDeps
     if (Number.isFinite(declared) && declared > maxBytes + 64 * 1024) throw new TooLarge();
     const fields: Record<string, string> = {};
     let upload: { path: string; name: string } | undefined;
-    const checked = async () => {
+    const checked = () => {
       checkStaffCsrf(request, fields);
       return checkFields(fields);
     };
     try {
-      return await readParts();
+      for await (const part of request.parts({ limits: { fileSize: maxBytes + 1, files: 1, fields: 10, fieldSize: 4000, parts: 12 } })) {
+        if (part.type !== 'file') {
+          if (!(IMPORT_FIELDS as readonly string[]).includes(part.fieldname)) throw new DomainError('VALIDATION_FAILED', unknownFieldMessage(part.fieldname));
+          fields[part.fieldname] = String(part.value);
+          continue;
+        }
+        if (part.fieldname !== 'file') throw new DomainError('VALIDATION_FAILED', unknownFieldMessage(part.fieldname));
+        const { kind } = checked();
+        if (part.filename === '') {
+          part.file.resume();
+          continue;
+        }
+        await mkdir(importDir, { recursive: true });
+        const path = join(importDir, `${randomBytes(12).toString('base64url')}.${kind === 'ghost' ? 'json' : 'xml'}`);
+        const size = await saveAtMost(part.file, path, maxBytes);
+        if (size === undefined) throw new TooLarge();
+        if (size === 0) await rm(path, { force: true });
+        else upload = { path, name: part.filename.slice(0, 200) };
+      }
+      const { kind, options, feedUrl } = checked();
+      if (upload) return { kind, source: upload.path, label: upload.name, options };
+      if (kind === 'feed' && feedUrl) return { kind, source: feedUrl, label: feedUrl, options };
+      throw new DomainError('VALIDATION_FAILED', kind === 'feed' ? "Choose the feed's file, or give its address." : `Choose the ${kind === 'wordpress' ? 'WordPress export (.xml)' : 'Ghost export (.json)'} to import.`);
     } catch (error) {
       // Whatever was saved before the form turned out wrong goes again.
       if (upload) await rm(upload.path, { force: true });
       throw error;
-    }
-
-    async function readParts(): Promise<{ kind: ImportKind; source: string; label: string; options: ImportRunOptions }> {
-    for await (const part of request.parts({ limits: { fileSize: maxBytes + 1, files: 1, fields: 10, fieldSize: 4000, parts: 12 } })) {
-      if (part.type !== 'file') {
-        if (!(IMPORT_FIELDS as readonly string[]).includes(part.fieldname)) throw new DomainError('VALIDATION_FAILED', unknownFieldMessage(part.fieldname));
-        fields[part.fieldname] = String(part.value);
-        continue;
-      }
-      if (part.fieldname !== 'file') throw new DomainError('VALIDATION_FAILED', unknownFieldMessage(part.fieldname));
-      const { kind } = await checked();
-      if (part.filename === '') {
-        part.file.resume();
-        continue;
-      }
-      await mkdir(importDir, { recursive: true });
-      const path = join(importDir, `${randomBytes(12).toString('base64url')}.${kind === 'ghost' ? 'json' : 'xml'}`);
-      const size = await saveAtMost(part.file, path, maxBytes);
-      if (size === undefined) throw new TooLarge();
-      if (size === 0) {
-        await rm(path, { force: true });
-        continue;
-      }
-      upload = { path, name: part.filename.slice(0, 200) };
-    }
-    const { kind, options, feedUrl } = await checked();
-    if (upload) return { kind, source: upload.path, label: upload.name, options };
-    if (kind === 'feed' && feedUrl) return { kind, source: feedUrl, label: feedUrl, options };
-    throw new DomainError('VALIDATION_FAILED', kind === 'feed' ? "Choose the feed's file, or give its address." : `Choose the ${kind === 'wordpress' ? 'WordPress export (.xml)' : 'Ghost export (.json)'} to import.`);
     }
   }
 

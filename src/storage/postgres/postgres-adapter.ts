@@ -50,6 +50,7 @@ export function postgresAdapter(options: PostgresOptions): DialectAdapter {
       return new PostgresDialect({ pool });
     },
     autoId: (column) => column.primaryKey().generatedByDefaultAsIdentity(),
+    beginReadSnapshot: 'begin isolation level repeatable read read only',
     lockSlugSpace: async (db) => {
       // One fixed key for "slugs at the root": any number well away from others we might take.
       await sql`select pg_advisory_xact_lock(740215001)`.execute(db);

@@ -10,6 +10,7 @@ import { reindexAll } from '../sql/search-index.js';
 import { createOutboxStore } from '../sql/outbox-store.js';
 import { INVALIDATE_JOB } from '../../core/articles/update-article.js';
 import { FEED_POLL_JOB } from '../../core/imports/feed-subscriptions.js';
+import { cacheKey } from '../../core/publishing/cache-keys.js';
 import { ARCHIVE_FORMAT, ARCHIVE_TABLES, ARCHIVE_VERSION, pictureFiles, type ArchiveTable, type ColumnKind } from './archive-tables.js';
 import type { ArchiveHeader } from './write-site-archive.js';
 
@@ -89,7 +90,7 @@ async function readArchive(
   let files = 0;
   let total = 0;
   let done = 0;
-  const cacheKeys = new Set(['list:all', 'nav', 'list:search', 'sitemap:index', 'sitemap:taxonomy', 'pages']);
+  const cacheKeys = new Set<string>([cacheKey.listAll, cacheKey.nav, cacheKey.search, cacheKey.sitemapIndex, cacheKey.sitemapTaxonomy, cacheKey.pages]);
   if (!input.dryRun) await mkdir(input.mediaDir, { recursive: true });
 
   const fail = (message: string): never => {
@@ -286,11 +287,12 @@ function noteRow(
     }
     for (const name of names) into.expectedFiles.add(name);
   }
-  if (table.name === 'categories') into.cacheKeys.add(`list:category:${String(row.id)}`);
-  if (table.name === 'tags') into.cacheKeys.add(`list:tag:${String(row.id)}`);
-  if (table.name === 'users') into.cacheKeys.add(`list:author:${String(row.id)}`);
-  if (table.name === 'pages') into.cacheKeys.add(`page:${String(row.id)}`);
-  if (table.name === 'articles' && typeof row.published_at === 'string') into.cacheKeys.add(`sitemap:${row.published_at.slice(0, 7)}`);
+  const id = Number(row.id);
+  if (table.name === 'categories') into.cacheKeys.add(cacheKey.listCategory(id));
+  if (table.name === 'tags') into.cacheKeys.add(cacheKey.listTag(id));
+  if (table.name === 'users') into.cacheKeys.add(cacheKey.listAuthor(id));
+  if (table.name === 'pages') into.cacheKeys.add(cacheKey.page(id));
+  if (table.name === 'articles' && typeof row.published_at === 'string') into.cacheKeys.add(cacheKey.sitemapMonth(row.published_at.slice(0, 7)));
 }
 
 /** Writes a picture file; one already there with the same bytes is kept (a restore run again after a failure). */

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
+import { inReadSnapshot } from './read-snapshot.js';
 import { isMediaFileName } from '../../core/images/media-library.js';
 import type { DialectAdapter } from '../dialect-adapter.js';
 import { migrations } from '../migrations/migrations.js';
@@ -48,45 +49,38 @@ export async function writeSiteArchive(
   },
 ): Promise<ArchiveSummary> {
   const tables = ARCHIVE_TABLES.filter((table) => input.includeSecrets || !table.secret);
-  return db.connection().execute(async (conn) => {
-    // One snapshot for the whole export, without holding writers back: a deferred read transaction on SQLite
-    // (WAL keeps what it first read), a read-only repeatable-read one on PostgreSQL.
-    await sql.raw(adapter.name === 'postgres' ? 'begin isolation level repeatable read read only' : 'begin').execute(conn);
-    try {
-      const rows: Record<string, number> = {};
-      for (const table of tables) rows[table.name] = await countRows(conn, table, input.includeSecrets);
-      const total = Object.values(rows).reduce((a, b) => a + b, 0);
-      const header: ArchiveHeader = {
-        format: ARCHIVE_FORMAT,
-        version: ARCHIVE_VERSION,
-        schema: Object.keys(migrations(adapter)).sort().at(-1)!,
-        exportedAt: input.now.toISOString(),
-        site: input.site,
-        secrets: input.includeSecrets,
-        rows,
-      };
-      await input.write(JSON.stringify(header));
-      const summary: ArchiveSummary = { rows: {}, files: 0, missingFiles: [] };
-      let done = 0;
-      for (const table of tables) {
-        summary.rows[table.name] = 0;
-        for await (const batch of walk(conn, table)) {
-          for (const raw of batch) {
-            const row = exportedRow(table, raw, input);
-            if (!row) continue;
-            await input.write(JSON.stringify({ table: table.name, row }));
-            summary.rows[table.name]!++;
-            if (table.name === 'media') await writePictureFiles(row, input, summary);
-          }
-          done += batch.length;
-          input.onProgress?.(Math.min(done, total), total);
+  return inReadSnapshot(db, adapter, async (conn) => {
+    const rows: Record<string, number> = {};
+    for (const table of tables) rows[table.name] = await countRows(conn, table, input.includeSecrets);
+    const total = Object.values(rows).reduce((a, b) => a + b, 0);
+    const header: ArchiveHeader = {
+      format: ARCHIVE_FORMAT,
+      version: ARCHIVE_VERSION,
+      schema: Object.keys(migrations(adapter)).sort().at(-1)!,
+      exportedAt: input.now.toISOString(),
+      site: input.site,
+      secrets: input.includeSecrets,
+      rows,
+    };
+    await input.write(JSON.stringify(header));
+    const summary: ArchiveSummary = { rows: {}, files: 0, missingFiles: [] };
+    let done = 0;
+    for (const table of tables) {
+      summary.rows[table.name] = 0;
+      for await (const batch of walk(conn, table)) {
+        for (const raw of batch) {
+          const row = exportedRow(table, raw, input);
+          if (!row) continue;
+          await input.write(JSON.stringify({ table: table.name, row }));
+          summary.rows[table.name]!++;
+          if (table.name === 'media') await writePictureFiles(row, input, summary);
         }
+        done += batch.length;
+        input.onProgress?.(Math.min(done, total), total);
       }
-      await input.write(JSON.stringify({ end: true, rows: summary.rows, files: summary.files }));
-      return summary;
-    } finally {
-      await sql.raw('rollback').execute(conn);
     }
+    await input.write(JSON.stringify({ end: true, rows: summary.rows, files: summary.files }));
+    return summary;
   });
 }
 

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { inReadSnapshot } from './read-snapshot.js';
 import { absoluteUrl, articlePath, mediaPath } from '../../core/permalinks/permalinks.js';
 import type { DialectAdapter } from '../dialect-adapter.js';
 import type { Database } from '../schema.js';
@@ -40,144 +41,139 @@ export async function writeWxr(
 ): Promise<WxrSummary> {
   const { site, write } = input;
   const url = (path: string) => absoluteUrl(site.url, path);
-  return db.connection().execute(async (conn) => {
-    await sql.raw(adapter.name === 'postgres' ? 'begin isolation level repeatable read read only' : 'begin').execute(conn);
-    try {
-      const summary: WxrSummary = { posts: 0, pages: 0, attachments: 0, authors: 0, categories: 0, tags: 0 };
-      // Posts, pages and attachments share WordPress's one id space: pages and pictures are numbered after the posts.
-      const maxArticle = Number((await conn.selectFrom('articles').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst())?.id ?? 0);
-      const maxPage = Number((await conn.selectFrom('pages').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst())?.id ?? 0);
-      const pageId = (id: number) => maxArticle + id;
-      const attachmentId = (id: number) => maxArticle + maxPage + id;
+  return inReadSnapshot(db, adapter, async (conn) => {
+    const summary: WxrSummary = { posts: 0, pages: 0, attachments: 0, authors: 0, categories: 0, tags: 0 };
+    // Posts, pages and attachments share WordPress's one id space: pages and pictures are numbered after the posts.
+    const maxArticle = Number((await conn.selectFrom('articles').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst())?.id ?? 0);
+    const maxPage = Number((await conn.selectFrom('pages').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst())?.id ?? 0);
+    const pageId = (id: number) => maxArticle + id;
+    const attachmentId = (id: number) => maxArticle + maxPage + id;
 
+    await write(
+      `<?xml version="1.0" encoding="UTF-8" ?>\n<!-- A WordPress eXtended RSS file written by Newsdesk: import it with WordPress's Tools → Import → WordPress. -->\n` +
+        `<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" ` +
+        `xmlns:wfw="http://wellformedweb.org/CommentAPI/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">\n<channel>\n` +
+        `<title>${text(site.name)}</title>\n<link>${text(site.url)}</link>\n<description>${text(site.description)}</description>\n` +
+        `<pubDate>${input.now.toUTCString()}</pubDate>\n<language>${text(site.language)}</language>\n<wp:wxr_version>1.2</wp:wxr_version>\n` +
+        `<wp:base_site_url>${text(site.url)}</wp:base_site_url>\n<wp:base_blog_url>${text(site.url)}</wp:base_blog_url>\n`,
+    );
+
+    const users = await conn.selectFrom('users').select(['id', 'email', 'display_name', 'slug']).orderBy('id').execute();
+    const login = new Map(users.map((user) => [user.id, user.slug]));
+    for (const user of users) {
       await write(
-        `<?xml version="1.0" encoding="UTF-8" ?>\n<!-- A WordPress eXtended RSS file written by Newsdesk: import it with WordPress's Tools → Import → WordPress. -->\n` +
-          `<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" ` +
-          `xmlns:wfw="http://wellformedweb.org/CommentAPI/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">\n<channel>\n` +
-          `<title>${text(site.name)}</title>\n<link>${text(site.url)}</link>\n<description>${text(site.description)}</description>\n` +
-          `<pubDate>${input.now.toUTCString()}</pubDate>\n<language>${text(site.language)}</language>\n<wp:wxr_version>1.2</wp:wxr_version>\n` +
-          `<wp:base_site_url>${text(site.url)}</wp:base_site_url>\n<wp:base_blog_url>${text(site.url)}</wp:base_blog_url>\n`,
+        `<wp:author><wp:author_id>${user.id}</wp:author_id><wp:author_login>${cdata(user.slug)}</wp:author_login><wp:author_email>${cdata(user.email)}</wp:author_email>` +
+          `<wp:author_display_name>${cdata(user.display_name)}</wp:author_display_name><wp:author_first_name>${cdata('')}</wp:author_first_name><wp:author_last_name>${cdata('')}</wp:author_last_name></wp:author>\n`,
       );
-
-      const users = await conn.selectFrom('users').select(['id', 'email', 'display_name', 'slug']).orderBy('id').execute();
-      const login = new Map(users.map((user) => [user.id, user.slug]));
-      for (const user of users) {
-        await write(
-          `<wp:author><wp:author_id>${user.id}</wp:author_id><wp:author_login>${cdata(user.slug)}</wp:author_login><wp:author_email>${cdata(user.email)}</wp:author_email>` +
-            `<wp:author_display_name>${cdata(user.display_name)}</wp:author_display_name><wp:author_first_name>${cdata('')}</wp:author_first_name><wp:author_last_name>${cdata('')}</wp:author_last_name></wp:author>\n`,
-        );
-        summary.authors++;
-      }
-
-      const categories = await conn.selectFrom('categories').select(['id', 'slug', 'name', 'description', 'parent_id']).orderBy('id').execute();
-      // Parents before children, as WordPress's importer wants them.
-      const written = new Set<number>();
-      const emit = async (category: (typeof categories)[number], depth = 0): Promise<void> => {
-        if (written.has(category.id) || depth > 50) return;
-        const parent = categories.find((candidate) => candidate.id === category.parent_id);
-        if (parent) await emit(parent, depth + 1);
-        written.add(category.id);
-        await write(
-          `<wp:category><wp:term_id>${category.id}</wp:term_id><wp:category_nicename>${cdata(category.slug)}</wp:category_nicename>` +
-            `<wp:category_parent>${cdata(parent?.slug ?? '')}</wp:category_parent><wp:cat_name>${cdata(category.name)}</wp:cat_name>` +
-            `<wp:category_description>${cdata(category.description)}</wp:category_description></wp:category>\n`,
-        );
-        summary.categories++;
-      };
-      for (const category of categories) await emit(category);
-
-      for await (const tags of walk(conn, 'tags')) {
-        for (const tag of tags as Array<{ id: number; slug: string; name: string }>) {
-          await write(`<wp:tag><wp:term_id>${tag.id}</wp:term_id><wp:tag_slug>${cdata(tag.slug)}</wp:tag_slug><wp:tag_name>${cdata(tag.name)}</wp:tag_name></wp:tag>\n`);
-          summary.tags++;
-        }
-      }
-
-      for await (const pictures of walk(conn, 'media')) {
-        for (const picture of pictures as Array<{ id: number; alt: string; caption: string; variants: string; created_at: Date | string; original_name: string }>) {
-          const variants = JSON.parse(picture.variants) as Array<{ file: string; width: number; format: string }>;
-          const largest = variants.filter((variant) => variant.format === 'jpeg').sort((a, b) => b.width - a.width)[0];
-          if (!largest) continue;
-          const at = toDate(picture.created_at);
-          await write(
-            item({
-              title: picture.original_name || `Picture ${picture.id}`,
-              link: url(mediaPath(largest.file)),
-              at,
-              creator: '',
-              id: attachmentId(picture.id),
-              name: `picture-${picture.id}`,
-              status: 'inherit',
-              type: 'attachment',
-              content: '',
-              excerpt: picture.caption,
-              extra: `<wp:attachment_url>${cdata(url(mediaPath(largest.file)))}</wp:attachment_url>\n<wp:postmeta><wp:meta_key>${cdata('_wp_attachment_image_alt')}</wp:meta_key><wp:meta_value>${cdata(picture.alt)}</wp:meta_value></wp:postmeta>`,
-            }),
-          );
-          summary.attachments++;
-        }
-      }
-
-      for await (const pages of walk(conn, 'pages')) {
-        for (const page of pages as Array<{ id: number; slug: string; title: string; body_html: string; status: string; published_at: Date | string | null; updated_at: Date | string }>) {
-          const at = toDate(page.published_at ?? page.updated_at);
-          await write(
-            item({ title: page.title, link: url(articlePath(page.slug)), at, modified: toDate(page.updated_at), creator: '', id: pageId(page.id), name: page.slug, status: page.status === 'published' ? 'publish' : 'draft', type: 'page', content: page.body_html, excerpt: '', extra: '' }),
-          );
-          summary.pages++;
-        }
-      }
-
-      for await (const articles of walk(conn, 'articles')) {
-        const ids = articles.map((article) => article.id as number);
-        const bylines = await conn.selectFrom('article_authors').select(['article_id', 'user_id']).where('article_id', 'in', ids).orderBy('article_id').orderBy('position').execute();
-        const tagRows = await conn
-          .selectFrom('article_tags')
-          .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-          .select(['article_tags.article_id', 'tags.slug', 'tags.name'])
-          .where('article_tags.article_id', 'in', ids)
-          .orderBy('article_tags.article_id')
-          .orderBy('tags.id')
-          .execute();
-        for (const article of articles as Array<{
-          id: number; slug: string; title: string; body_html: string; excerpt: string; status: string; published_at: Date | string | null;
-          created_at: Date | string; updated_at: Date | string; primary_category_id: number | null; featured_media_id: number | null;
-        }>) {
-          const published = article.published_at === null ? null : toDate(article.published_at);
-          const status = article.status === 'published' && published && published > input.now ? 'future' : (STATUS[article.status] ?? 'draft');
-          const authors = bylines.filter((row) => row.article_id === article.id).map((row) => login.get(row.user_id) ?? '');
-          const primary = article.primary_category_id === null ? undefined : categories.find((category) => category.id === article.primary_category_id);
-          const terms = [
-            ...(primary ? [`<category domain="category" nicename="${attribute(primary.slug)}">${cdata(primary.name)}</category>`] : []),
-            ...tagRows.filter((row) => row.article_id === article.id).map((row) => `<category domain="post_tag" nicename="${attribute(row.slug)}">${cdata(row.name)}</category>`),
-            // Co-Authors Plus keeps every byline; plain WordPress keeps the first (dc:creator).
-            ...(authors.length > 1 ? authors.map((slug) => `<category domain="author" nicename="cap-${attribute(slug)}">${cdata(slug)}</category>`) : []),
-          ];
-          const thumbnail = article.featured_media_id === null ? '' : `<wp:postmeta><wp:meta_key>${cdata('_thumbnail_id')}</wp:meta_key><wp:meta_value>${cdata(String(attachmentId(article.featured_media_id)))}</wp:meta_value></wp:postmeta>`;
-          await write(
-            item({
-              title: article.title,
-              link: url(articlePath(article.slug)),
-              at: published ?? toDate(article.created_at),
-              modified: toDate(article.updated_at),
-              creator: authors[0] ?? '',
-              id: article.id,
-              name: article.slug,
-              status,
-              type: 'post',
-              content: article.body_html,
-              excerpt: article.excerpt,
-              extra: [...terms, thumbnail].filter(Boolean).join('\n'),
-            }),
-          );
-          summary.posts++;
-        }
-      }
-      await write('</channel>\n</rss>\n');
-      return summary;
-    } finally {
-      await sql.raw('rollback').execute(conn);
+      summary.authors++;
     }
+
+    const categories = await conn.selectFrom('categories').select(['id', 'slug', 'name', 'description', 'parent_id']).orderBy('id').execute();
+    // Parents before children, as WordPress's importer wants them.
+    const written = new Set<number>();
+    const emit = async (category: (typeof categories)[number], depth = 0): Promise<void> => {
+      if (written.has(category.id) || depth > 50) return;
+      const parent = categories.find((candidate) => candidate.id === category.parent_id);
+      if (parent) await emit(parent, depth + 1);
+      written.add(category.id);
+      await write(
+        `<wp:category><wp:term_id>${category.id}</wp:term_id><wp:category_nicename>${cdata(category.slug)}</wp:category_nicename>` +
+          `<wp:category_parent>${cdata(parent?.slug ?? '')}</wp:category_parent><wp:cat_name>${cdata(category.name)}</wp:cat_name>` +
+          `<wp:category_description>${cdata(category.description)}</wp:category_description></wp:category>\n`,
+      );
+      summary.categories++;
+    };
+    for (const category of categories) await emit(category);
+
+    for await (const tags of walk(conn, 'tags')) {
+      for (const tag of tags as Array<{ id: number; slug: string; name: string }>) {
+        await write(`<wp:tag><wp:term_id>${tag.id}</wp:term_id><wp:tag_slug>${cdata(tag.slug)}</wp:tag_slug><wp:tag_name>${cdata(tag.name)}</wp:tag_name></wp:tag>\n`);
+        summary.tags++;
+      }
+    }
+
+    for await (const pictures of walk(conn, 'media')) {
+      for (const picture of pictures as Array<{ id: number; alt: string; caption: string; variants: string; created_at: Date | string; original_name: string }>) {
+        const variants = JSON.parse(picture.variants) as Array<{ file: string; width: number; format: string }>;
+        const largest = variants.filter((variant) => variant.format === 'jpeg').sort((a, b) => b.width - a.width)[0];
+        if (!largest) continue;
+        const at = toDate(picture.created_at);
+        await write(
+          item({
+            title: picture.original_name || `Picture ${picture.id}`,
+            link: url(mediaPath(largest.file)),
+            at,
+            creator: '',
+            id: attachmentId(picture.id),
+            name: `picture-${picture.id}`,
+            status: 'inherit',
+            type: 'attachment',
+            content: '',
+            excerpt: picture.caption,
+            extra: `<wp:attachment_url>${cdata(url(mediaPath(largest.file)))}</wp:attachment_url>\n<wp:postmeta><wp:meta_key>${cdata('_wp_attachment_image_alt')}</wp:meta_key><wp:meta_value>${cdata(picture.alt)}</wp:meta_value></wp:postmeta>`,
+          }),
+        );
+        summary.attachments++;
+      }
+    }
+
+    for await (const pages of walk(conn, 'pages')) {
+      for (const page of pages as Array<{ id: number; slug: string; title: string; body_html: string; status: string; published_at: Date | string | null; updated_at: Date | string }>) {
+        const at = toDate(page.published_at ?? page.updated_at);
+        await write(
+          item({ title: page.title, link: url(articlePath(page.slug)), at, modified: toDate(page.updated_at), creator: '', id: pageId(page.id), name: page.slug, status: page.status === 'published' ? 'publish' : 'draft', type: 'page', content: page.body_html, excerpt: '', extra: '' }),
+        );
+        summary.pages++;
+      }
+    }
+
+    for await (const articles of walk(conn, 'articles')) {
+      const ids = articles.map((article) => article.id as number);
+      const bylines = await conn.selectFrom('article_authors').select(['article_id', 'user_id']).where('article_id', 'in', ids).orderBy('article_id').orderBy('position').execute();
+      const tagRows = await conn
+        .selectFrom('article_tags')
+        .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+        .select(['article_tags.article_id', 'tags.slug', 'tags.name'])
+        .where('article_tags.article_id', 'in', ids)
+        .orderBy('article_tags.article_id')
+        .orderBy('tags.id')
+        .execute();
+      for (const article of articles as Array<{
+        id: number; slug: string; title: string; body_html: string; excerpt: string; status: string; published_at: Date | string | null;
+        created_at: Date | string; updated_at: Date | string; primary_category_id: number | null; featured_media_id: number | null;
+      }>) {
+        const published = article.published_at === null ? null : toDate(article.published_at);
+        const status = article.status === 'published' && published && published > input.now ? 'future' : (STATUS[article.status] ?? 'draft');
+        const authors = bylines.filter((row) => row.article_id === article.id).map((row) => login.get(row.user_id) ?? '');
+        const primary = article.primary_category_id === null ? undefined : categories.find((category) => category.id === article.primary_category_id);
+        const terms = [
+          ...(primary ? [`<category domain="category" nicename="${attribute(primary.slug)}">${cdata(primary.name)}</category>`] : []),
+          ...tagRows.filter((row) => row.article_id === article.id).map((row) => `<category domain="post_tag" nicename="${attribute(row.slug)}">${cdata(row.name)}</category>`),
+          // Co-Authors Plus keeps every byline; plain WordPress keeps the first (dc:creator).
+          ...(authors.length > 1 ? authors.map((slug) => `<category domain="author" nicename="cap-${attribute(slug)}">${cdata(slug)}</category>`) : []),
+        ];
+        const thumbnail = article.featured_media_id === null ? '' : `<wp:postmeta><wp:meta_key>${cdata('_thumbnail_id')}</wp:meta_key><wp:meta_value>${cdata(String(attachmentId(article.featured_media_id)))}</wp:meta_value></wp:postmeta>`;
+        await write(
+          item({
+            title: article.title,
+            link: url(articlePath(article.slug)),
+            at: published ?? toDate(article.created_at),
+            modified: toDate(article.updated_at),
+            creator: authors[0] ?? '',
+            id: article.id,
+            name: article.slug,
+            status,
+            type: 'post',
+            content: article.body_html,
+            excerpt: article.excerpt,
+            extra: [...terms, thumbnail].filter(Boolean).join('\n'),
+          }),
+        );
+        summary.posts++;
+      }
+    }
+    await write('</channel>\n</rss>\n');
+    return summary;
   });
 }
 

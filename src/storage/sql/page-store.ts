@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { DomainError } from '../../core/errors.js';
-import type { PageStatus, PageStore, StaticPage } from '../../core/pages/page.js';
+import type { PageFields, PageStatus, PageStore, StaticPage } from '../../core/pages/page.js';
 import type { DialectAdapter } from '../dialect-adapter.js';
 import type { Database, PagesTable } from '../schema.js';
 import { assertRootSlugFree } from './root-slugs.js';
@@ -24,6 +24,17 @@ function toPage(row: Selectable<PagesTable>): StaticPage {
   };
 }
 
+/** The columns a save writes from the page's fields. */
+const fieldColumns = (input: PageFields) => ({
+  slug: input.slug,
+  title: input.title,
+  description: input.description,
+  body_md: input.bodyMd,
+  body_html: input.bodyHtml,
+  status: input.status,
+  position: input.position,
+});
+
 const taken = (slug: string) => new DomainError('SLUG_TAKEN', `The address /${slug} is already used by another page.`, { slug });
 
 export function createPageStore(db: Kysely<Database>, adapter: DialectAdapter, transact: <T>(work: (db: Kysely<Database>) => Promise<T>) => Promise<T>): PageStore {
@@ -45,13 +56,7 @@ export function createPageStore(db: Kysely<Database>, adapter: DialectAdapter, t
           const row = await trx
             .insertInto('pages')
             .values({
-              slug: input.slug,
-              title: input.title,
-              description: input.description,
-              body_md: input.bodyMd,
-              body_html: input.bodyHtml,
-              status: input.status,
-              position: input.position,
+              ...fieldColumns(input),
               published_at: input.status === 'published' ? at : null,
               created_at: at,
               updated_at: at,
@@ -83,13 +88,7 @@ export function createPageStore(db: Kysely<Database>, adapter: DialectAdapter, t
           const row = await trx
             .updateTable('pages')
             .set({
-              slug: input.slug,
-              title: input.title,
-              description: input.description,
-              body_md: input.bodyMd,
-              body_html: input.bodyHtml,
-              status: input.status,
-              position: input.position,
+              ...fieldColumns(input),
               // First published when it first goes live; kept while it stays live.
               published_at: input.status === 'published' ? (current.published_at === null ? at : toDate(current.published_at).toISOString()) : null,
               updated_at: at,

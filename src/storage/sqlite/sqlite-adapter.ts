@@ -43,6 +43,7 @@ export function sqliteAdapter(file: string): DialectAdapter {
       return new TransactionalSqliteDialect(database, () => searchWorker?.close());
     },
     autoId: (column) => column.primaryKey().autoIncrement(),
+    beginReadSnapshot: 'begin',
     lockSlugSpace: async () => undefined,
     // Instants are stored as toISOString() text, so the month is its first seven characters.
     searchMigration: sqliteSearchMigration,

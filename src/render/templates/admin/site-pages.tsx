@@ -1,6 +1,20 @@
 import type { ImportRunView } from '../../view-models/import-run-view.js';
 import { AdminLayout, type AdminChrome } from './admin-layout.js';
 
+/** "None", then every section: where a feed's drafts go. */
+function SectionOptions(props: { sections: Array<{ id: number; name: string }> }): JSX.Element {
+  return (
+    <>
+      <option value="">None</option>
+      {props.sections.map((section) => (
+        <option value={String(section.id)} safe>
+          {section.name}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /** Moving the site in and out: import from WordPress, Ghost or a feed, the imports so far, and the export download (admins). */
 export interface FeedSubscriptionRow {
   id: number;
@@ -53,12 +67,7 @@ export function SitePage(props: {
         <input id="import-feed-url" name="feedUrl" type="url" maxlength="2000" placeholder="https://" />
         <label for="import-section">Section for the feed's drafts</label>
         <select id="import-section" name="sectionId">
-          <option value="">None</option>
-          {props.sections.map((section) => (
-            <option value={String(section.id)} safe>
-              {section.name}
-            </option>
-          ))}
+          <SectionOptions sections={props.sections} />
         </select>
         <label>
           <input type="checkbox" name="fetchMedia" value="1" /> WordPress or Ghost: fetch the pictures from the old site (public addresses only)
@@ -151,12 +160,7 @@ export function SitePage(props: {
         <input id="feed-url" name="url" type="url" required maxlength="2000" placeholder="https://" />
         <label for="feed-section">Section for its drafts</label>
         <select id="feed-section" name="sectionId">
-          <option value="">None</option>
-          {props.sections.map((section) => (
-            <option value={String(section.id)} safe>
-              {section.name}
-            </option>
-          ))}
+          <SectionOptions sections={props.sections} />
         </select>
         <label for="feed-every">Read it every (minutes)</label>
         <input id="feed-every" name="everyMinutes" type="number" min="5" max="10080" value="30" required />
