@@ -20,6 +20,8 @@ export interface Row {
   /** Connection errors, timeouts included. */
   errors: number;
   rssMb: number | undefined;
+  /** Server CPU (user + system, workers included) per request in µs, where measured. */
+  cpuUs?: number;
 }
 
 let current: autocannon.Instance | undefined;
@@ -74,7 +76,7 @@ const ms = (value: number): string => (value === 0 ? '<1' : value < 10 ? value.t
 const ratio = (value: number): string => (value >= 0.1 ? value.toFixed(2) : value.toPrecision(2));
 
 export function formatTable(rows: readonly Row[], ceiling: number): string {
-  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'p99/p50', 'non-2xx', 'errors', 'RSS MB', 'vs ceiling'];
+  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'p99/p50', 'non-2xx', 'errors', 'RSS MB', 'CPU µs/req', 'vs ceiling'];
   const body = rows.map((row) => [
     row.name,
     row.rps.toFixed(0),
@@ -84,6 +86,7 @@ export function formatTable(rows: readonly Row[], ceiling: number): string {
     String(row.non2xx),
     String(row.errors),
     row.rssMb === undefined ? '?' : row.rssMb.toFixed(0),
+    row.cpuUs === undefined ? '–' : row.cpuUs.toFixed(0),
     ceiling > 0 ? `${ratio(row.rps / ceiling)}×` : '?',
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...body.map((cells) => cells[i]!.length)));

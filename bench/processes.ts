@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /** A child process the benchmark started, killed on every way out (see `killAllChildren`). */
@@ -76,6 +76,29 @@ export async function waitForHttp(url: string, child: Child, timeoutMs = 30_000)
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${child.name} did not answer ${url} within ${timeoutMs / 1000} s:\n${child.output()}`);
+}
+
+/**
+ * CPU seconds (user + system, all threads) a process and its children have used so far, from /proc
+ * (Linux); undefined elsewhere. Children are read from each thread's `children` list, so a `serve --workers`
+ * primary counts its workers.
+ */
+export function cpuSeconds(pid: number): number | undefined {
+  try {
+    const ticks = (id: number): number => {
+      const fields = readFileSync(`/proc/${id}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      // After the name: state is field 3, utime field 14 and stime field 15 of stat(5).
+      const own = Number(fields[11]) + Number(fields[12]);
+      const children = readdirSync(`/proc/${id}/task`).flatMap((task) =>
+        readFileSync(`/proc/${id}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number),
+      );
+      return own + children.reduce((sum, child) => sum + ticks(child), 0);
+    };
+    // Linux reports in clock ticks, USER_HZ, which is 100 on every architecture Node runs on.
+    return ticks(pid) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Resident set size of a process in MB, from /proc (Linux); undefined elsewhere. */
