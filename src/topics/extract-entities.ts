@@ -1,0 +1,276 @@
+import nlp from 'compromise';
+
+/**
+ * People, places, organisations and acronyms named in a story, found without a network or a model download:
+ * compromise's lexicon and tagger propose names, and our own rules (titles before names, the words that end
+ * an organisation's name, the shape of an acronym, every country name the runtime knows) decide and clean
+ * them (issue 12, STACK.md "Entity extraction"). Editors confirm, merge and reject what comes out; this only
+ * suggests.
+ */
+export type EntityKind = 'person' | 'place' | 'org' | 'acronym';
+
+export interface ExtractedEntities {
+  people: string[];
+  places: string[];
+  organisations: string[];
+  acronyms: string[];
+}
+
+/** Country abbreviations a reader takes for the place, not for an acronym. */
+const COUNTRY_ABBREVIATIONS = new Set(['US', 'USA', 'UK', 'UAE']);
+
+/** Every country and territory name the runtime's locale data has, plus the short forms news prose uses. */
+const COUNTRY_NAMES: ReadonlySet<string> = (() => {
+  const names = new Set<string>(['United States', 'Britain', 'Great Britain', 'England', 'Scotland', 'Wales', 'Russia', 'Turkey', 'Türkiye', 'Holland', 'Burma', 'Ivory Coast', 'Czech Republic', 'Gaza', 'West Bank', 'Kashmir', 'Taiwan', 'Republic of Korea', 'The Hague']);
+  const display = new Intl.DisplayNames(['en'], { type: 'region' });
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      const name = display.of(code);
+      if (name && name !== code && !/\d|Unknown|Pseudo/.test(name)) names.add(name.replace(/\s*\(.*\)$/, ''));
+    }
+  }
+  return names;
+})();
+
+/** Titles and roles written before a name; the name is what follows. Longest first. */
+const TITLES = [
+  'Chief of Army Staff', 'Chief of Naval Staff', 'Chief of Air Staff', 'Chief of Defence Staff', 'Chief Justice', 'Chief Minister', 'Chief Executive',
+  'Prime Minister', 'Deputy Prime Minister', 'Foreign Minister', 'Finance Minister', 'Defence Minister', 'Defense Minister', 'External Affairs Minister', 'Home Minister', 'Minister',
+  'Vice President', 'President', 'Secretary-General', 'Secretary General', 'Secretary', 'Governor', 'Deputy Governor', 'Lieutenant General', 'Major General', 'General',
+  'Air Chief Marshal', 'Air Marshal', 'Admiral', 'Vice Admiral', 'Rear Admiral', 'Commander', 'Captain', 'Colonel', 'Chairman', 'Chairperson', 'Chair', 'Director-General', 'Director General', 'Director',
+  'Ambassador', 'High Commissioner', 'Commissioner', 'Justice', 'Judge', 'Senator', 'Chancellor', 'Mayor', 'King', 'Queen', 'Prince', 'Princess', 'Crown Prince', 'Sheikh', 'Emir', 'Pope',
+  'Field Marshal', 'Chief Economic Adviser', 'Chief Economist', 'Economist', 'Adviser', 'Advisor', 'Spokesperson', 'Captain', 'Coach', 'Author', 'Translator', 'Grandmaster',
+  'Professor', 'Prof.', 'Dr.', 'Dr', 'Mr.', 'Mr', 'Mrs.', 'Mrs', 'Ms.', 'Ms', 'Sir', 'Dame', 'CEO', 'Managing Director', 'Speaker', 'Lt Gen', 'Gen.', 'Gen',
+].sort((a, b) => b.length - a.length);
+
+/** TITLES by their first word, as word lists, longest first. */
+const TITLES_BY_FIRST_WORD = new Map<string, string[][]>();
+for (const title of TITLES) {
+  const parts = title.split(' ');
+  const list = TITLES_BY_FIRST_WORD.get(parts[0]!) ?? [];
+  list.push(parts);
+  TITLES_BY_FIRST_WORD.set(parts[0]!, list);
+}
+
+/** Lower-case words that may sit inside a name ("Osama bin Laden", "Ursula von der Leyen"). */
+const NAME_PARTICLES = new Set(['bin', 'bint', 'ibn', 'al', 'el', 'de', 'da', 'di', 'du', 'dos', 'das', 'van', 'von', 'der', 'den', 'la', 'le']);
+
+/** Words that end (or head) an organisation's name. */
+const ORG_WORDS = new Set([
+  'Bank', 'Ministry', 'Department', 'Command', 'Council', 'Agency', 'Organisation', 'Organization', 'Fund', 'Union', 'Corporation', 'Company',
+  'Committee', 'Commission', 'Authority', 'Institute', 'Institution', 'Association', 'Federation', 'Court', 'Parliament', 'University', 'Army', 'Navy',
+  'Force', 'Forces', 'Board', 'Party', 'Group', 'Bureau', 'Office', 'Service', 'Services', 'Assembly', 'Forum', 'Alliance', 'Society', 'Foundation',
+  'Exchange', 'Limited', 'Ltd', 'Inc', 'Academy', 'Secretariat', 'Police', 'Guard', 'Guards', 'Corps', 'Cabinet', 'Senate', 'Congress', 'Directorate',
+  'Nations', 'Reserve', 'Confederation', 'Community', 'Administration', 'Organisation', 'Campaign', 'Bundestag', 'Rifles', 'Legion', 'Laboratory', 'Laboratories', 'Centre', 'Center', 'Club', 'League', 'Trust', 'Mission', 'Programme', 'Industries', 'Airlines', 'Motors', 'Holdings', 'Technologies',
+]);
+
+const MONTHS_AND_DAYS = new Set([
+  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+]);
+
+/** An all-capital abbreviation: two or more capitals and digits, inner hyphens allowed ("CIS-MOA", "G20", "COP29"). */
+const ACRONYM = /(?<![\p{L}\p{N}])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*(?![\p{L}\p{N}])/gu;
+const ROMAN_NUMERAL = /^(?=[IVXLC]+$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
+
+/** A capitalised word (letters, inner apostrophes and hyphens, or an acronym). */
+const CAPITALISED = /^(?:\p{Lu}[\p{L}\p{M}'’.-]*|[A-Z0-9]{2,}(?:-[A-Z0-9]+)*)$/u;
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function tokens(text: string): Token[] {
+  return [...text.matchAll(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu)].map((match) => ({
+    text: match[0],
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
+}
+
+/** Whether only spaces separate two tokens (a comma, bracket or full stop ends a name). */
+function joined(text: string, left: Token, right: Token): boolean {
+  const between = text.slice(left.end, right.start);
+  // An initial's full stop joins too ("V. Narayanan", "M. K. Stalin").
+  return /^ +$/.test(between) || (between === '. ' && /^\p{Lu}$/u.test(left.text));
+}
+
+function isCapitalised(word: string): boolean {
+  return CAPITALISED.test(word) && !MONTHS_AND_DAYS.has(word);
+}
+
+function acronymsOf(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(ACRONYM)) {
+    const word = match[0];
+    const letters = word.replace(/[^A-Z0-9]/g, '');
+    if (letters.length < 2 || !/[A-Z]/.test(word.slice(1)) && !/\d/.test(word)) continue;
+    if (COUNTRY_ABBREVIATIONS.has(word) || ROMAN_NUMERAL.test(word)) continue;
+    found.push(word);
+  }
+  return found;
+}
+
+/**
+ * Names after a title: "General Asim Munir" → "Asim Munir". `covered` receives the indexes of the title's and
+ * the name's words, which therefore cannot start an organisation ("Chief of Army Staff" holds "Army").
+ */
+function titledPeople(text: string, words: Token[], covered: Set<number>): string[] {
+  const people: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    for (const parts of TITLES_BY_FIRST_WORD.get(words[i]!.text) ?? []) {
+      if (i + parts.length >= words.length) continue;
+      if (!parts.every((part, k) => words[i + k]!.text === part && (k === 0 || joined(text, words[i + k - 1]!, words[i + k]!)))) continue;
+      const nameStart = i + parts.length;
+      if (!joined(text, words[nameStart - 1]!, words[nameStart]!)) continue;
+      const name = nameAt(text, words, nameStart);
+      const written = name.length >= 2 ? stripTitle(text.slice(name[0]!.start, name.at(-1)!.end)) : '';
+      if (written.includes(' ')) {
+        people.push(written);
+        for (let k = i; k < nameStart + name.length; k++) covered.add(k);
+      }
+      break;
+    }
+  }
+  return people;
+}
+
+/** Whether the particles from `index` on are followed by a capitalised word ("von der Leyen"). */
+function particleLeadsToName(words: Token[], index: number): boolean {
+  let j = index;
+  while (j < words.length && NAME_PARTICLES.has(words[j]!.text)) j++;
+  return j < words.length && isCapitalised(words[j]!.text);
+}
+
+/** The run of capitalised words (particles allowed inside) starting at `start`, stopping at punctuation. */
+function nameAt(text: string, words: Token[], start: number): Token[] {
+  const name: Token[] = [];
+  for (let j = start; j < words.length && name.length < 8; j++) {
+    const word = words[j]!;
+    if (name.length > 0 && !joined(text, words[j - 1]!, word)) break;
+    if (isCapitalised(word.text) && !ORG_WORDS.has(word.text) && !/^[A-Z0-9-]{2,}$/.test(word.text)) name.push(word);
+    else if (name.length > 0 && NAME_PARTICLES.has(word.text) && particleLeadsToName(words, j)) name.push(word);
+    else break;
+  }
+  return name;
+}
+
+/** Whether a title starts at word `index`. */
+function startsTitle(words: Token[], index: number): boolean {
+  return (TITLES_BY_FIRST_WORD.get(words[index]!.text) ?? []).some((parts) => {
+    if (!parts.every((part, k) => words[index + k]?.text === part)) return false;
+    // "General Assembly" goes on naming the organisation; "President Ursula" starts a person.
+    const after = words[index + parts.length]?.text;
+    return after !== undefined && isCapitalised(after) && !ORG_WORDS.has(after);
+  });
+}
+
+/**
+ * Organisations written out: a run of capitalised words (with "of", "for", "and", "on" inside) holding one of
+ * ORG_WORDS, such as "US Central Command", "Reserve Bank of India", "Ministry of External Affairs".
+ */
+function organisationsOf(text: string, words: Token[], covered: ReadonlySet<number>): string[] {
+  const found: string[] = [];
+  const connectors = new Set(['of', 'for', 'and', 'on', '&', 'the']);
+  let i = 0;
+  while (i < words.length) {
+    if (covered.has(i) || !isCapitalised(words[i]!.text) || (words[i]!.text === 'The' && i + 1 < words.length)) {
+      i++;
+      continue;
+    }
+    const run: Token[] = [words[i]!];
+    let j = i + 1;
+    while (j < words.length && !covered.has(j) && joined(text, words[j - 1]!, words[j]!)) {
+      const word = words[j]!.text;
+      if (ORG_WORDS.has(run.at(-1)!.text) && startsTitle(words, j)) break;
+      if (isCapitalised(word)) run.push(words[j]!);
+      else if (connectors.has(word) && j + 1 < words.length && isCapitalised(words[j + 1]!.text) && joined(text, words[j]!, words[j + 1]!)) run.push(words[j]!);
+      else break;
+      j++;
+    }
+    // Trim to end at the last organisation word or at the capitalised words after an "of".
+    const orgAt = run.findIndex((token) => ORG_WORDS.has(token.text));
+    if (orgAt >= 0) {
+      let end = run.length;
+      // A title before the body ("Governor Reserve Bank") or a trailing connector are not part of the name.
+      while (end > 0 && connectors.has(run[end - 1]!.text)) end--;
+      let begin = 0;
+      while (begin < orgAt && TITLES.includes(run[begin]!.text)) begin++;
+      const name = run.slice(begin, end).map((token) => token.text).join(' ');
+      if (run.slice(begin, end).length >= 2 && !TITLES.includes(name)) found.push(name);
+    }
+    i = j;
+  }
+  return found;
+}
+
+function clean(name: string): string {
+  return name
+    .replace(/^[("'‘“]+|[)"'’”.,;:]+$/g, '')
+    .replace(/^(?:the|The)\s+(?!Hague|Gambia|Bahamas)/, '')
+    .replace(/['’]s$/, '')
+    .trim();
+}
+
+/** `name` without the titles before it ("Chief of Army Staff General Asim Munir" → "Asim Munir"). */
+function stripTitle(name: string): string {
+  for (const title of TITLES) if (name.startsWith(`${title} `)) return stripTitle(name.slice(title.length + 1));
+  return name;
+}
+
+function unique(list: Iterable<string>): string[] {
+  return [...new Set(list)];
+}
+
+/** Drops a name that is part of a longer one in the same list ("Munir" beside "Asim Munir"). */
+function longestForms(names: string[]): string[] {
+  return names.filter((name) => !names.some((other) => other !== name && (other.includes(` ${name}`) || other.startsWith(`${name} `))));
+}
+
+/** The entities named in `text` (plain text: headline, standfirst and body without markup), each once. */
+export function extractEntities(text: string): ExtractedEntities {
+  const words = tokens(text);
+  const doc = nlp(text);
+  const acronyms = unique(acronymsOf(text));
+  const covered = new Set<number>();
+  const titled = titledPeople(text, words, covered);
+  const organisations = longestForms(unique(organisationsOf(text, words, covered).map(clean)));
+  const inOrganisation = (name: string) => organisations.some((org) => org === name || org.split(' ').includes(name) || org.includes(name));
+
+  const peopleCandidates = [
+    ...titled,
+    ...(doc.people().out('array') as string[]).map((name) => stripTitle(clean(name))),
+  ]
+    .map(clean)
+    .filter((name) => name.split(' ').length >= 2 && !inOrganisation(name) && !/\d/.test(name) && name.split(' ').every((part) => isCapitalised(part) || NAME_PARTICLES.has(part)));
+  const people = longestForms(unique(peopleCandidates));
+
+  const placeCandidates: string[] = [];
+  for (const place of doc.places().out('array') as string[]) {
+    const whole = clean(place).replace(/-$/, '');
+    const parts = whole.split('-');
+    // "US-Pakistan" is two places, "Timor-Leste" one.
+    placeCandidates.push(...(parts.length > 1 && parts.every((part) => COUNTRY_NAMES.has(part) || COUNTRY_ABBREVIATIONS.has(part)) ? parts : [whole]));
+  }
+  // Country names and abbreviations the tagger missed, also inside compounds ("Afghanistan-related", "US-Pakistan").
+  for (const token of words) {
+    for (const part of token.text.split('-')) {
+      const bare = clean(part);
+      if (COUNTRY_NAMES.has(bare) || COUNTRY_ABBREVIATIONS.has(bare)) placeCandidates.push(bare);
+    }
+  }
+  for (const name of COUNTRY_NAMES) if (name.includes(' ') && text.includes(name)) placeCandidates.push(name);
+  // A place named only inside an organisation's name ("Bank of England") is not a place of the story.
+  let outsideOrganisations = text;
+  for (const org of organisations) outsideOrganisations = outsideOrganisations.split(org).join(' ');
+  const namedOutside = (place: string) => new RegExp(`(?<![\\p{L}\\p{N}])${place.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(outsideOrganisations);
+  const places = longestForms(
+    unique(placeCandidates.map(clean)).filter(
+      (place) => place.length > 1 && namedOutside(place) && isCapitalised(place.split(' ')[0]!) && !MONTHS_AND_DAYS.has(place) && !people.some((person) => person.includes(place)) && !organisations.includes(place) && !(acronyms.includes(place) && !COUNTRY_ABBREVIATIONS.has(place)),
+    ),
+  );
+  return { people, places, organisations, acronyms };
+}
