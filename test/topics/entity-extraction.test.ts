@@ -11,14 +11,14 @@ type Kind = keyof ExtractedEntities;
 const KINDS: Kind[] = ['people', 'places', 'organisations', 'acronyms'];
 
 /**
- * Floors, per type: [precision, recall], a little under what the extractor measured when they were set
- * (people 1.00 / 0.79, places 0.98 / 0.86, organisations 0.93 / 0.88, acronyms 1.00 / 0.99). People's recall
- * is under issue 12's 0.80: names the lexicon does not know and no title introduces ("Lamine Yamal scored")
- * are missed.
+ * Floors, per type: [precision, recall]. Issue 12 asks for precision ≥ 0.90 and recall ≥ 0.80; the extractor
+ * measured people 0.97 / 0.88, places 0.99 / 0.87, organisations 0.93 / 0.88, acronyms 1.00 / 0.99 when they
+ * were set. Its rules were tuned on these paragraphs; held-out-paragraphs.ts, written without sight of the
+ * extractor, is the fairer measure and is checked below against the issue's targets.
  */
 const FLOORS: Record<Kind, [number, number]> = {
-  people: [0.95, 0.77],
-  places: [0.95, 0.84],
+  people: [0.95, 0.85],
+  places: [0.95, 0.85],
   organisations: [0.9, 0.85],
   acronyms: [0.97, 0.95],
 };
