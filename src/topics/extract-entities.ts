@@ -44,6 +44,12 @@ const COUNTRY_NAMES: ReadonlySet<string> = (() => {
   return names;
 })();
 
+/** Regions news prose names in more than one word, which no country list holds. */
+const REGIONS = ['Latin America', 'North America', 'South America', 'Central America', 'Central Asia', 'South Asia', 'East Asia', 'Southeast Asia', 'West Asia', 'Middle East', 'Eastern Europe', 'Western Europe', 'Central Europe', 'Sub-Saharan Africa', 'North Africa', 'West Africa', 'East Africa', 'Southern Africa', 'Horn of Africa', 'Asia-Pacific', 'Indo-Pacific', 'Caribbean', 'Balkans', 'Sahel', 'Gulf'];
+
+/** Words that end the name of a place ("Arabian Sea", "Aichi Prefecture") or head one ("Strait of Hormuz"). */
+const PLACE_ENDINGS = new Set(['Sea', 'Ocean', 'Gulf', 'Bay', 'Strait', 'Straits', 'River', 'Lake', 'Mountains', 'Hills', 'Island', 'Islands', 'Peninsula', 'Desert', 'Valley', 'Prefecture', 'Province', 'Canal', 'Coast', 'Delta', 'Plateau']);
+
 /** Titles and roles written before a name; the name is what follows. Longest first. */
 const TITLES = [
   'Chief of Army Staff', 'Chief of Naval Staff', 'Chief of Air Staff', 'Chief of Defence Staff', 'Chief Justice', 'Chief Minister', 'Chief Executive',
@@ -188,6 +194,27 @@ function mayBeName(word: string): boolean {
   return lexiconTags([word]).length === 0 && !ORDINARY_ENDING.test(word) && !THING_NOUNS.has(word) && !ORG_WORDS.has(word);
 }
 
+/** Places named by their last word ("Arabian Sea", "Aichi Prefecture") or first ("Strait of Hormuz", "Bay of Bengal"). */
+function namedByEnding(text: string, words: Token[]): string[] {
+  const found: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!.text;
+    if (!PLACE_ENDINGS.has(word)) continue;
+    // "Strait of Hormuz": the ending word, "of", and one or two capitalised words.
+    if (words[i + 1]?.text === 'of' && words[i + 2] && isCapitalised(words[i + 2]!.text) && joined(text, words[i]!, words[i + 1]!) && joined(text, words[i + 1]!, words[i + 2]!)) {
+      let end = i + 2;
+      if (words[end + 1] && isCapitalised(words[end + 1]!.text) && joined(text, words[end]!, words[end + 1]!)) end++;
+      found.push(text.slice(words[i]!.start, words[end]!.end));
+      continue;
+    }
+    // "Arabian Sea": one or two capitalised words before the ending word.
+    let begin = i;
+    while (begin > 0 && i - begin < 2 && isCapitalised(words[begin - 1]!.text) && words[begin - 1]!.text !== 'The' && joined(text, words[begin - 1]!, words[begin]!)) begin--;
+    if (begin < i) found.push(text.slice(words[begin]!.start, words[i]!.end));
+  }
+  return found;
+}
+
 /**
  * People introduced by name alone: a run of two or more capitalised words whose first word the lexicon knows
  * as a first name, or whose last it knows as a surname ("Donald Trump", "Ding Liren" is missed).
@@ -224,6 +251,13 @@ function nameAt(text: string, words: Token[], start: number): Token[] {
   return name;
 }
 
+/** Whether the connectors from `index` on ("of the") lead, joined by spaces, to a capitalised word. */
+function connectorLeadsOn(text: string, words: Token[], index: number): boolean {
+  let j = index;
+  while (j + 1 < words.length && ['of', 'for', 'and', 'on', '&', 'the'].includes(words[j]!.text) && joined(text, words[j]!, words[j + 1]!)) j++;
+  return j > index && isCapitalised(words[j]!.text);
+}
+
 /** Whether a title starts at word `index`. */
 function startsTitle(words: Token[], index: number): boolean {
   return (TITLES_BY_FIRST_WORD.get(words[index]!.text) ?? []).some((parts) => {
@@ -253,7 +287,8 @@ function organisationsOf(text: string, words: Token[], covered: ReadonlySet<numb
       const word = words[j]!.text;
       if (ORG_WORDS.has(run.at(-1)!.text) && startsTitle(words, j)) break;
       if (isCapitalised(word)) run.push(words[j]!);
-      else if (connectors.has(word) && j + 1 < words.length && isCapitalised(words[j + 1]!.text) && joined(text, words[j]!, words[j + 1]!)) run.push(words[j]!);
+      else if (word === 'and' && ORG_WORDS.has(run.at(-1)!.text)) break;
+      else if (connectors.has(word) && connectorLeadsOn(text, words, j)) run.push(words[j]!);
       else break;
       j++;
     }
@@ -264,6 +299,13 @@ function organisationsOf(text: string, words: Token[], covered: ReadonlySet<numb
       // A title before the body ("Governor Reserve Bank") or a trailing connector are not part of the name.
       while (end > 0 && connectors.has(run[end - 1]!.text)) end--;
       let begin = 0;
+      // "Leaders of the North Atlantic Treaty Organization": what comes before the last "of" ahead of the
+      // first organisation word names no organisation, so the name starts after it (and its "the").
+      const lastOf = run.slice(0, orgAt).map((token) => token.text).lastIndexOf('of');
+      if (lastOf >= 0) {
+        begin = lastOf + 1;
+        while (begin < orgAt && run[begin]!.text === 'the') begin++;
+      }
       while (begin < orgAt && TITLES.includes(run[begin]!.text)) begin++;
       const name = run.slice(begin, end).map((token) => token.text).join(' ');
       if (run.slice(begin, end).length >= 2 && !TITLES.includes(name)) found.push(name);
@@ -307,10 +349,11 @@ export function extractEntities(text: string): ExtractedEntities {
 
   const peopleCandidates = [...titled, ...namedPeople(text, words, covered)]
     .map(clean)
-    .filter((name) => name.split(' ').length >= 2 && !inOrganisation(name) && !lexiconTags(name.split(' ')).some((tag) => PLACE_TAGS.has(tag)) && !/\d/.test(name) && name.split(' ').every((part) => isCapitalised(part) || NAME_PARTICLES.has(part)));
+    .filter((name) => name.split(' ').length >= 2 && !PLACE_ENDINGS.has(name.split(' ').at(-1)!) && !inOrganisation(name) && !lexiconTags(name.split(' ')).some((tag) => PLACE_TAGS.has(tag)) && !/\d/.test(name) && name.split(' ').every((part) => isCapitalised(part) || NAME_PARTICLES.has(part)));
   const people = longestForms(unique(peopleCandidates));
 
-  const placeCandidates: string[] = lexiconPlaces(text, words);
+  const placeCandidates: string[] = [...lexiconPlaces(text, words), ...namedByEnding(text, words)];
+  for (const region of REGIONS) if (new RegExp(`(?<![\\p{L}-])${region}(?![\\p{L}-])`, 'u').test(text)) placeCandidates.push(region);
   // Country names and abbreviations the tagger missed, also inside compounds ("Afghanistan-related", "US-Pakistan").
   for (const token of words) {
     for (const part of token.text.split('-')) {
