@@ -18,7 +18,7 @@ import { createStore, type StoreHandle } from '../src/storage/create-store.js';
 import { createBenchDatabase, existingDatabase } from './database.js';
 import { runScenario, type Row, type Scenario } from './load.js';
 import { freePort, killAllChildren, startChild, waitForHttp } from './processes.js';
-import { runWrkScenario, wrkVersion } from './wrk.js';
+import { median, runWrkScenario, wrkVersion } from './wrk.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SERVER_MAIN = join(ROOT, 'dist', 'app', 'main.js');
@@ -125,7 +125,6 @@ const STALL_WARMUP_SECONDS = 5;
 
 /** Each figure the median of the rounds' (throughput, p50, p99 each on its own). */
 function medianRow(rows: readonly Row[]): Row {
-  const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1]!;
   return { ...rows[0]!, rps: median(rows.map((row) => row.rps)), p50: median(rows.map((row) => row.p50)), p99: median(rows.map((row) => row.p99)) };
 }
 

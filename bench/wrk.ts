@@ -101,7 +101,8 @@ export async function runWrkScenario(scenario: Scenario, options: WrkOptions): P
   return measure(scenario, args, options.duration);
 }
 
-function median(values: readonly number[]): number {
+/** The middle value; for an even count, the mean of the two middle ones. */
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;

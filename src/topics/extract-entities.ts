@@ -45,7 +45,8 @@ const COUNTRY_NAMES: ReadonlySet<string> = (() => {
 })();
 
 /** Regions news prose names in more than one word, which no country list holds. */
-const REGIONS = ['Latin America', 'North America', 'South America', 'Central America', 'Central Asia', 'South Asia', 'East Asia', 'Southeast Asia', 'West Asia', 'Middle East', 'Eastern Europe', 'Western Europe', 'Central Europe', 'Sub-Saharan Africa', 'North Africa', 'West Africa', 'East Africa', 'Southern Africa', 'Horn of Africa', 'Asia-Pacific', 'Indo-Pacific', 'Caribbean', 'Balkans', 'Sahel', 'Gulf'];
+const REGION_NAMES = ['Latin America', 'North America', 'South America', 'Central America', 'Central Asia', 'South Asia', 'East Asia', 'Southeast Asia', 'West Asia', 'Middle East', 'Eastern Europe', 'Western Europe', 'Central Europe', 'Sub-Saharan Africa', 'North Africa', 'West Africa', 'East Africa', 'Southern Africa', 'Horn of Africa', 'Asia-Pacific', 'Indo-Pacific', 'Caribbean', 'Balkans', 'Sahel', 'Gulf'];
+const REGIONS = REGION_NAMES.map((name) => ({ name, pattern: new RegExp(`(?<![\\p{L}-])${escapeRegExp(name)}(?![\\p{L}-])`, 'u') }));
 
 /** Words that end the name of a place ("Arabian Sea", "Aichi Prefecture") or head one ("Strait of Hormuz"). */
 const PLACE_ENDINGS = new Set(['Sea', 'Ocean', 'Gulf', 'Bay', 'Strait', 'Straits', 'River', 'Lake', 'Mountains', 'Hills', 'Island', 'Islands', 'Peninsula', 'Desert', 'Valley', 'Prefecture', 'Province', 'Canal', 'Coast', 'Delta', 'Plateau']);
@@ -87,8 +88,17 @@ const MONTHS_AND_DAYS = new Set([
   'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
 ]);
 
-/** An all-capital abbreviation: two or more capitals and digits, inner hyphens allowed ("CIS-MOA", "G20", "COP29"). */
-const ACRONYM = /(?<![\p{L}\p{N}])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*(?![\p{L}\p{N}])/gu;
+/**
+ * The shape of an all-capital abbreviation: capitals and digits, inner hyphens allowed ("CIS-MOA", "G20",
+ * "COP29"); the one definition the key-fact and question suggestions use too.
+ */
+export const ACRONYM_PATTERN = String.raw`[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*`;
+const ACRONYM = new RegExp(String.raw`(?<![\p{L}\p{N}])${ACRONYM_PATTERN}(?![\p{L}\p{N}])`, 'gu');
+
+/** `text` with the characters a regular expression gives meaning to escaped. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
 const ROMAN_NUMERAL = /^(?=[IVXLC]+$)C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
 
 /** A capitalised word (letters, inner apostrophes and hyphens, or an acronym). */
@@ -251,10 +261,13 @@ function nameAt(text: string, words: Token[], start: number): Token[] {
   return name;
 }
 
+/** Small words inside an organisation's name ("Ministry of External Affairs", "Food and Agriculture Organization"). */
+const CONNECTORS = new Set(['of', 'for', 'and', 'on', '&', 'the']);
+
 /** Whether the connectors from `index` on ("of the") lead, joined by spaces, to a capitalised word. */
 function connectorLeadsOn(text: string, words: Token[], index: number): boolean {
   let j = index;
-  while (j + 1 < words.length && ['of', 'for', 'and', 'on', '&', 'the'].includes(words[j]!.text) && joined(text, words[j]!, words[j + 1]!)) j++;
+  while (j + 1 < words.length && CONNECTORS.has(words[j]!.text) && joined(text, words[j]!, words[j + 1]!)) j++;
   return j > index && isCapitalised(words[j]!.text);
 }
 
@@ -274,7 +287,6 @@ function startsTitle(words: Token[], index: number): boolean {
  */
 function organisationsOf(text: string, words: Token[], covered: ReadonlySet<number>): string[] {
   const found: string[] = [];
-  const connectors = new Set(['of', 'for', 'and', 'on', '&', 'the']);
   let i = 0;
   while (i < words.length) {
     if (covered.has(i) || !isCapitalised(words[i]!.text) || (words[i]!.text === 'The' && i + 1 < words.length)) {
@@ -288,16 +300,15 @@ function organisationsOf(text: string, words: Token[], covered: ReadonlySet<numb
       if (ORG_WORDS.has(run.at(-1)!.text) && startsTitle(words, j)) break;
       if (isCapitalised(word)) run.push(words[j]!);
       else if (word === 'and' && ORG_WORDS.has(run.at(-1)!.text)) break;
-      else if (connectors.has(word) && connectorLeadsOn(text, words, j)) run.push(words[j]!);
+      else if (CONNECTORS.has(word) && connectorLeadsOn(text, words, j)) run.push(words[j]!);
       else break;
       j++;
     }
-    // Trim to end at the last organisation word or at the capitalised words after an "of".
     const orgAt = run.findIndex((token) => ORG_WORDS.has(token.text));
     if (orgAt >= 0) {
+      // A trailing connector is not part of the name.
       let end = run.length;
-      // A title before the body ("Governor Reserve Bank") or a trailing connector are not part of the name.
-      while (end > 0 && connectors.has(run[end - 1]!.text)) end--;
+      while (end > 0 && CONNECTORS.has(run[end - 1]!.text)) end--;
       let begin = 0;
       // "Leaders of the North Atlantic Treaty Organization": what comes before the last "of" ahead of the
       // first organisation word names no organisation, so the name starts after it (and its "the").
@@ -306,6 +317,7 @@ function organisationsOf(text: string, words: Token[], covered: ReadonlySet<numb
         begin = lastOf + 1;
         while (begin < orgAt && run[begin]!.text === 'the') begin++;
       }
+      // Nor is a title before it ("Governor Reserve Bank").
       while (begin < orgAt && TITLES.includes(run[begin]!.text)) begin++;
       const name = run.slice(begin, end).map((token) => token.text).join(' ');
       if (run.slice(begin, end).length >= 2 && !TITLES.includes(name)) found.push(name);
@@ -338,14 +350,21 @@ function longestForms(names: string[]): string[] {
   return names.filter((name) => !names.some((other) => other !== name && (other.includes(` ${name}`) || other.startsWith(`${name} `))));
 }
 
-/** The entities named in `text` (plain text: headline, standfirst and body without markup), each once. */
-export function extractEntities(text: string): ExtractedEntities {
+/**
+ * Characters of a story read for its entities: about 10,000 words, more than any news story. The rules are
+ * near linear on prose, but a hostile 240,000-character run of titles took over a second.
+ */
+export const MAX_EXTRACT_CHARS = 60_000;
+
+/** The entities named in `fullText` (plain text: headline, standfirst and body without markup), each once. */
+export function extractEntities(fullText: string): ExtractedEntities {
+  const text = fullText.slice(0, MAX_EXTRACT_CHARS);
   const words = tokens(text);
   const acronyms = unique(acronymsOf(text));
   const covered = new Set<number>();
   const titled = titledPeople(text, words, covered);
   const organisations = longestForms(unique(organisationsOf(text, words, covered).map(clean)));
-  const inOrganisation = (name: string) => organisations.some((org) => org === name || org.split(' ').includes(name) || org.includes(name));
+  const inOrganisation = (name: string) => organisations.some((org) => org.includes(name));
 
   const peopleCandidates = [...titled, ...namedPeople(text, words, covered)]
     .map(clean)
@@ -353,8 +372,8 @@ export function extractEntities(text: string): ExtractedEntities {
   const people = longestForms(unique(peopleCandidates));
 
   const placeCandidates: string[] = [...lexiconPlaces(text, words), ...namedByEnding(text, words)];
-  for (const region of REGIONS) if (new RegExp(`(?<![\\p{L}-])${region}(?![\\p{L}-])`, 'u').test(text)) placeCandidates.push(region);
-  // Country names and abbreviations the tagger missed, also inside compounds ("Afghanistan-related", "US-Pakistan").
+  for (const region of REGIONS) if (region.pattern.test(text)) placeCandidates.push(region.name);
+  // Country names and abbreviations, also inside compounds ("Afghanistan-related", "US-Pakistan").
   for (const token of words) {
     for (const part of token.text.split('-')) {
       const bare = clean(part);
@@ -365,10 +384,10 @@ export function extractEntities(text: string): ExtractedEntities {
   // A place named only inside an organisation's name ("Bank of England") is not a place of the story.
   let outsideOrganisations = text;
   for (const org of organisations) outsideOrganisations = outsideOrganisations.split(org).join(' ');
-  const namedOutside = (place: string) => new RegExp(`(?<![\\p{L}\\p{N}])${place.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'u').test(outsideOrganisations);
+  const namedOutside = (place: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(place)}(?![\\p{L}\\p{N}])`, 'u').test(outsideOrganisations);
   const places = longestForms(
     unique(placeCandidates.map(clean)).filter(
-      (place) => place.length > 1 && namedOutside(place) && isCapitalised(place.split(' ')[0]!) && !MONTHS_AND_DAYS.has(place) && !people.some((person) => person.includes(place)) && !organisations.includes(place) && !(acronyms.includes(place) && !COUNTRY_ABBREVIATIONS.has(place)),
+      (place) => place.length > 1 && namedOutside(place) && isCapitalised(place.split(' ')[0]!) && !people.some((person) => person.includes(place)) && !organisations.includes(place) && !(acronyms.includes(place) && !COUNTRY_ABBREVIATIONS.has(place)),
     ),
   );
   return { people, places, organisations, acronyms };

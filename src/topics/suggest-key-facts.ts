@@ -1,3 +1,5 @@
+import { ACRONYM_PATTERN, escapeRegExp } from './extract-entities.js';
+
 /**
  * Key facts a story suggests for its "Key facts" box (issue 12): label → value lines an editor accepts,
  * edits or drops. Found by rules over the plain text, no network:
@@ -48,18 +50,17 @@ function expansionBefore(before: string, acronym: string): string | undefined {
   return undefined;
 }
 
-const ACRONYM = String.raw`[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*`;
 
 function acronymFacts(text: string): Array<KeyFact & { at: number }> {
   const facts: Array<KeyFact & { at: number }> = [];
   // "Full Name (ACR)"
-  for (const match of text.matchAll(new RegExp(String.raw`\((${ACRONYM})\)`, 'g'))) {
+  for (const match of text.matchAll(new RegExp(String.raw`\((${ACRONYM_PATTERN})\)`, 'g'))) {
     const acronym = match[1]!;
     const expansion = expansionBefore(text.slice(Math.max(0, match.index - 200), match.index), acronym);
     if (expansion) facts.push({ label: acronym, value: expansion, at: match.index });
   }
   // "ACR (Full Name)"
-  for (const match of text.matchAll(new RegExp(String.raw`(?<![\p{L}\p{N}])(${ACRONYM}) \(([^()]{4,160})\)`, 'gu'))) {
+  for (const match of text.matchAll(new RegExp(String.raw`(?<![\p{L}\p{N}])(${ACRONYM_PATTERN}) \(([^()]{4,160})\)`, 'gu'))) {
     const acronym = match[1]!;
     const words = match[2]!.trim().split(/\s+/);
     if (/^\p{Lu}/u.test(words[0]!) && spells(acronym, words)) facts.push({ label: acronym, value: match[2]!.trim(), at: match.index });
@@ -77,9 +78,6 @@ const ROLES = [
 ].sort((a, b) => b.length - a.length);
 const RANKS = new Set(['General', 'Admiral', 'Air', 'Chief', 'Marshal', 'Field', 'Lieutenant', 'Major', 'Dr', 'Dr.', 'Justice']);
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}'’.-]*`;
 const NAME = String.raw`(?:${NAME_WORD}|(?:bin|von|van|der|de|da|al))(?: (?:${NAME_WORD}|bin|von|van|der|de|da|al)){1,5}`;
@@ -87,13 +85,14 @@ const NAME = String.raw`(?:${NAME_WORD}|(?:bin|von|van|der|de|da|al))(?: (?:${NA
 function roleFacts(text: string): Array<KeyFact & { at: number }> {
   const facts: Array<KeyFact & { at: number }> = [];
   // "Chief of Army Staff General Asim Munir": the role, then (a rank and) the name.
-  const before = new RegExp(String.raw`(?<![\p{L}])(${ROLES.map(escape).join('|')}) (${NAME})`, 'gu');
+  const before = new RegExp(String.raw`(?<![\p{L}])(${ROLES.map(escapeRegExp).join('|')}) (${NAME})`, 'gu');
   for (const match of text.matchAll(before)) {
     const name = trimName(match[2]!);
     if (name.split(' ').filter((word) => !RANKS.has(word)).length >= 2) facts.push({ label: match[1]!, value: name, at: match.index });
   }
   // "Sanjay Malhotra, Governor of the Reserve Bank of India,": the name, then its role.
-  const after = new RegExp(String.raw`(${NAME}), (?:the )?(${ROLES.map(escape).join('|')})(?: of (?:the )?((?:\p{Lu}[\p{L}'’-]*|of|and|the)(?: (?:\p{Lu}[\p{L}'’-]*|of|and|the))*))?(?=[,.;])`, 'gu');
+  // The name starts where a word starts: without that, a long capitalised run is tried from every letter.
+  const after = new RegExp(String.raw`(?<![\p{L}\p{M}\p{N}'’.-])(${NAME}), (?:the )?(${ROLES.map(escapeRegExp).join('|')})(?: of (?:the )?((?:\p{Lu}[\p{L}'’-]*|of|and|the)(?: (?:\p{Lu}[\p{L}'’-]*|of|and|the))*))?(?=[,.;])`, 'gu');
   for (const match of text.matchAll(after)) {
     const name = trimName(match[1]!);
     const of = match[3]?.replace(/ (?:of|and|the)$/, '');
@@ -102,7 +101,7 @@ function roleFacts(text: string): Array<KeyFact & { at: number }> {
   return facts;
 }
 
-/** A name without what the pattern swept in after it ("Asim Munir said" is cut by the pattern; this drops a trailing rank). */
+/** A name without a full stop or comma the pattern took at its end. */
 function trimName(name: string): string {
   return name.replace(/[.,]$/, '').trim();
 }

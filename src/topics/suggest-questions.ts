@@ -1,3 +1,4 @@
+import { ACRONYM_PATTERN } from './extract-entities.js';
 import type { KeyFact } from './suggest-key-facts.js';
 
 /**
@@ -19,7 +20,7 @@ export interface SuggestedQuestion {
 
 type FactKind = 'acronym' | 'role' | 'year' | 'amount';
 
-const ACRONYM = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*$/;
+const ACRONYM = new RegExp(`^${ACRONYM_PATTERN}$`);
 const YEAR = /^(?:(?:\d{1,2} )?[A-Z][a-z]+ (?:\d{1,2}, )?)?((?:1[89]|20)\d{2})$/;
 const AMOUNT = /^([^\d]*)(\d[\d,]*(?:\.\d+)?)(.*)$/;
 /** A value that looks like a person's name: two to five capitalised words. */

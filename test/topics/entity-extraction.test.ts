@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractEntities, type ExtractedEntities } from '../../src/topics/extract-entities.js';
+import { extractEntities, MAX_EXTRACT_CHARS, type ExtractedEntities } from '../../src/topics/extract-entities.js';
 import { demoArticles } from '../../src/app/demo/demo-content.js';
 import { DEMO_ARTICLE_LABELS } from './demo-article-labels.js';
 import { HELD_OUT_PARAGRAPHS } from './held-out-paragraphs.js';
@@ -136,5 +136,15 @@ describe('entity extraction on the hand-labelled paragraphs', () => {
     // No demo article names a person: then none may be found.
     for (const row of result.rows.filter((row) => row.expected === 0)) expect(row.found, `${row.kind} found where none are named`).toBe(0);
     expectFloors({ ...result, rows: result.rows.filter((row) => row.expected > 0) }, 'demo articles', DEMO_FLOORS);
+  });
+
+  it('reads a story only up to its limit, so a huge hostile body costs no more than a long story', () => {
+    const filler = 'the council met again. '.repeat(Math.ceil(MAX_EXTRACT_CHARS / 23));
+    const text = `Talks were held in Nairobi. ${filler} Officials later flew to Lisbon.`;
+    expect(text.length).toBeGreaterThan(MAX_EXTRACT_CHARS);
+    const { places } = extractEntities(text);
+    expect(places).toContain('Nairobi');
+    expect(places).not.toContain('Lisbon');
+    expect(extractEntities('General '.repeat(30_000)).people).toEqual([]);
   });
 });

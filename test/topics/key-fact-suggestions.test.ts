@@ -63,6 +63,10 @@ describe('key-fact suggestions (a table written by hand)', () => {
     const text = Array.from({ length: 14 }, (_, i) => `Bridge ${i + 1} was opened in ${1990 + i}.`).join(' ');
     const facts = suggestKeyFacts(text);
     expect(facts).toEqual([{ label: 'Opened', value: '1990' }]);
+    const twelve = ['signed', 'launched', 'founded', 'established', 'expired', 'began', 'started', 'ended', 'held', 'hosted', 'won', 'elected']
+      .map((verb, i) => `It was ${verb} in ${2000 + i}.`)
+      .join(' ');
+    expect(suggestKeyFacts(twelve).map((fact) => fact.label)).toEqual(['Signed', 'Launched', 'Founded', 'Established', 'Expired', 'Began', 'Started', 'Ended', 'Held', 'Hosted']);
   });
 });
 
